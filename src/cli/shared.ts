@@ -1,0 +1,144 @@
+// Pieces shared by commands: language, limits options, configuration per input, usage errors.
+import { resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type LoadedConfig, loadConfig, searchDirFor } from '../config/load.js';
+import type { Limits } from '../generated/schema-types.js';
+import { type Lang, parseLang, translate } from '../i18n/index.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import type { CatalogKind } from '../model/types.js';
+import { getOrCreate } from '../util/maps.js';
+
+/** A usage error raised by option parsing; rendered as one line, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Finds `--lang X` / `--lang=X` before commander runs, so help text is already in that language. */
+export function sniffLang(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') return parseLang(argv[i + 1]) ?? 'zh';
+    if (a.startsWith('--lang=')) return parseLang(a.slice(7)) ?? 'zh';
+  }
+  return parseLang(env.GOVCAT_LANG) ?? 'zh';
+}
+
+/** Parses --lang. */
+export function langOption(lang: Lang): Option {
+  return new Option('--lang <lang>', translate(lang, 'cli.optionLang')).argParser((v) => {
+    const parsed = parseLang(v);
+    if (!parsed) throw new InvalidArgumentError(translate(lang, 'cli.unknownLang', { lang: v }));
+    return parsed;
+  });
+}
+
+/** Parses --kind. */
+export function kindOption(lang: Lang): Option {
+  return new Option('--kind <kind>', translate(lang, 'cli.optionKind')).argParser((v) => {
+    if (v !== 'shared' && v !== 'open' && v !== 'auto')
+      throw new InvalidArgumentError(translate(lang, 'cli.unknownKind', { kind: v }));
+    return v as CatalogKind | 'auto';
+  });
+}
+
+const LIMIT_FLAGS: { key: keyof Limits; flag: string; zh: string; en: string }[] = [
+  { key: 'maxBytes', flag: '--max-bytes <n>', zh: '单个文件的最大字节数', en: 'largest input file in bytes' },
+  {
+    key: 'maxInflatedBytes',
+    flag: '--max-inflated-bytes <n>',
+    zh: 'xlsx 解压后的最大总字节数',
+    en: 'largest total inflated size of an xlsx',
+  },
+  {
+    key: 'maxZipRatio',
+    flag: '--max-zip-ratio <n>',
+    zh: 'xlsx 内单个部件的最大压缩比',
+    en: 'largest compression ratio of one xlsx part',
+  },
+  {
+    key: 'maxRows',
+    flag: '--max-rows <n>',
+    zh: '单个工作表或 CSV 的最大行数',
+    en: 'most rows of one sheet or CSV',
+  },
+  { key: 'maxColumns', flag: '--max-columns <n>', zh: '最大列数', en: 'most columns' },
+  {
+    key: 'maxCellChars',
+    flag: '--max-cell-chars <n>',
+    zh: '单元格最大字符数',
+    en: 'longest cell in characters',
+  },
+  { key: 'maxDepth', flag: '--max-depth <n>', zh: 'JSON/XML 最大嵌套层数', en: 'deepest JSON/XML nesting' },
+  {
+    key: 'maxEntries',
+    flag: '--max-entries <n>',
+    zh: '单个文件的最大目录条数',
+    en: 'most entries of one file',
+  },
+  {
+    key: 'maxFindings',
+    flag: '--max-findings <n>',
+    zh: '每个文件列出的最多发现数（全部计入汇总）',
+    en: 'most findings listed per file (all are counted)',
+  },
+  {
+    key: 'timeoutMs',
+    flag: '--timeout-ms <n>',
+    zh: '读取单个文件的最长毫秒数',
+    en: 'longest time to read one file, in ms',
+  },
+];
+
+/** Adds the --max-* limit options (defaults shown in help). */
+export function addLimitOptions(cmd: Command, lang: Lang): Command {
+  for (const l of LIMIT_FLAGS) {
+    cmd.addOption(
+      new Option(
+        l.flag,
+        `${lang === 'zh' ? l.zh : l.en}（${lang === 'zh' ? '默认' : 'default'} ${DEFAULT_LIMITS[l.key]}）`,
+      ).argParser((v) => {
+        const n = Number(v);
+        if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${l.flag.split(' ')[0]} ${v}`);
+        return n;
+      }),
+    );
+  }
+  return cmd;
+}
+
+/** Collects the --max-* options given on the command line. */
+export function limitsFromOptions(opts: Record<string, unknown>): Limits {
+  const out: Limits = {};
+  for (const l of LIMIT_FLAGS) {
+    const v = opts[l.key];
+    if (typeof v === 'number') (out as Record<string, number>)[l.key] = v;
+  }
+  return out;
+}
+
+/** Loads configurations per input file (cached per directory); one explicit --config wins for all. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, Promise<LoadedConfig>>();
+  constructor(
+    private readonly cwd: string,
+    private readonly explicit: string | undefined,
+    private readonly disabled: boolean,
+  ) {}
+
+  /** The configuration that applies to an input path. */
+  forInput(input: string): Promise<LoadedConfig> {
+    if (this.disabled) return Promise.resolve({ config: {} });
+    const explicit = this.explicit;
+    if (explicit) {
+      const file = resolve(this.cwd, explicit);
+      return getOrCreate(this.byDir, `explicit:${file}`, () =>
+        loadConfig({ file }).then((c) => ({ ...c, file: explicit })),
+      );
+    }
+    const dir = searchDirFor(resolve(this.cwd, input));
+    return getOrCreate(this.byDir, dir, () => loadConfig({ searchFrom: dir }));
+  }
+}

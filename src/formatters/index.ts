@@ -1,0 +1,26 @@
+// Formatter registry: name → (report, context) => string.
+import { json } from './json.js';
+import { stylish } from './stylish.js';
+import type { Formatter } from './types.js';
+
+export type { FormatContext, Formatter } from './types.js';
+
+const formatters = new Map<string, Formatter>([
+  ['stylish', stylish],
+  ['json', json],
+]);
+
+/** Names of the available formats. */
+export function formatNames(): string[] {
+  return [...formatters.keys()];
+}
+
+/** The formatter of a name, or undefined. */
+export function getFormatter(name: string): Formatter | undefined {
+  return formatters.get(name);
+}
+
+/** Registers (or replaces) a formatter. */
+export function registerFormatter(name: string, formatter: Formatter): void {
+  formatters.set(name, formatter);
+}

@@ -1,0 +1,51 @@
+// The public library API of govcat. Importing it has no side effects: nothing runs until called.
+export {
+  CONFIG_FILE_NAME,
+  type LoadConfigOptions,
+  type LoadedConfig,
+  loadConfig,
+  parseConfig,
+} from './config/load.js';
+export { CatalogInputError, ConfigError, type InputErrorCode } from './errors.js';
+export {
+  type FormatContext,
+  type Formatter,
+  formatNames,
+  getFormatter,
+  registerFormatter,
+} from './formatters/index.js';
+export type * from './generated/schema-types.js';
+export type { Lang } from './i18n/index.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { CatalogKind, EntryData, InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
+export { defineRule } from './rules/define.js';
+export { registryRules as rules } from './rules/registry.js';
+export type { AnyRule, Diagnostic, Rule, RuleContext, RuleMeta } from './rules/types.js';
+export {
+  type CatalogSource,
+  createSession,
+  type FileResult,
+  type Session,
+  type ValidateOptions,
+  validateCatalog,
+  validateParsed,
+} from './validate.js';
+
+import { getFormatter } from './formatters/index.js';
+import type { FormatContext } from './formatters/types.js';
+import type { Report } from './generated/schema-types.js';
+
+/** Formats a report with a named formatter (stylish, json, …). Throws on an unknown name. */
+export function formatReport(
+  report: Report,
+  format = 'stylish',
+  context: Partial<FormatContext> = {},
+): string {
+  const formatter = getFormatter(format);
+  if (!formatter) throw new Error(`unknown format ${format}`);
+  return formatter(report, {
+    lang: context.lang ?? 'zh',
+    color: context.color ?? false,
+    ...(context.quiet ? { quiet: true } : {}),
+  });
+}

@@ -1,0 +1,42 @@
+// Limits for reading untrusted files: explicit, with safe defaults, overridable by options and config.
+import type { Limits } from './generated/schema-types.js';
+
+/** Every limit, resolved. */
+export type ResolvedLimits = Required<Limits>;
+
+/** Safe defaults (documented in README “Limits”). */
+export const DEFAULT_LIMITS: ResolvedLimits = {
+  /** Bytes of one input file. */
+  maxBytes: 256 * 1024 * 1024,
+  /** Total uncompressed bytes of an xlsx (zip) before anything is inflated. */
+  maxInflatedBytes: 1024 * 1024 * 1024,
+  /** Largest compression ratio of one zip entry (inflated / compressed). */
+  maxZipRatio: 1000,
+  /** Entries in an xlsx zip. */
+  maxZipEntries: 10_000,
+  /** Rows of one sheet or CSV. */
+  maxRows: 1_000_000,
+  /** Columns of one sheet or CSV. */
+  maxColumns: 1_000,
+  /** Characters of one cell (Excel's own limit is 32,767). */
+  maxCellChars: 32_767,
+  /** Nesting depth of JSON and XML. */
+  maxDepth: 64,
+  /** Catalog entries of one file. */
+  maxEntries: 500_000,
+  /** Findings listed per file (all are counted in the summary). */
+  maxFindings: 50_000,
+  /** Wall time of reading one file, in milliseconds. */
+  timeoutMs: 120_000,
+};
+
+/** Merges partial limits over the defaults (later wins). */
+export function resolveLimits(...partials: (Limits | undefined)[]): ResolvedLimits {
+  const out: ResolvedLimits = { ...DEFAULT_LIMITS };
+  for (const p of partials) {
+    if (!p) continue;
+    for (const [k, v] of Object.entries(p))
+      if (v !== undefined) (out as Record<string, number>)[k] = v as number;
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+// Builds the JSON report contract (schemas/report.schema.json) from diagnostics, rates and read errors.
+
+import type { CatalogInputError } from './errors.js';
+import type { FileReport, Finding, Location, Report } from './generated/schema-types.js';
+import type { Lang } from './i18n/index.js';
+import { govcatVersion } from './paths.js';
+import type { SuppressedDiagnostic } from './rules/suppress.js';
+import type { Diagnostic } from './rules/types.js';
+
+/** Turns an internal diagnostic into a report finding. */
+export function toFinding(d: Diagnostic | SuppressedDiagnostic): Finding {
+  const location: Location = {};
+  const l = d.location;
+  if (l.sheet !== undefined) location.sheet = l.sheet;
+  if (l.row !== undefined) location.row = l.row;
+  if (l.column !== undefined) location.column = l.column;
+  if (l.cell !== undefined) location.cell = l.cell;
+  if (l.field !== undefined && l.field !== '') location.field = l.field;
+  const f: Finding = {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    category: d.category,
+    message: d.message,
+    messageId: d.messageId,
+    data: d.data,
+    entry: d.entry,
+    location,
+  };
+  if (d.entryName !== undefined) f.entryName = d.entryName;
+  if (d.resourceCode !== undefined) f.resourceCode = d.resourceCode;
+  if (d.fix) f.fix = d.fix;
+  if ('suppression' in d) f.suppression = d.suppression;
+  return f;
+}
+
+/** A file report for a file that could not be read. */
+export function errorFileReport(
+  path: string,
+  error: CatalogInputError,
+  lang: Lang,
+  format: FileReport['format'] = 'unknown',
+): FileReport {
+  return {
+    path,
+    format,
+    entries: 0,
+    error: { code: error.code, message: error.render(lang), data: error.data },
+    findings: [],
+    rates: {},
+  };
+}
+
+/** Finding counts of one file by severity, including findings beyond the listing cap. */
+export type SeverityCounts = Record<'error' | 'warning' | 'info', number>;
+
+/** The summary over every file. */
+export function summarize(
+  files: readonly { report: FileReport; counts: SeverityCounts }[],
+): Report['summary'] {
+  const summary = {
+    files: files.length,
+    unreadable: 0,
+    entries: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    suppressed: 0,
+  };
+  for (const { report, counts } of files) {
+    if (report.error) summary.unreadable++;
+    summary.entries += report.entries;
+    summary.errors += counts.error;
+    summary.warnings += counts.warning;
+    summary.infos += counts.info;
+    summary.suppressed += report.suppressed?.length ?? 0;
+  }
+  return summary;
+}
+
+/** Wraps file reports into the versioned report. */
+export function makeReport(files: FileReport[], summary: Report['summary']): Report {
+  return { version: 1, tool: { name: 'govcat', version: govcatVersion() }, files, summary };
+}

@@ -1,0 +1,239 @@
+// The rule engine: runs the schema check and every active rule's hooks over a parsed catalog, in one pass.
+import type { Severity } from '../generated/schema-types.js';
+import { interpolate, type Lang, translate } from '../i18n/index.js';
+import { fieldLabel, pointerToPath } from '../model/fields.js';
+import type { ParsedCatalog, ParsedEntry, SourceLocation } from '../model/types.js';
+import type { Seeds } from '../seeds/index.js';
+import type { RuleSet } from './ruleset.js';
+import { checkEntrySchema } from './schema-check.js';
+import type {
+  AnyRule,
+  Diagnostic,
+  DiagnosticLocation,
+  EntryView,
+  ReportDescriptor,
+  RuleContext,
+  RuleHooks,
+  RuleSettings,
+} from './types.js';
+
+/** What the engine needs for one file. */
+export interface EngineInput {
+  catalog: ParsedCatalog;
+  ruleSet: RuleSet;
+  seeds: Seeds;
+  settings: RuleSettings;
+  lang: Lang;
+}
+
+function trimmed(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value).trim();
+  return text === '' ? undefined : text;
+}
+
+function parentPointer(pointer: string): string {
+  const i = pointer.lastIndexOf('/');
+  return i <= 0 ? '' : pointer.slice(0, i);
+}
+
+/** Builds the view a rule sees of one parsed entry. */
+export function makeEntryView(entry: ParsedEntry): EntryView {
+  return {
+    index: entry.index,
+    data: entry.data,
+    normalizations: entry.normalizations,
+    code: trimmed(entry.data.code),
+    name: trimmed(entry.data.name),
+    locate(field = ''): SourceLocation | undefined {
+      let pointer = field;
+      for (;;) {
+        const hit = entry.locations.get(pointer);
+        if (hit) return hit;
+        if (pointer === '') return undefined;
+        pointer = parentPointer(pointer);
+      }
+    },
+  };
+}
+
+function locationFor(
+  file: string,
+  view: EntryView | undefined,
+  field: string | undefined,
+  explicit?: SourceLocation,
+): DiagnosticLocation {
+  const loc: DiagnosticLocation = { file };
+  const source = explicit ?? view?.locate(field ?? '');
+  if (source) {
+    if (source.sheet !== undefined) loc.sheet = source.sheet;
+    if (source.row !== undefined) loc.row = source.row;
+    if (source.column !== undefined) loc.column = source.column;
+    if (source.cell !== undefined) loc.cell = source.cell;
+    if (source.pointer !== undefined) loc.pointer = source.pointer;
+  }
+  if (field) loc.field = pointerToPath(field);
+  return loc;
+}
+
+/** Runs the schema check and all active rules over one catalog; returns diagnostics in file order. */
+export function runEngine(input: EngineInput): Diagnostic[] {
+  const { catalog, ruleSet, seeds, settings, lang } = input;
+  const views = catalog.entries.map(makeEntryView);
+  const out: Diagnostic[] = [];
+
+  const push = (
+    ruleId: string,
+    category: Diagnostic['category'],
+    severity: Severity,
+    messageId: string,
+    render: (data: Record<string, string | number>) => string,
+    data: Record<string, string | number>,
+    view: EntryView | undefined,
+    field: string | undefined,
+    explicit?: SourceLocation,
+    fix?: Diagnostic['fix'],
+  ): void => {
+    const filled =
+      field !== undefined && data.label === undefined ? { ...data, label: fieldLabel(field, lang) } : data;
+    const d: Diagnostic = {
+      ruleId,
+      category,
+      severity,
+      messageId,
+      message: render(filled),
+      data: filled,
+      entry: view ? view.index : null,
+      location: locationFor(catalog.file, view, field, explicit),
+    };
+    if (view?.name) d.entryName = view.name;
+    if (view?.code) d.resourceCode = view.code;
+    if (fix) d.fix = fix;
+    out.push(d);
+  };
+
+  // 1. Schema check, per entry.
+  for (const view of views) {
+    for (const f of checkEntrySchema(view.data, catalog.kind, lang, ruleSet.supersededFor(catalog.kind))) {
+      const severity = ruleSet.schemaLevel(f.ruleId);
+      if (severity === 'off') continue;
+      push(
+        f.ruleId,
+        f.category,
+        severity,
+        f.messageId,
+        (d) => translate(lang, f.messageId, d),
+        f.data,
+        view,
+        f.field,
+      );
+    }
+  }
+
+  // 2. Rules: start → entry/item per entry → end.
+  const active: { rule: AnyRule; severity: Severity; hooks: RuleHooks; current: { view?: EntryView } }[] = [];
+  for (const activeRule of ruleSet.active) {
+    const { rule, severity, options } = activeRule;
+    if (rule.meta.kinds && !rule.meta.kinds.includes(catalog.kind)) continue;
+    const current: { view?: EntryView } = {};
+    const context: RuleContext<object> = {
+      id: rule.meta.id,
+      options,
+      kind: catalog.kind,
+      file: catalog.file,
+      entries: views,
+      seeds,
+      settings,
+      lang,
+      report(descriptor: ReportDescriptor): void {
+        const message = rule.meta.messages[descriptor.messageId];
+        if (!message)
+          throw new Error(`rule ${rule.meta.id} reported unknown messageId ${descriptor.messageId}`);
+        let view: EntryView | undefined;
+        if (descriptor.entry === null) view = undefined;
+        else if (descriptor.entry !== undefined) view = views[descriptor.entry];
+        else view = current.view;
+        const fix = descriptor.fix
+          ? {
+              field: pointerToPath(descriptor.fix.field ?? descriptor.field ?? ''),
+              ...(descriptor.fix.from !== undefined ? { from: descriptor.fix.from } : {}),
+              to: descriptor.fix.to,
+            }
+          : undefined;
+        push(
+          rule.meta.id,
+          rule.meta.category,
+          severity,
+          descriptor.messageId,
+          (d) => interpolate(message[lang], d),
+          descriptor.data ?? {},
+          view,
+          descriptor.field,
+          descriptor.location,
+          fix,
+        );
+      },
+    };
+    active.push({ rule, severity, hooks: rule.create(context), current });
+  }
+  for (const a of active) a.hooks.start?.();
+  for (const view of views) {
+    for (const a of active) {
+      a.current.view = view;
+      a.hooks.entry?.(view);
+      if (a.hooks.item && Array.isArray(view.data.items)) {
+        const items = view.data.items;
+        for (let i = 0; i < items.length; i++) a.hooks.item(items[i]!, i, view);
+      }
+    }
+  }
+  for (const a of active) {
+    a.current.view = undefined;
+    a.hooks.end?.();
+  }
+
+  // 3. Reader notices, reported under the rule that owns them.
+  for (const notice of catalog.notices) {
+    const owner = ruleSet.byId.get(notice.ruleId);
+    if (!owner) throw new Error(`reader notice names unknown rule ${notice.ruleId}`);
+    const severity = ruleSet.level(notice.ruleId);
+    if (severity === 'off') continue;
+    if (owner.meta.kinds && !owner.meta.kinds.includes(catalog.kind)) continue;
+    const message = owner.meta.messages[notice.messageId];
+    if (!message) throw new Error(`rule ${notice.ruleId} has no message ${notice.messageId}`);
+    const view = notice.entry !== undefined ? views[notice.entry] : undefined;
+    push(
+      notice.ruleId,
+      owner.meta.category,
+      severity,
+      notice.messageId,
+      (d) => interpolate(message[lang], d),
+      notice.data,
+      view,
+      undefined,
+      notice.location,
+    );
+  }
+
+  return sortDiagnostics(out);
+}
+
+/** Orders diagnostics: file-level first, then by entry, row, column, rule id. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const colNum = (c?: string) => (c ? c.split('').reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) : 0);
+  return list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const ea = a.d.entry ?? -1;
+      const eb = b.d.entry ?? -1;
+      if (ea !== eb) return ea - eb;
+      const ra = a.d.location.row ?? 0;
+      const rb = b.d.location.row ?? 0;
+      if (ra !== rb) return ra - rb;
+      const ca = colNum(a.d.location.column);
+      const cb = colNum(b.d.location.column);
+      if (ca !== cb) return ca - cb;
+      return a.i - b.i;
+    })
+    .map((x) => x.d);
+}

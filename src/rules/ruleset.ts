@@ -1,0 +1,110 @@
+// Resolves rule settings (presets, extends, config) against the registry into the set of active rules.
+import { ConfigError } from '../errors.js';
+import type { RuleSetting } from '../generated/schema-types.js';
+import type { CatalogKind } from '../model/types.js';
+import { compileSchema } from '../schema/ajv.js';
+import { SCHEMA_RULES } from './schema-check.js';
+import type { AnyRule, RuleLevel, SchemaMatch, Severity } from './types.js';
+
+/** A rule with its effective severity and options. */
+export interface ActiveRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: object;
+}
+
+/** The rules that run for one configuration. */
+export interface RuleSet {
+  active: readonly ActiveRule[];
+  byId: ReadonlyMap<string, AnyRule>;
+  /** Severity of any rule id (registry rule or schema/<keyword>). */
+  level(id: string): RuleLevel;
+  /** Severity of a schema pseudo-rule. */
+  schemaLevel(id: string): RuleLevel;
+  /** Schema errors to drop for a catalog kind, because a rule reports them better. */
+  supersededFor(kind: CatalogKind): readonly SchemaMatch[];
+}
+
+const LEVELS = new Set<RuleLevel>(['off', 'info', 'warning', 'error']);
+
+/** Splits a setting into level and options. */
+export function parseSetting(setting: RuleSetting): { level: RuleLevel; options?: Record<string, unknown> } {
+  if (typeof setting === 'string') return { level: setting };
+  const [level, options] = setting as [RuleLevel, Record<string, unknown>?];
+  return options ? { level, options } : { level };
+}
+
+/**
+ * Builds the rule set: each registry rule at its default severity, then the base layer (presets and
+ * extends), then the user layer (config rules). Unknown user ids and invalid options throw ConfigError.
+ */
+export function buildRuleSet(
+  registry: readonly AnyRule[],
+  layers: { base?: Readonly<Record<string, RuleSetting>>; user?: Readonly<Record<string, RuleSetting>> },
+  source = '(options)',
+): RuleSet {
+  const byId = new Map(registry.map((r) => [r.meta.id, r]));
+  const schemaIds = new Set(SCHEMA_RULES.map((r) => r.id));
+  const levels = new Map<string, RuleLevel>();
+  const options = new Map<string, Record<string, unknown>>();
+  for (const r of registry) levels.set(r.meta.id, r.meta.defaultSeverity);
+  for (const r of SCHEMA_RULES) levels.set(r.id, r.defaultSeverity);
+
+  const settings: [string, RuleSetting, boolean][] = [
+    ...Object.entries(layers.base ?? {}).map(([id, s]) => [id, s, false] as [string, RuleSetting, boolean]),
+    ...Object.entries(layers.user ?? {}).map(([id, s]) => [id, s, true] as [string, RuleSetting, boolean]),
+  ];
+  for (const [id, setting, fromUser] of settings) {
+    if (!byId.has(id) && !schemaIds.has(id)) {
+      // Presets may name rules of the full registry; only the user's own settings must exist.
+      if (!fromUser) continue;
+      throw new ConfigError('config/unknown-rule', 'config.unknownRule', { file: source, rule: id });
+    }
+    const { level, options: opts } = parseSetting(setting);
+    if (!LEVELS.has(level)) {
+      throw new ConfigError('config/invalid', 'config.invalid', {
+        file: source,
+        problem: `${id}: ${String(level)}`,
+      });
+    }
+    levels.set(id, level);
+    if (opts) options.set(id, { ...(options.get(id) ?? {}), ...opts });
+  }
+
+  const active: ActiveRule[] = [];
+  for (const rule of registry) {
+    const level = levels.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+    if (level === 'off') continue;
+    const merged = { ...(rule.meta.defaultOptions ?? {}), ...(options.get(rule.meta.id) ?? {}) };
+    if (rule.meta.options) {
+      const validate = compileSchema(rule.meta.options);
+      if (!validate(merged)) {
+        const e = validate.errors?.[0];
+        throw new ConfigError('config/invalid', 'config.badRuleOptions', {
+          file: source,
+          rule: rule.meta.id,
+          problem: `${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(),
+        });
+      }
+    }
+    active.push({ rule, severity: level, options: merged });
+  }
+
+  const supersededCache = new Map<CatalogKind, SchemaMatch[]>();
+  return {
+    active,
+    byId,
+    level: (id) => levels.get(id) ?? 'off',
+    schemaLevel: (id) => levels.get(id) ?? 'error',
+    supersededFor(kind) {
+      let list = supersededCache.get(kind);
+      if (!list) {
+        list = registry
+          .filter((r) => !r.meta.kinds || r.meta.kinds.includes(kind))
+          .flatMap((r) => r.meta.supersedes ?? []);
+        supersededCache.set(kind, list);
+      }
+      return list;
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// Types of the rule framework: rule modules, their context and hooks, and the Diagnostic they produce.
+import type { Category, Severity } from '../generated/schema-types.js';
+import type { Bilingual, Lang } from '../i18n/index.js';
+import type {
+  CatalogKind,
+  EntryData,
+  ItemData,
+  Normalization,
+  ParsedEntry,
+  SourceLocation,
+} from '../model/types.js';
+import type { Seeds } from '../seeds/index.js';
+
+export type { Category, Severity };
+/** A severity a user can configure; off disables the rule. */
+export type RuleLevel = Severity | 'off';
+/** What a rule looks at. */
+export type RuleScope = 'entry' | 'item' | 'catalog';
+
+/** Where a finding points, as reported. `field` is the dotted path (items[2].type). */
+export interface DiagnosticLocation extends SourceLocation {
+  file?: string;
+  field?: string;
+}
+
+/** A change that fixes a finding safely: set `field` (dotted path) from `from` to `to`. */
+export interface DiagnosticFix {
+  field: string;
+  from?: unknown;
+  to: unknown;
+}
+
+/** The common currency of the pipeline: one finding about one place. */
+export interface Diagnostic {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  messageId: string;
+  message: string;
+  data: Record<string, string | number>;
+  /** 0-based index of the entry in file order, or null for file-level findings. */
+  entry: number | null;
+  entryName?: string;
+  resourceCode?: string;
+  location: DiagnosticLocation;
+  fix?: DiagnosticFix;
+}
+
+/** Documentation every rule carries (kept in parity with validators/<id>/README.md by a test). */
+export interface RuleDocs {
+  title: Bilingual;
+  /** Seed file and section the rule enforces, e.g. "004_f07732752052f62b.txt 指南附录 1 第 2 项". */
+  basis: string;
+  /** Whether the rule is on in the recommended preset. */
+  recommended: boolean;
+}
+
+/** Schema errors a rule reports better itself: dropped from the schema check (keyword and/or field path). */
+export interface SchemaMatch {
+  keyword?: string;
+  /** Field pattern (JSON Pointer with * for indexes); matches the field and everything below it. */
+  path?: string;
+}
+
+/** Static description of a rule. */
+export interface RuleMeta<Options extends object = Record<string, never>> {
+  id: string;
+  category: Category;
+  scope: RuleScope;
+  defaultSeverity: Severity;
+  /** Catalog kinds the rule applies to (default both). */
+  kinds?: readonly CatalogKind[];
+  docs: RuleDocs;
+  /** message id → { zh, en } templates with the same {{placeholders}}. */
+  messages: Record<string, Bilingual>;
+  /** JSON Schema of the options object (validated when a config sets options). */
+  options?: Record<string, unknown>;
+  defaultOptions?: Options;
+  supersedes?: readonly SchemaMatch[];
+  /** True when the rule proposes safe fixes. */
+  fixable?: boolean;
+}
+
+/** A view of one entry handed to rule hooks. */
+export interface EntryView {
+  readonly index: number;
+  readonly data: EntryData;
+  readonly normalizations: readonly Normalization[];
+  /** The entry's resource code and name as read (trimmed), for messages and cross-entry maps. */
+  readonly code?: string;
+  readonly name?: string;
+  /** Location of the entry itself (its first row) and of a field by pointer. */
+  locate(field?: string): SourceLocation | undefined;
+}
+
+/** What a rule reports: a message id and data, never prose or locations in text. */
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Entry index (defaults to the entry being visited; required in start/end). Null for file level. */
+  entry?: number | null;
+  /** JSON Pointer of the field inside the entry, e.g. /share/type or /items/2/fieldName. */
+  field?: string;
+  fix?: { field?: string; from?: unknown; to: unknown };
+  /** Explicit location for file-level findings (e.g. a header cell). */
+  location?: SourceLocation;
+}
+
+/** Engine-wide settings that rules read (all from options or config, never from the environment). */
+export interface RuleSettings {
+  /** Separator between classification code and sequence number in resource codes. */
+  codeSeparator: string;
+  /** Today as CCYY-MM-DD (for “not in the future”). */
+  today: string;
+  /** Resource codes known outside this catalog. */
+  externalCodes: ReadonlySet<string>;
+}
+
+/** What a rule's create() receives. */
+export interface RuleContext<Options extends object = Record<string, never>> {
+  readonly id: string;
+  readonly options: Options;
+  readonly kind: CatalogKind;
+  readonly file: string;
+  readonly entries: readonly EntryView[];
+  readonly seeds: Seeds;
+  readonly settings: RuleSettings;
+  readonly lang: Lang;
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** Hooks a rule may implement; cross-entry rules collect in entry() and report in end(). */
+export interface RuleHooks {
+  start?(): void;
+  entry?(entry: EntryView): void;
+  item?(item: ItemData, index: number, entry: EntryView): void;
+  end?(): void;
+}
+
+/** A rule module. */
+export interface Rule<Options extends object = Record<string, never>> {
+  meta: RuleMeta<Options>;
+  create(context: RuleContext<Options>): RuleHooks;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds rules with different option types.
+export type AnyRule = Rule<any>;
+
+export type { ParsedEntry };

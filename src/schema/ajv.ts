@@ -1,0 +1,111 @@
+// The only place that constructs Ajv: every schema in schemas/ is loaded once, compiled lazily, cached by $id.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as ajvFormats from 'ajv-formats';
+import { schemasDir } from '../paths.js';
+
+// ajv-formats is CommonJS; under ESM interop its function may arrive as the default export or nested in it.
+type AddFormats = (ajv: Ajv2020, formats: string[]) => unknown;
+const formatsModule = ajvFormats as unknown as { default: AddFormats | { default: AddFormats } };
+const addFormats: AddFormats =
+  typeof formatsModule.default === 'function' ? formatsModule.default : formatsModule.default.default;
+
+/** Base of every govcat schema $id. */
+export const SCHEMA_BASE = 'https://govcat.dev/schemas/';
+
+/** Short names of the schemas used in code. */
+export const SCHEMA_IDS = {
+  catalog: `${SCHEMA_BASE}catalog.schema.json`,
+  entry: `${SCHEMA_BASE}entry.schema.json`,
+  sharedEntry: `${SCHEMA_BASE}shared-entry.schema.json`,
+  openEntry: `${SCHEMA_BASE}open-entry.schema.json`,
+  dataItem: `${SCHEMA_BASE}data-item.schema.json`,
+  report: `${SCHEMA_BASE}report.schema.json`,
+  config: `${SCHEMA_BASE}config.schema.json`,
+  vocabulary: `${SCHEMA_BASE}seeds/vocabulary.schema.json`,
+  classificationTree: `${SCHEMA_BASE}seeds/classification-tree.schema.json`,
+  headerAliases: `${SCHEMA_BASE}seeds/header-aliases.schema.json`,
+} as const;
+
+/** A JSON Schema object as loaded from disk. */
+export type SchemaObject = Record<string, unknown>;
+
+function listSchemaFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listSchemaFiles(full));
+    else if (entry.name.endsWith('.schema.json')) out.push(full);
+  }
+  return out.sort();
+}
+
+let ajvInstance: Ajv2020 | undefined;
+const rawSchemas = new Map<string, SchemaObject>();
+const compiled = new Map<string, ValidateFunction>();
+
+function init(): Ajv2020 {
+  if (ajvInstance) return ajvInstance;
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    $data: false,
+    messages: true,
+    verbose: true,
+  });
+  addFormats(ajv, ['date', 'date-time', 'uri']);
+  // Annotation keywords used by messages, header mapping and indicator categories.
+  for (const keyword of ['x-label', 'x-label-en', 'x-hint', 'x-hint-en', 'x-category']) {
+    ajv.addKeyword({ keyword, schemaType: 'string' });
+  }
+  for (const file of listSchemaFiles(schemasDir)) {
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as SchemaObject;
+    const id = schema.$id;
+    if (typeof id !== 'string') throw new Error(`schema without $id: ${file}`);
+    rawSchemas.set(id, schema);
+    ajv.addSchema(schema);
+  }
+  ajvInstance = ajv;
+  return ajv;
+}
+
+/** The compiled validator for a schema $id (compiled on first use, then cached). */
+export function getValidator<T = unknown>(id: string): ValidateFunction<T> {
+  const cached = compiled.get(id);
+  if (cached) return cached as ValidateFunction<T>;
+  const ajv = init();
+  const validate = ajv.getSchema<T>(id);
+  if (!validate) throw new Error(`unknown schema ${id}`);
+  compiled.set(id, validate as ValidateFunction);
+  return validate;
+}
+
+/** The raw schema object for an $id (for label lookup and docs). */
+export function getSchema(id: string): SchemaObject {
+  init();
+  const schema = rawSchemas.get(id);
+  if (!schema) throw new Error(`unknown schema ${id}`);
+  return schema;
+}
+
+/** Every loaded schema $id. */
+export function schemaIds(): string[] {
+  init();
+  return [...rawSchemas.keys()].sort();
+}
+
+export type { ErrorObject, ValidateFunction };
+
+/** Compiles a schema that is not in schemas/ (rule option schemas), with the same Ajv instance and cache. */
+export function compileSchema<T = unknown>(schema: SchemaObject): ValidateFunction<T> {
+  const ajv = init();
+  const key = JSON.stringify(schema);
+  const cached = compiled.get(key);
+  if (cached) return cached as ValidateFunction<T>;
+  const validate = ajv.compile<T>(schema);
+  compiled.set(key, validate as ValidateFunction);
+  return validate;
+}
