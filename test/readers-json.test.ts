@@ -70,7 +70,7 @@ describe('JSON reader', () => {
 
   it('names malformed JSON, a non-catalog, an invalid kind and too many entries', async () => {
     expect((await readError('a.json', '{"entries": [}')).code).toBe('input/malformed');
-    expect((await readError('a.json', '{"rows": []}')).render('zh')).toContain('不是目录');
+    expect((await readError('a.json', '{"catalog": {"name": "x"}}')).render('zh')).toContain('不是目录');
     expect((await readError('a.json', '{"kind": "private", "entries": []}')).render('zh')).toContain(
       '目录类型“private”无效',
     );
