@@ -122,6 +122,10 @@ export const readerMessages: MessageTable = {
     zh: '{{file}} 没有根元素，不是 XML 目录',
     en: '{{file}} has no root element; it is not an XML catalog',
   },
+  'readers.prototypeKey': {
+    zh: '{{file}} 在 {{pointer}} 处含有名为“{{key}}”的键或元素（可用于原型污染攻击），出于安全原因未读取：目录中没有这样的字段，请删除',
+    en: '{{file}} holds a key or element named "{{key}}" at {{pointer}} (usable for prototype pollution); not read for safety; catalogs have no such field, remove it',
+  },
   'readers.jsonStringTooLong': {
     zh: '{{file}} 中 {{pointer}} 处的字符串有 {{count}} 个字符，超过上限 --max-cell-chars {{limit}}，未读取',
     en: 'the string at {{pointer}} in {{file}} holds {{count}} characters, over the limit --max-cell-chars {{limit}}; not read',

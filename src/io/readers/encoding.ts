@@ -73,16 +73,37 @@ export function detectAndDecode(bytes: Uint8Array): DecodedText | undefined {
       // not UTF-16 after all; try the byte encodings
     }
   }
+  let utf8: string | undefined;
   try {
-    return { text: strictUtf8.decode(bytes), encoding: 'utf-8', bom: false };
+    utf8 = strictUtf8.decode(bytes);
   } catch {
     // not UTF-8
   }
+  if (utf8 !== undefined && !onlyTwoByteLetters(utf8)) return { text: utf8, encoding: 'utf-8', bom: false };
   try {
-    return { text: strictGb18030.decode(bytes), encoding: 'gb18030', bom: false };
+    const gb = strictGb18030.decode(bytes);
+    // Short GBK texts can also be valid UTF-8 (说 = CB B5 = U+02F5); Chinese text decoded as UTF-8 then
+    // shows only two-byte letters and no CJK, which a Chinese catalog never is.
+    if (utf8 === undefined || hasCjk(gb)) return { text: gb, encoding: 'gb18030', bom: false };
   } catch {
-    return undefined;
+    // not GB18030 either
   }
+  return utf8 === undefined ? undefined : { text: utf8, encoding: 'utf-8', bom: false };
+}
+
+/** True when a text has characters U+0080–U+07FF but none from U+0800 up (no CJK, no full-width). */
+function onlyTwoByteLetters(text: string): boolean {
+  let twoByte = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x800) return false;
+    if (c >= 0x80) twoByte = true;
+  }
+  return twoByte;
+}
+
+function hasCjk(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text);
 }
 
 /** True when raw bytes (not UTF-16) hold NUL or many control bytes: a binary file, not text. */

@@ -57,7 +57,13 @@ export function safeJsonParse(text: string): unknown {
   });
 }
 
-/** Throws `input/limit` when a string value or key is longer than --max-cell-chars (walks iteratively). */
+/** Keys no catalog has and prototype-pollution payloads use. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Walks the parsed document iteratively: throws `input/unsafe` on `__proto__` / `constructor` /
+ * `prototype` keys and `input/limit` on a string or key longer than --max-cell-chars.
+ */
 function checkStrings(doc: unknown, file: string, limit: number): void {
   const stack: { node: unknown; pointer: string }[] = [{ node: doc, pointer: '' }];
   while (stack.length > 0) {
@@ -75,6 +81,13 @@ function checkStrings(doc: unknown, file: string, limit: number): void {
       for (let i = 0; i < node.length; i++) stack.push({ node: node[i], pointer: `${pointer}/${i}` });
     } else if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
+        if (PROTOTYPE_KEYS.has(k)) {
+          throw new CatalogInputError('input/unsafe', 'readers.prototypeKey', {
+            file,
+            key: k,
+            pointer: pointer || '/',
+          });
+        }
         if (k.length > limit) stack.push({ node: k, pointer });
         stack.push({ node: v, pointer: `${pointer}/${escapePointer(k)}` });
       }

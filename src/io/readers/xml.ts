@@ -145,6 +145,15 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
       reason: valid.err.msg,
     });
   }
+  const prototypeName =
+    /<\/?\s*(__proto__|constructor|prototype)[\s/>]|\s(__proto__|constructor|prototype)\s*=/.exec(text);
+  if (prototypeName) {
+    throw new CatalogInputError('input/unsafe', 'readers.prototypeKey', {
+      file: source.name,
+      key: prototypeName[1] ?? prototypeName[2]!,
+      pointer: `line ${lineOf(lineStarts(text), prototypeName.index)}`,
+    });
+  }
   deadline.check();
   let doc: XmlNode;
   try {
