@@ -450,3 +450,29 @@ describe('XML and JSON shapes', () => {
     expect(parsed.kind).toBe('shared');
   });
 });
+
+describe('two-row headers without merges', () => {
+  it('reads group labels centred across their columns (not merged) over the sub-headers', async () => {
+    const rows: Row[] = [
+      ['数据资源名称', '数据资源代码', '数据资源提供方', '共享属性', undefined, undefined, '更新周期'],
+      blanks(3, '类型', '条件', '方式'),
+      [
+        '食品经营许可信息',
+        '315018001/1',
+        '南宁市市场监督管理局',
+        '有条件共享',
+        '仅向公安部门共享',
+        '共享平台',
+        '每日',
+      ],
+    ];
+    const parsed = await read('a.xlsx', workbook([['目录', rows]]));
+    expect(parsed.entries).toHaveLength(1);
+    expect(parsed.entries[0]!.data).toMatchObject({
+      share: { type: 2, condition: '仅向公安部门共享', method: '共享平台' },
+      updateCycle: '每日',
+    });
+    expect(parsed.entries[0]!.locations.get('/share/method')?.cell).toBe('F3');
+    expect(parsed.layout).toMatchObject({ sheets: [{ headerRows: [1, 2], firstDataRow: 3 }] });
+  });
+});

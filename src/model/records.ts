@@ -29,6 +29,24 @@ function parentOf(pointer: string): string {
   return i <= 0 ? '' : pointer.slice(0, i);
 }
 
+const ITEM_POINTERS: Map<string, string>[] = [];
+
+/** `/items/<i>/<field>`, shared across entries (the same few strings repeat for every entry). */
+function itemPointer(item: number, field: string): string {
+  if (item >= 2000) return `/items/${item}/${field}`;
+  let byField = ITEM_POINTERS[item];
+  if (!byField) {
+    byField = new Map();
+    ITEM_POINTERS[item] = byField;
+  }
+  let pointer = byField.get(field);
+  if (pointer === undefined) {
+    pointer = `/items/${item}/${field}`;
+    byField.set(field, pointer);
+  }
+  return pointer;
+}
+
 /** Accumulates entries; every put() records the value's location even when the cell is blank. */
 export class EntryBuilder {
   readonly entries: ParsedEntry[] = [];
@@ -138,7 +156,7 @@ export class EntryBuilder {
   putItem(entry: number, item: number, pattern: string, raw: RawCell | undefined, loc: SourceLocation): void {
     const target = this.entries[entry]!;
     const field = pattern.slice(9);
-    const pointer = `/items/${item}/${field}`;
+    const pointer = itemPointer(item, field);
     target.locations.set(pointer, loc);
     if (raw === undefined || isBlank(raw)) return;
     const converted = convertValue(pointer, pattern, raw, this.ctx);
@@ -188,8 +206,15 @@ export function completeOpenEntries(entries: readonly ParsedEntry[], kind: Catal
   }
 }
 
+const SEGMENTS = new Map<string, string[]>();
+
 function setPath(data: Obj, pointer: string, value: unknown): void {
-  const segments = pointer.slice(1).split('/');
+  // Resource-level pointers are few and fixed; their segments are split once.
+  let segments = SEGMENTS.get(pointer);
+  if (!segments) {
+    segments = pointer.slice(1).split('/');
+    if (SEGMENTS.size < 1000) SEGMENTS.set(pointer, segments);
+  }
   let node = data;
   for (let i = 0; i < segments.length - 1; i++) {
     const seg = segments[i]!;

@@ -39,6 +39,18 @@ export interface TableSource {
   date1904?: boolean;
 }
 
+/**
+ * How one sheet was read, in `ParsedCatalog.layout.sheets` (for writers that annotate the workbook):
+ * header rows and first data row are 1-based; `field` is the pattern pointer or null for unknown columns.
+ */
+export interface SheetLayout {
+  sheet: string | null;
+  role: 'entries' | 'items';
+  headerRows: number[];
+  firstDataRow: number;
+  columns: { column: string; header: string; group?: string; field: string | null }[];
+}
+
 interface Column {
   index: number;
   letter: string;
@@ -195,6 +207,7 @@ function findTitle(grid: Grid, top: number, index: HeaderIndex): string | undefi
 
 function collectHeaderCells(h: SheetHeader, index: HeaderIndex): void {
   const { grid, top, sub } = h;
+  const headerMerges = grid.merges.filter((m) => m.s.r <= top && top <= m.e.r);
   const upper = grid.rows[top] ?? [];
   const lower = sub === undefined ? [] : (grid.rows[sub] ?? []);
   const width = Math.max(upper.length, lower.length);
@@ -205,7 +218,7 @@ function collectHeaderCells(h: SheetHeader, index: HeaderIndex): void {
     let topCol = c;
     let merged = false;
     if (topText === '') {
-      const m = findMerge(grid.merges, top, c);
+      const m = findMerge(headerMerges, top, c);
       if (m) {
         merged = true;
         topRow = m.s.r;
@@ -264,15 +277,26 @@ function planSheet(header: SheetHeader, index: HeaderIndex, kind: CatalogKind): 
   return { header, columns, byPointer, role };
 }
 
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let c = from; c <= to; c++) out.push(c);
+  return out;
+}
+
 /** Vertical merges per column, sorted by first row, for a linear sweep down the data rows. */
 class MergeSweep {
   private readonly lists = new Map<number, MergeRange[]>();
   private readonly cursor = new Map<number, number>();
 
   constructor(merges: readonly MergeRange[], dataStart: number, columns: ReadonlySet<number>) {
+    const known = [...columns];
     for (const m of merges) {
       if (m.e.r <= m.s.r || m.e.r < dataStart) continue;
-      for (let c = m.s.c; c <= m.e.c; c++) {
+      // Walk whichever is smaller: the merge's columns or the known columns (a merge may span 16,384).
+      const span = m.e.c - m.s.c + 1;
+      const candidates =
+        span <= known.length ? range(m.s.c, m.e.c) : known.filter((c) => c >= m.s.c && c <= m.e.c);
+      for (const c of candidates) {
         if (!columns.has(c)) continue;
         let list = this.lists.get(c);
         if (!list) {
@@ -420,6 +444,19 @@ function itemCell(
   return undefined;
 }
 
+const MERGE_STARTS = new WeakMap<Grid, Map<number, MergeRange>>();
+
+/** Merges of a grid by their top-left cell (built once per grid). */
+function mergeStarts(grid: Grid): Map<number, MergeRange> {
+  let map = MERGE_STARTS.get(grid);
+  if (!map) {
+    map = new Map();
+    for (const m of grid.merges) map.set(m.s.r * 20_000 + m.s.c, m);
+    MERGE_STARTS.set(grid, map);
+  }
+  return map;
+}
+
 function isNoteRow(
   grid: Grid,
   r: number,
@@ -435,14 +472,8 @@ function isNoteRow(
   if (only < 0) return false;
   const cell = row[only];
   if (typeof cell === 'string' && index.isNoteText(cell)) return true;
-  const m = findMergeStartingAt(grid.merges, r, only);
+  const m = mergeStarts(grid).get(r * 20_000 + only);
   return m !== undefined && m.e.c - m.s.c >= 2;
-}
-
-function findMergeStartingAt(merges: readonly MergeRange[], r: number, c: number): MergeRange | undefined {
-  // Note rows are rare; a linear scan over the merges is fine here.
-  for (const m of merges) if (m.s.r === r && m.s.c === c) return m;
-  return undefined;
 }
 
 function keyOf(value: RawCell): string {
@@ -567,18 +598,20 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
     entries: builder.entries,
     notices,
     layout: {
-      sheets: plans.map((p) => ({
-        sheet: p.header.grid.name ?? null,
-        role: p.role,
-        headerRows: p.header.sub === undefined ? [p.header.top + 1] : [p.header.top + 1, p.header.sub + 1],
-        firstDataRow: p.header.dataStart + 1,
-        columns: p.columns.map((c) => ({
-          column: c.letter,
-          header: c.header,
-          ...(c.group ? { group: c.group } : {}),
-          field: c.pointer ?? null,
-        })),
-      })),
+      sheets: plans.map(
+        (p): SheetLayout => ({
+          sheet: p.header.grid.name ?? null,
+          role: p.role,
+          headerRows: p.header.sub === undefined ? [p.header.top + 1] : [p.header.top + 1, p.header.sub + 1],
+          firstDataRow: p.header.dataStart + 1,
+          columns: p.columns.map((c) => ({
+            column: c.letter,
+            header: c.header,
+            ...(c.group ? { group: c.group } : {}),
+            field: c.pointer ?? null,
+          })),
+        }),
+      ),
     },
   };
   const title = entrySheets.map((p) => p.header.title).find((t) => t !== undefined);

@@ -168,12 +168,29 @@ function bool(field: string, raw: RawCell, openFlag: Vocabulary): Converted {
   return { value, normalizations: plain ? NONE : one(field, 'form', source, value) };
 }
 
+const TYPE_CACHE = new WeakMap<Vocabulary, Map<string, string>>();
+
+/** The canonical spelling of a data type text (cached: a catalog repeats a few dozen types). */
+function canonicalType(source: string, vocab: Vocabulary): string {
+  let cache = TYPE_CACHE.get(vocab);
+  if (!cache) {
+    cache = new Map();
+    TYPE_CACHE.set(vocab, cache);
+  }
+  let value = cache.get(source);
+  if (value === undefined) {
+    const parts = parseDataType(source);
+    const match = vocab.lookup(parts.base);
+    if (match && match.kind !== 'synonym') parts.base = String(match.term.value);
+    value = formatDataType(parts);
+    if (cache.size < 10_000) cache.set(source, value);
+  }
+  return value;
+}
+
 function dataType(field: string, raw: RawCell, vocab: Vocabulary): Converted {
   const source = rawText(raw).trim();
-  const parts = parseDataType(source);
-  const match = vocab.lookup(parts.base);
-  if (match && match.kind !== 'synonym') parts.base = String(match.term.value);
-  const value = formatDataType(parts);
+  const value = canonicalType(source, vocab);
   return { value, normalizations: value !== source ? one(field, 'type-syntax', source, value) : NONE };
 }
 

@@ -94,7 +94,9 @@ function toGrid(
       limit: limits.maxRows,
     });
   }
-  const rows: (RawCell | undefined)[][] = new Array(data.length);
+  // Cells are converted in place: each SheetJS cell object is replaced by its raw value, so the parsed
+  // sheet and the grid are never both held in full.
+  const rows = data as unknown as (RawCell | undefined)[][];
   const dateFormats = new Map<string, boolean>();
   for (let r = 0; r < data.length; r++) {
     if ((r & 0xfff) === 0) deadline.check();
@@ -111,10 +113,11 @@ function toGrid(
         limit: limits.maxColumns,
       });
     }
-    const row: (RawCell | undefined)[] = new Array(source.length);
+    const row = source as unknown as (RawCell | undefined)[];
     for (let c = 0; c < source.length; c++) {
       const cell = source[c];
       if (!cell) continue;
+      let value: RawCell | undefined;
       switch (cell.t) {
         case 's': {
           const text = String(cell.v ?? '');
@@ -126,11 +129,12 @@ function toGrid(
               limit: limits.maxCellChars,
             });
           }
-          row[c] = text;
+          value = text;
           break;
         }
         case 'n': {
-          const value = cell.v as number;
+          const number = cell.v as number;
+          value = number;
           const format = cell.z;
           if (format !== undefined && format !== 'General') {
             let isDate = dateFormats.get(format);
@@ -138,25 +142,21 @@ function toGrid(
               isDate = XLSX.SSF.is_date(format) as boolean;
               dateFormats.set(format, isDate);
             }
-            if (isDate) {
-              row[c] = dateCell(value, format, date1904) ?? value;
-              break;
-            }
+            if (isDate) value = dateCell(number, format, date1904) ?? number;
           }
-          row[c] = value;
           break;
         }
         case 'b':
-          row[c] = cell.v as boolean;
+          value = cell.v as boolean;
           break;
         case 'e':
-          row[c] = XLSX.utils.format_cell(cell as XLSX.CellObject);
+          value = XLSX.utils.format_cell(cell as XLSX.CellObject);
           break;
         default:
-          break;
+          value = undefined;
       }
+      row[c] = value;
     }
-    rows[r] = row;
   }
   return { name, rows, merges: sheet['!merges'] ?? [] };
 }
