@@ -4,6 +4,7 @@ import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
 export type { FormatContext, Formatter } from './types.js';
+export { renderReport, tooManyWarnings, visibleReport } from './visible.js';
 
 const formatters = new Map<string, Formatter>([
   ['stylish', stylish],
