@@ -175,6 +175,7 @@ export const indicatorMessages: MessageTable = {
   'report.count': { zh: '个数', en: 'count' },
   'report.examples': { zh: '示例', en: 'examples' },
   'report.rule': { zh: '规则', en: 'rule' },
+  'report.severityLabel': { zh: '级别', en: 'severity' },
   'report.location': { zh: '位置', en: 'location' },
   'report.message': { zh: '说明', en: 'message' },
   'report.entries': { zh: '目录条数', en: 'entries' },
