@@ -163,7 +163,8 @@ tr.not-assessed td,tr.not-applicable td,tr.informational td{color:var(--muted)}
 td.item-label{padding-left:28px}td.next{color:#2d5fa8}
 .total{font-size:22px;font-weight:700;margin:12px 0 0}
 .scroll{overflow-x:auto}
-.st,thead th{white-space:nowrap}
+.st,table.score thead th,table.rules thead th{white-space:nowrap}
+table.providers{font-size:16px}table.providers th[scope=row]{min-width:13em;font-weight:400}
 ul.examples{margin:0;padding-left:18px}
 footer{color:var(--muted);font-size:15px;margin-top:40px}
 @media print{body{background:#fff}main{padding:0}}

@@ -135,6 +135,19 @@ function crossed(th: RateThreshold): string {
   return `${th.op === '>' || th.op === '<=' ? '>' : '≥'} ${th.percent}%`;
 }
 
+/** The thresholds crossed at once, one per percent (the strict “>” form when both appear), ascending. */
+function crossedAll(thresholds: readonly RateThreshold[]): string {
+  const byPercent = new Map<number, string>();
+  for (const th of thresholds) {
+    const text = crossed(th);
+    if (!byPercent.has(th.percent) || text.startsWith('>')) byPercent.set(th.percent, text);
+  }
+  return [...byPercent.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, t]) => t)
+    .join(' / ');
+}
+
 /**
  * What it takes to gain points: the fewest more conforming units that raise the item's points, with the
  * findings to fix (cheapest entries first) when the rate comes from findings.
@@ -164,7 +177,7 @@ export function nextStep(
     const step: NextStep = {
       need,
       unit,
-      threshold: [...new Set(candidates.get(n)!.map(crossed))].join(' / '),
+      threshold: crossedAll(candidates.get(n)!),
       gain,
       rate: n / total,
     };

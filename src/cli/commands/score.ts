@@ -26,7 +26,7 @@ import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
 export const DEFAULT_PROFILE = 'gx-2021-city';
 
 interface ScoreCliOptions extends ReportCliOptions {
-  profile: string;
+  profile?: string;
   assessment?: string;
   findings?: boolean;
   [limit: string]: unknown;
@@ -62,9 +62,8 @@ export function registerScore(
     .option(
       '-p, --profile <id|file>',
       lang === 'zh'
-        ? `评分档案：${[...loadProfiles().keys()].join('、')}，或档案 JSON 文件`
-        : `scoring profile: ${[...loadProfiles().keys()].join(', ')}, or a profile JSON file`,
-      DEFAULT_PROFILE,
+        ? `评分档案：${[...loadProfiles().keys()].join('、')}，或档案 JSON 文件（默认 ${DEFAULT_PROFILE}）`
+        : `scoring profile: ${[...loadProfiles().keys()].join(', ')}, or a profile JSON file (default ${DEFAULT_PROFILE})`,
     )
     .option(
       '--assessment <file>',
@@ -95,7 +94,7 @@ async function runScore(files: string[], opts: ScoreCliOptions, io: CliIO, sniff
   if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
     throw new UsageError(translate(lang, 'cli.badDate', { value: opts.today }));
   }
-  const profile = resolveProfile(opts.profile, io.cwd, lang);
+  const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
   const limits = limitsFromOptions(opts);
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
   let assessment: Awaited<ReturnType<typeof loadAssessment>> | undefined;
