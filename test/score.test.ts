@@ -335,3 +335,60 @@ describe('gy-2018 (Guiyang): grades are named but not defined', () => {
     expect(s.totals).toMatchObject({ earned: 0, deducted: 0, bonus: 0, assessed: 0 });
   });
 });
+
+describe('profiles are data validated when they load', () => {
+  it('rejects a profile whose threshold is not transcribed as op + percent + text', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { SeedError } = await import('../src/seeds/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'govcat-profiles-'));
+    mkdirSync(join(dir, 'profiles'));
+    const broken = structuredClone(gx2021) as unknown as {
+      indicators: { items: { earn?: { when: object }[] }[] }[];
+    };
+    broken.indicators[2]!.items[0]!.earn![0]!.when = { op: '>', percent: 80 }; // the original text is missing
+    writeFileSync(join(dir, 'profiles', 'gx-2021-city.json'), JSON.stringify(broken));
+    expect(() => loadProfiles(dir)).toThrow(SeedError);
+    copyFileSync(
+      join(import.meta.dirname, '..', 'seeds', 'profiles', 'gy-2018.json'),
+      join(dir, 'profiles', 'gx-2021-city.json'),
+    );
+    expect(() => loadProfiles(join(dir, 'x'))).not.toThrow();
+    expect(() => loadProfiles(dir)).toThrow(/must equal the file name/);
+  });
+});
+
+describe('per-finding deductions (C2-2 碎片化数据集: 0.1 each, at most 0.5)', () => {
+  const diag = (entry: number, ruleId: string) =>
+    ({
+      ruleId,
+      category: 'naming',
+      severity: 'error',
+      messageId: 'x',
+      message: 'x',
+      data: {},
+      entry,
+      location: {},
+    }) as const;
+  function run(entries: number[], ruleIds = ['naming/fragmented-by-time']): ScoreIndicator {
+    const f = file('shared', { completeness: [10, 10] });
+    f.diagnostics = entries.map((e) => diag(e, 'naming/fragmented-by-time'));
+    return indicator(scoreProfile({ profile: gx2021, lang: 'zh', files: [f], ruleIds }), 'C2-2');
+  }
+  it('counts entries flagged by a matching rule and caps the deduction', () => {
+    expect(run([1, 2, 2]).items.find((i) => i.id === 'fragmented')).toMatchObject({
+      count: 2,
+      deducted: 0.2,
+    });
+    const eight = run([0, 1, 2, 3, 4, 5, 6, 7]).items.find((i) => i.id === 'fragmented')!;
+    expect(eight).toMatchObject({ count: 8, deducted: 0.5 });
+    // 8 flagged, cap reached at 5: fixing 4 brings the count to 4 and the deduction to 0.4.
+    expect(eight.next).toMatchObject({ need: 4, unit: 'finding', gain: 0.1 });
+  });
+  it('is not assessed while no enabled rule can detect it', () => {
+    const item = run([1], []).items.find((i) => i.id === 'fragmented')!;
+    expect(item.status).toBe('not-assessed');
+    expect(item.reason).toContain('*/fragment*');
+  });
+});
