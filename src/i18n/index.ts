@@ -1,6 +1,7 @@
 // Message catalogs (zh default, en) and {{placeholder}} interpolation. Each area keeps its own table in messages/.
 import { cliMessages } from './messages/cli.js';
 import { configMessages } from './messages/config.js';
+import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
 import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
@@ -17,7 +18,14 @@ export interface Bilingual {
 /** A table of messages of one area. */
 export type MessageTable = Record<string, Bilingual>;
 
-const tables: MessageTable[] = [inputMessages, configMessages, schemaMessages, reportMessages, cliMessages];
+const tables: MessageTable[] = [
+  inputMessages,
+  configMessages,
+  schemaMessages,
+  reportMessages,
+  cliMessages,
+  indicatorMessages,
+];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {
   for (const [id, message] of Object.entries(table)) {
