@@ -3,8 +3,9 @@ import { CatalogInputError } from '../errors.js';
 import type { Seeds } from '../seeds/index.js';
 import { isBlank, type RawCell } from './grid.js';
 import { detectKindFromFields, type HeaderIndex } from './headers.js';
+import { PackedLocations, SheetTable } from './locations.js';
 import { toHalfWidth } from './normalize.js';
-import type { CatalogKind, ParsedEntry, ReaderNotice, SourceLocation } from './types.js';
+import type { CatalogKind, LocationMap, ParsedEntry, ReaderNotice, SourceLocation } from './types.js';
 import { combineTypeLength, convertValue, rawText, type ValueContext, valueKind } from './values.js';
 
 /** Escapes one JSON Pointer segment (RFC 6901). */
@@ -51,13 +52,24 @@ function itemPointer(item: number, field: string): string {
 export class EntryBuilder {
   readonly entries: ParsedEntry[] = [];
 
+  /** Spreadsheet entries pack their cell locations; records (XML, JSON) keep plain maps. */
+  private readonly sheets: SheetTable | undefined;
+
   constructor(
     readonly index: HeaderIndex,
     readonly ctx: ValueContext,
     private readonly maxEntries: number,
     private readonly file: string,
     private readonly notices: ReaderNotice[],
-  ) {}
+    packed = false,
+  ) {
+    if (packed) this.sheets = new SheetTable();
+  }
+
+  /** Compacts every entry's locations once reading is done. */
+  finish(): void {
+    for (const e of this.entries) if (e.locations instanceof PackedLocations) e.locations.compact();
+  }
 
   /** Adds a reader notice (reported by the rule it names). */
   notice(notice: ReaderNotice): void {
@@ -74,7 +86,11 @@ export class EntryBuilder {
         limit: this.maxEntries,
       });
     }
-    this.entries.push({ index, data: {}, locations: new Map([['', loc]]), normalizations: [] });
+    const previous = this.entries[index - 1]?.locations;
+    if (previous instanceof PackedLocations) previous.compact();
+    const locations: LocationMap = this.sheets ? new PackedLocations(this.sheets) : new Map();
+    locations.set('', loc);
+    this.entries.push({ index, data: {}, locations, normalizations: [] });
     return index;
   }
 

@@ -585,10 +585,11 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
     });
   }
   const ctx: ValueContext = valueContext(options.seeds, source.date1904 ?? false);
-  const builder = new EntryBuilder(index, ctx, options.limits.maxEntries, source.file, notices);
+  const builder = new EntryBuilder(index, ctx, options.limits.maxEntries, source.file, notices, true);
   for (const plan of entrySheets) readEntriesSheet(plan, builder, deadline);
   for (const plan of itemSheets) readItemsSheet(plan, builder, deadline);
   completeOpenEntries(builder.entries, kind);
+  builder.finish();
   deadline.check();
   const parsed: ParsedCatalog = {
     file: source.file,
