@@ -306,7 +306,19 @@ class MergeSweep {
         list.push(m);
       }
     }
-    for (const list of this.lists.values()) list.sort((a, b) => a.s.r - b.s.r);
+    // Excel never overlaps merges; a crafted file might, so overlapping ones are dropped to keep the
+    // sweep linear.
+    for (const [c, list] of this.lists) {
+      list.sort((a, b) => a.s.r - b.s.r);
+      const disjoint: MergeRange[] = [];
+      let end = -1;
+      for (const m of list) {
+        if (m.s.r <= end) continue;
+        disjoint.push(m);
+        end = m.e.r;
+      }
+      this.lists.set(c, disjoint);
+    }
   }
 
   /** The merge that covers (r, c) from an earlier row, if any. Rows must be visited in increasing order. */
@@ -316,10 +328,8 @@ class MergeSweep {
     let i = this.cursor.get(c) ?? 0;
     while (i < list.length && list[i]!.e.r < r) i++;
     this.cursor.set(c, i);
-    for (let j = i; j < list.length && list[j]!.s.r < r; j++) {
-      if (list[j]!.e.r >= r) return list[j];
-    }
-    return undefined;
+    const m = list[i];
+    return m !== undefined && m.s.r < r && m.e.r >= r ? m : undefined;
   }
 }
 
