@@ -484,3 +484,17 @@ describe('two-row headers without merges', () => {
     expect(parsed.layout).toMatchObject({ sheets: [{ headerRows: [1, 2], firstDataRow: 3 }] });
   });
 });
+
+describe('instruction sheets', () => {
+  it('skips sheets named as instructions, but reads a catalog sheet whose name only mentions them', async () => {
+    const catalog: Row[] = [HEAD, row('食品经营许可信息', '315018001/1', ['许可证编号', 'C(20)'])];
+    const bytes = workbook([
+      ['附件1填表说明', [['填表说明'], ['共享类型', '1 无条件共享']]],
+      ['资源目录（含说明）', catalog],
+    ]);
+    const parsed = await read('a.xlsx', bytes);
+    expect(parsed.entries).toHaveLength(1);
+    expect(parsed.entries[0]!.locations.get('/name')?.sheet).toBe('资源目录（含说明）');
+    expect(parsed.notices).toEqual([]);
+  });
+});

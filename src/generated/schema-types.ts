@@ -756,7 +756,7 @@ export interface HeaderAliases {
     [k: string]: string[] | undefined;
   };
   /**
-   * 整张跳过的工作表（填表说明、代码表等）：工作表名规整后包含其中任一项即不读取，也不报告。
+   * 整张跳过的工作表（填表说明、代码表等）：工作表名规整后等于或以其中任一项结尾即不读取，也不报告。
    */
   ignoreSheets?: string[];
   /**

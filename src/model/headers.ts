@@ -113,7 +113,8 @@ export class HeaderIndex {
   /** Whether a sheet name marks instructions or code lists (skipped without a notice). */
   isIgnoredSheet(name: string): boolean {
     const key = normalizeHeader(name);
-    return this.ignoredSheets.some((s) => key.includes(s));
+    // Equal to or ending with a listed name (附件1填表说明); not merely containing it (资源目录（含说明）).
+    return this.ignoredSheets.some((s) => key === s || key.endsWith(s));
   }
 
   /** Whether a lone cell in the data area is a note or sign-off (注：…, 填表人：…) rather than data. */
