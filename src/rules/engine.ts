@@ -81,6 +81,9 @@ export function runEngine(input: EngineInput): Diagnostic[] {
   const { catalog, ruleSet, seeds, settings, lang } = input;
   const views = catalog.entries.map(makeEntryView);
   const out: Diagnostic[] = [];
+  // Schema findings with their field pointer, kept apart until rules may have replaced some of them.
+  const schemaFindings: { d: Diagnostic; pointer: string }[] = [];
+  const replaced = new Map<number, string[]>();
 
   const push = (
     ruleId: string,
@@ -127,6 +130,7 @@ export function runEngine(input: EngineInput): Diagnostic[] {
         view,
         f.field,
       );
+      schemaFindings.push({ d: out.pop()!, pointer: f.field });
     }
   }
 
@@ -172,6 +176,11 @@ export function runEngine(input: EngineInput): Diagnostic[] {
           descriptor.location,
           fix,
         );
+        if (descriptor.replacesSchema && view && descriptor.field !== undefined) {
+          const list = replaced.get(view.index);
+          if (list) list.push(descriptor.field);
+          else replaced.set(view.index, [descriptor.field]);
+        }
       },
     };
     active.push({ rule, severity, hooks: rule.create(context), current });
@@ -215,7 +224,13 @@ export function runEngine(input: EngineInput): Diagnostic[] {
     );
   }
 
-  return sortDiagnostics(out);
+  const kept = schemaFindings
+    .filter(({ d, pointer }) => {
+      const fields = d.entry === null ? undefined : replaced.get(d.entry);
+      return !fields?.some((f) => pointer === f || pointer.startsWith(`${f}/`));
+    })
+    .map((s) => s.d);
+  return sortDiagnostics([...kept, ...out]);
 }
 
 /** Orders diagnostics: file-level first, then by entry, row, column, rule id. */

@@ -21,7 +21,7 @@ export interface RuleSet {
   level(id: string): RuleLevel;
   /** Severity of a schema pseudo-rule. */
   schemaLevel(id: string): RuleLevel;
-  /** Schema errors to drop for a catalog kind, because a rule reports them better. */
+  /** Schema errors to drop for a catalog kind, because an active rule reports them better. */
   supersededFor(kind: CatalogKind): readonly SchemaMatch[];
 }
 
@@ -99,7 +99,9 @@ export function buildRuleSet(
     supersededFor(kind) {
       let list = supersededCache.get(kind);
       if (!list) {
-        list = registry
+        // Only rules that run may take a schema error over: a rule turned off gives the schema error back.
+        list = active
+          .map((a) => a.rule)
           .filter((r) => !r.meta.kinds || r.meta.kinds.includes(kind))
           .flatMap((r) => r.meta.supersedes ?? []);
         supersededCache.set(kind, list);
