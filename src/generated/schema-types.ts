@@ -391,6 +391,13 @@ export interface Finding {
     reason: string;
     expires?: string;
   };
+  /**
+   * 配置中有一项抑制与本发现匹配，但已过期（expires 早于今天）：发现重新计入，并指出是哪一项抑制。
+   */
+  expiredSuppression?: {
+    reason: string;
+    expires: string;
+  };
 }
 /**
  * 值在源文件中的位置：工作表、行（从 1 起，与 Excel 显示一致）、列字母、单元格（A1）与字段路径。

@@ -3,6 +3,7 @@ import { cliMessages } from './messages/cli.js';
 import { configMessages } from './messages/config.js';
 import { inputMessages } from './messages/input.js';
 import { reportMessages } from './messages/report.js';
+import { rulesMessages } from './messages/rules.js';
 import { schemaMessages } from './messages/schema.js';
 
 /** Output languages. */
@@ -17,7 +18,14 @@ export interface Bilingual {
 /** A table of messages of one area. */
 export type MessageTable = Record<string, Bilingual>;
 
-const tables: MessageTable[] = [inputMessages, configMessages, schemaMessages, reportMessages, cliMessages];
+const tables: MessageTable[] = [
+  inputMessages,
+  configMessages,
+  schemaMessages,
+  reportMessages,
+  cliMessages,
+  rulesMessages,
+];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {
   for (const [id, message] of Object.entries(table)) {

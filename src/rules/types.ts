@@ -44,6 +44,8 @@ export interface Diagnostic {
   resourceCode?: string;
   location: DiagnosticLocation;
   fix?: DiagnosticFix;
+  /** A configured suppression that matched this finding but has expired (so the finding counts again). */
+  expiredSuppression?: { reason: string; expires: string };
 }
 
 /** Documentation every rule carries (kept in parity with validators/<id>/README.md by a test). */

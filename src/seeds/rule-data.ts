@@ -9,6 +9,7 @@ import type {
   SharingRules,
 } from '../generated/schema-types.js';
 import { getValidator, SCHEMA_BASE } from '../schema/ajv.js';
+import { SeedError } from './errors.js';
 
 /** Schema ids of the rule data files. */
 export const RULE_DATA_SCHEMAS = {
@@ -18,9 +19,9 @@ export const RULE_DATA_SCHEMAS = {
 } as const;
 
 /** Raised when a rule data file is missing, does not match its schema, or holds a bad pattern. */
-export class RuleDataError extends Error {
+export class RuleDataError extends SeedError {
   constructor(file: string, problem: string) {
-    super(`seeds file ${file} is invalid: ${problem}`);
+    super(file, problem);
     this.name = 'RuleDataError';
   }
 }
