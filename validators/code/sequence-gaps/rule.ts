@@ -19,42 +19,41 @@ export default defineRule({
     },
     messages: {
       gaps: {
-        zh: '分类“{{prefix}}”下的顺序码缺少 {{missing}}（共缺 {{count}} 个，最大为 {{max}}）：顺序码应从 1 起连续；若缺号对应已撤销的资源，可在配置中抑制本警告并写明理由',
-        en: 'sequence numbers under classification "{{prefix}}" miss {{missing}} ({{count}} missing, highest {{max}}): they should run from 1 without gaps; if the gaps are withdrawn resources, suppress this warning with a reason',
+        zh: '分类“{{prefix}}”下，本条的顺序码 {{number}} 之前缺少 {{missing}}（共 {{count}} 个）：顺序码应从 1 起连续；若缺号对应已撤销的资源，可在配置中抑制本警告并写明理由',
+        en: 'under classification "{{prefix}}", sequence numbers {{missing}} ({{count}} in all) are missing before this entry\'s {{number}}: they should run from 1 without gaps; if the gaps are withdrawn resources, suppress this warning with a reason',
       },
     },
   },
   create(context) {
-    const byPrefix = new Map<string, { first: number; numbers: number[] }>();
+    const byPrefix = new Map<string, { number: number; index: number }[]>();
     return {
       entry(entry) {
         const code = meaningful(context.seeds, entry.data.code);
         const split = code ? splitCode(code) : undefined;
         if (!split || !Number.isSafeInteger(split.number)) return;
         const slot = byPrefix.get(split.prefix);
-        if (slot) slot.numbers.push(split.number);
-        else byPrefix.set(split.prefix, { first: entry.index, numbers: [split.number] });
+        const item = { number: split.number, index: entry.index };
+        if (slot) slot.push(item);
+        else byPrefix.set(split.prefix, [item]);
       },
       end() {
-        for (const [prefix, { first, numbers }] of byPrefix) {
-          numbers.sort((a, b) => a - b);
-          const shown: number[] = [];
-          let count = 0;
+        for (const [prefix, list] of byPrefix) {
+          list.sort((a, b) => a.number - b.number || a.index - b.index);
           let next = 1;
-          for (const n of numbers) {
-            if (n > next) {
-              count += n - next;
-              for (let k = next; k < n && shown.length < SHOWN; k++) shown.push(k);
+          for (const { number, index } of list) {
+            if (number > next) {
+              // The gap is reported on the entry right after it, where an editor sees the jump.
+              const shown: number[] = [];
+              for (let k = next; k < number && shown.length < SHOWN; k++) shown.push(k);
+              context.report({
+                messageId: 'gaps',
+                entry: index,
+                field: '/code',
+                data: { prefix, missing: listForMessage(shown, SHOWN), count: number - next, number },
+              });
             }
-            if (n >= next) next = n + 1;
+            if (number >= next) next = number + 1;
           }
-          if (count === 0) continue;
-          context.report({
-            messageId: 'gaps',
-            entry: first,
-            field: '/code',
-            data: { prefix, missing: listForMessage(shown, SHOWN), count, max: numbers[numbers.length - 1]! },
-          });
         }
       },
     };
