@@ -69,6 +69,13 @@ describe('rule data in seeds/', () => {
     expect(() => loadRuleData(other)).toThrow(/timeFragments/);
   });
 
+  it('matches placeholders written with spaces or case, and rejects long texts without folding them', () => {
+    const placeholder = loadSeeds().vocab('placeholder');
+    expect(placeholder.lookup(' N / A ')).toMatchObject({ kind: 'form', term: { value: 'N/A' } });
+    expect(placeholder.lookup('NONE')).toMatchObject({ term: { value: 'none' } });
+    expect(placeholder.lookup('本市食品经营许可证的许可证编号和有效期')).toBeUndefined();
+  });
+
   it('knows text encodings as data types of text resources', () => {
     const types = loadSeeds().vocab('data-type');
     expect(types.lookup('utf8')).toMatchObject({ kind: 'form', term: { value: 'UTF-8' } });

@@ -60,11 +60,21 @@ export function matchValue(vocab: Vocabulary, text: string): Omit<VocabValue, 'v
   return hit ? { text, match: hit, dataType: parsed } : { text, dataType: parsed };
 }
 
+// The engine runs every rule on one entry before the next, so the vocabulary rules share one computation.
+let last: { seeds: Seeds; data: EntryData; values: VocabValue[] } | undefined;
+
 /**
  * Every value of the entry governed by a vocabulary, in field order. Blank values and placeholders are left
  * out (completeness rules report them); booleans are read as text (true → synonym of 1).
  */
 export function vocabularyValues(seeds: Seeds, data: EntryData): VocabValue[] {
+  if (last && last.seeds === seeds && last.data === data) return last.values;
+  const out = collect(seeds, data);
+  last = { seeds, data, values: out };
+  return out;
+}
+
+function collect(seeds: Seeds, data: EntryData): VocabValue[] {
   const out: VocabValue[] = [];
   for (const ref of fieldRefs(seeds)) {
     const visit = (node: unknown, depth: number, pointer: string): void => {
