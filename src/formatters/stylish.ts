@@ -11,9 +11,10 @@ function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
 }
 
-/** Formats one rate as “目录命名规范合格率 91.7%（11/12）”. */
-export function formatRate(rate: Rate): string {
-  return `${rate.label ?? ''} ${percent(rate.rate)}（${rate.conforming}/${rate.total}）`;
+/** Formats one rate as “目录命名规范合格率 91.7%（11/12）” (English: “… 91.7% (11/12)”). */
+export function formatRate(rate: Rate, lang: Lang = 'zh'): string {
+  const count = `${rate.conforming}/${rate.total}`;
+  return `${rate.label ?? ''} ${percent(rate.rate)}${lang === 'zh' ? `（${count}）` : ` (${count})`}`;
 }
 
 /** “第 7 条 执业医师注册信息（315015001/2）”, or the file-level heading. */
@@ -103,7 +104,7 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
     if (file.error || file.entries === 0) continue;
     const rates = Object.values(file.rates)
       .filter((r): r is Rate => r !== undefined)
-      .map(formatRate)
+      .map((r) => formatRate(r, lang))
       .join('  ');
     if (rates) lines.push(`  ${report.files.length > 1 ? `${file.path}  ` : ''}${rates}`);
   }

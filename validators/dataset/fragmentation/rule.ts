@@ -18,7 +18,7 @@ export default defineRule({
     },
     messages: {
       fragmented: {
-        zh: '本条与同一提供方的 {{others}} 名称只差时间、地区或部门（共 {{count}} 条：{{names}}）：这是被人为拆分的碎片化数据集，请合并为一个资源，用数据项区分年份、地区或部门',
+        zh: '本条与同一提供方的第 {{others}} 条名称只差时间、地区或部门（共 {{count}} 条：{{names}}）：这是被人为拆分的碎片化数据集，请合并为一个资源，用数据项区分年份、地区或部门',
         en: 'this entry and entries {{others}} of the same provider differ only by a time, region or department ({{count}} entries: {{names}}): a fragmented data set; merge them into one resource with items for year, region or department',
       },
     },

@@ -47,7 +47,7 @@ export default defineRule<Options>({
         en: '"{{label}}" value "{{value}}" is not a real date: month {{month}} of {{year}} has {{days}} days',
       },
       future: {
-        zh: '“{{label}}”{{value}} 在今天（{{today}}）之后：发布日期不能在未来，请填写实际发布的日期',
+        zh: '“{{label}}”{{value}} 在今天（{{today}}）之后：日期不能在未来，请填写实际的日期',
         en: '"{{label}}" {{value}} is after today ({{today}}): it cannot be in the future; give the actual date',
       },
       tooEarly: {
