@@ -103,7 +103,8 @@ function readOptions(session: Session): ReadOptions {
 export function parsedFromObject(catalog: Catalog, name: string, session: Session): ParsedCatalog {
   const entries: ParsedEntry[] = (catalog.entries ?? []).map((data, index) => ({
     index,
-    data,
+    // As the JSON reader does: a null entry is an empty one (the schema then lists what is missing).
+    data: data ?? {},
     locations: new Map([['', { pointer: `/entries/${index}` }]]),
     normalizations: [],
   }));

@@ -43,8 +43,8 @@ export function makeEntryView(entry: ParsedEntry): EntryView {
     index: entry.index,
     data: entry.data,
     normalizations: entry.normalizations,
-    code: trimmed(entry.data.code),
-    name: trimmed(entry.data.name),
+    code: trimmed(entry.data?.code),
+    name: trimmed(entry.data?.name),
     locate(field = ''): SourceLocation | undefined {
       let pointer = field;
       for (;;) {
@@ -192,7 +192,11 @@ export function runEngine(input: EngineInput): Diagnostic[] {
       a.hooks.entry?.(view);
       if (a.hooks.item && Array.isArray(view.data.items)) {
         const items = view.data.items;
-        for (let i = 0; i < items.length; i++) a.hooks.item(items[i]!, i, view);
+        for (let i = 0; i < items.length; i++) {
+          const item = items[i];
+          // A data item that is not an object is the schema's finding; item hooks see objects only.
+          if (item !== null && typeof item === 'object' && !Array.isArray(item)) a.hooks.item(item, i, view);
+        }
       }
     }
   }
