@@ -1,6 +1,7 @@
 // Message catalogs (zh default, en) and {{placeholder}} interpolation. Each area keeps its own table in messages/.
 import { cliMessages } from './messages/cli.js';
 import { configMessages } from './messages/config.js';
+import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
 import { reportMessages } from './messages/report.js';
 import { rulesMessages } from './messages/rules.js';
@@ -24,6 +25,7 @@ const tables: MessageTable[] = [
   schemaMessages,
   reportMessages,
   cliMessages,
+  indicatorMessages,
   rulesMessages,
 ];
 const catalog = new Map<string, Bilingual>();
