@@ -5,6 +5,7 @@ import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
 import { readerMessages } from './messages/readers.js';
 import { reportMessages } from './messages/report.js';
+import { rulesMessages } from './messages/rules.js';
 import { schemaMessages } from './messages/schema.js';
 
 /** Output languages. */
@@ -27,6 +28,7 @@ const tables: MessageTable[] = [
   reportMessages,
   cliMessages,
   indicatorMessages,
+  rulesMessages,
 ];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {
