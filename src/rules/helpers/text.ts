@@ -2,6 +2,8 @@
 
 const FOLD_DROP = /[\s\p{P}\p{S}]+/gu;
 const HAN = /\p{Script=Han}/u;
+/** CJK unified ideographs, digits and lower-case ASCII letters only: texts foldText returns unchanged. */
+const ALREADY_FOLDED = /^[0-9a-z\u4e00-\u9fff]*$/;
 
 /** A scalar as trimmed text, or undefined when it is not text/number or is blank. */
 export function textOf(value: unknown): string | undefined {
@@ -15,6 +17,9 @@ export function textOf(value: unknown): string | undefined {
  * whitespace, punctuation and symbols removed, ASCII lower-cased. “食品 经营（许可）” and “食品经营许可” meet.
  */
 export function foldText(text: string): string {
+  // Most catalog texts are plain Chinese, digits and lower-case letters: NFKC, dropping and lower-casing
+  // leave them as they are.
+  if (ALREADY_FOLDED.test(text)) return text;
   return text.normalize('NFKC').replace(FOLD_DROP, '').toLowerCase();
 }
 
