@@ -1,5 +1,6 @@
 // Message catalogs (zh default, en) and {{placeholder}} interpolation. Each area keeps its own table in messages/.
 import { cliMessages } from './messages/cli.js';
+import { compileMessages } from './messages/compile.js';
 import { configMessages } from './messages/config.js';
 import { inputMessages } from './messages/input.js';
 import { reportMessages } from './messages/report.js';
@@ -17,7 +18,14 @@ export interface Bilingual {
 /** A table of messages of one area. */
 export type MessageTable = Record<string, Bilingual>;
 
-const tables: MessageTable[] = [inputMessages, configMessages, schemaMessages, reportMessages, cliMessages];
+const tables: MessageTable[] = [
+  inputMessages,
+  configMessages,
+  schemaMessages,
+  reportMessages,
+  cliMessages,
+  compileMessages,
+];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {
   for (const [id, message] of Object.entries(table)) {

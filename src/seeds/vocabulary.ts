@@ -21,6 +21,8 @@ export class Vocabulary {
   readonly id: string;
   readonly title: string;
   readonly basis: string;
+  /** Field patterns the vocabulary applies to (JSON Pointers with * for indexes), from the seed file. */
+  readonly fields: readonly string[];
   readonly terms: readonly VocabularyTerm[];
   readonly groups: ReadonlyMap<string, VocabularyGroup>;
   private readonly exact = new Map<string, VocabularyMatch>();
@@ -30,6 +32,7 @@ export class Vocabulary {
     this.id = file.id;
     this.title = file.title;
     this.basis = file.basis;
+    this.fields = file.fields ?? [];
     this.terms = [...file.terms, ...extraTerms];
     this.groups = new Map((file.groups ?? []).map((g) => [g.id, g]));
     for (const term of this.terms) {
