@@ -4,6 +4,8 @@ import { CatalogInputError, ConfigError } from '../errors.js';
 import { type Lang, translate } from '../i18n/index.js';
 import { govcatVersion } from '../paths.js';
 import { SeedError } from '../seeds/index.js';
+import { registerCompile } from './commands/compile.js';
+import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
 import { registerValidate } from './commands/validate.js';
 import { type CliIO, EXIT } from './io.js';
@@ -28,7 +30,7 @@ export type RegisterCommand = (
   setExit: (code: number) => void,
 ) => void;
 
-const commands: RegisterCommand[] = [registerValidate, registerRules];
+const commands: RegisterCommand[] = [registerValidate, registerCompile, registerInit, registerRules];
 
 /** Adds a subcommand (used by later modules: compile, score, init, serve). */
 export function addCommand(register: RegisterCommand): void {
