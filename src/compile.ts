@@ -10,6 +10,7 @@ import { emptyLock, serializeLock } from './codegen/lock.js';
 import { cloneData, getAt, pathToPointer, sameValue, setAt } from './codegen/pointer.js';
 import type { AppliedFix, AssignedCode, CodeLock, Location, Report } from './generated/schema-types.js';
 import { translate } from './i18n/index.js';
+import { LIST_JOINER } from './io/writers/columns.js';
 import { type OutputFormat, writeCatalog } from './io/writers/index.js';
 import { pointerToPath } from './model/fields.js';
 import type { EntryData, Normalization, ParsedCatalog, ParsedEntry, SourceLocation } from './model/types.js';
@@ -99,6 +100,20 @@ function fixRecord(
   return fix;
 }
 
+/**
+ * A list read from one cell written the way the writers write lists (values joined with 、, or a single
+ * value): that is the spreadsheet form of a list, not something that needed fixing.
+ */
+function isCellList(n: Normalization): boolean {
+  return (
+    n.kind === 'list' &&
+    typeof n.from === 'string' &&
+    Array.isArray(n.to) &&
+    n.to.every((v) => typeof v === 'string') &&
+    n.from === n.to.join(LIST_JOINER)
+  );
+}
+
 /** Applies the rule fixes of a validation result; returns how many applied. */
 function applyRuleFixes(entries: ParsedEntry[], result: FileResult, fixes: AppliedFix[]): number {
   let applied = 0;
@@ -185,7 +200,7 @@ export function fixCatalog(
 ): FixedCatalog {
   const fixes: AppliedFix[] = [];
   const entries: ParsedEntry[] = source.entries.map((entry) => {
-    for (const n of entry.normalizations) fixes.push(fixRecord(entry, n, 'reader'));
+    for (const n of entry.normalizations) if (!isCellList(n)) fixes.push(fixRecord(entry, n, 'reader'));
     const { data, changes } = applySafeFixes(entry.data, session.seeds);
     const fixed: ParsedEntry = { index: entry.index, data, locations: entry.locations, normalizations: [] };
     for (const c of changes) fixes.push(fixRecord(fixed, c, 'compile'));

@@ -216,21 +216,35 @@ describe('CSV writer', () => {
 });
 
 describe('XML writer', () => {
-  it('writes canonical element names that parse back to the same values', () => {
-    const xml = new TextDecoder().decode(writeXml({ ...clean, entries: [...clean.entries, hostile] }));
+  it('writes canonical element names, lists as repeated elements, and parses back to the same values', () => {
+    const extra = merge(baseEntry('shared'), {
+      code: '315018001/4',
+      tags: ['食品', '许可'],
+      extra: { 数据联系人: '食品经营监管科', '备注 1': '按季度复核' },
+    }) as EntryData;
+    const xml = new TextDecoder().decode(writeXml({ ...clean, entries: [...clean.entries, hostile, extra] }));
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    expect(xml).toContain('<format>数据库</format>');
+    expect(xml).toContain('<数据联系人>食品经营监管科</数据联系人>');
+    expect(xml).toContain('<column name="备注 1">按季度复核</column>');
     const doc = new XMLParser({
       ignoreAttributes: false,
       attributeNamePrefix: '@_',
       parseTagValue: false,
       processEntities: true,
-      isArray: (name) => ['entry', 'item', 'value', 'code'].includes(name),
+      isArray: (name) => ['entry', 'item', 'format', 'relatedCodes', 'tags'].includes(name),
     }).parse(xml);
     expect(doc.catalog['@_kind']).toBe('shared');
+    expect(doc.catalog.title).toBe('南宁市市场监督管理局政务数据资源目录（2021年）');
     const entries = doc.catalog.entries.entry;
-    expect(entries).toHaveLength(4);
+    expect(entries).toHaveLength(5);
     expect(entries[0].classification).toBe('315018001');
-    expect(entries[0].format.value).toEqual(['数据库']);
+    expect(entries[0].format).toEqual(['数据库']);
+    expect(entries[0].share).toEqual({
+      type: '1',
+      condition: '作为行政依据，用于监管协同和数据校核',
+      method: '共享平台（服务接口）',
+    });
     expect(entries[0].items.item.map((i: { name: string }) => i.name)).toEqual([
       '许可证编号',
       '经营者名称',
@@ -238,7 +252,8 @@ describe('XML writer', () => {
       '主体业态',
       '有效期至',
     ]);
-    expect(entries[1].relatedCodes.code).toEqual(['315018001/1']);
+    expect(entries[1].relatedCodes).toEqual(['315018001/1']);
     expect(entries[3].name).toBe('=HYPERLINK("http://evil.example/","点击查看")');
+    expect(entries[4].tags).toEqual(['食品', '许可']);
   });
 });

@@ -3,44 +3,50 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { WritableCatalog } from './columns.js';
 import { canonicalEntry } from './json.js';
 
-/** Child element names of list fields. */
-const LIST_CHILD: Record<string, string> = {
-  format: 'value',
-  tags: 'tag',
-  relatedCodes: 'code',
-  items: 'item',
-};
-
-/** Element names this writer uses as is; other keys are written as <field name="…">. */
+/** Element names this writer uses as is; other keys are written as <column name="…">. */
 const XML_NAME = /^(?!xml)[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\-\u4e00-\u9fff]*$/i;
 
-function toXml(value: unknown, key?: string): unknown {
-  if (Array.isArray(value)) return { [LIST_CHILD[key ?? ''] ?? 'value']: value.map((v) => toXml(v)) };
-  if (value !== null && typeof value === 'object') {
-    const out = Object.create(null) as Record<string, unknown>;
-    const odd: unknown[] = [];
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'extra') out[k] = extraXml(v);
-      else if (XML_NAME.test(k)) out[k] = toXml(v, k);
-      else odd.push({ '@_name': k, '#text': typeof v === 'object' && v !== null ? JSON.stringify(v) : v });
-    }
-    if (odd.length > 0) out.field = odd;
-    return out;
-  }
+function scalar(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
   return value;
 }
 
-function extraXml(extra: unknown): unknown {
-  if (extra === null || typeof extra !== 'object' || Array.isArray(extra)) return toXml(extra);
-  return { field: Object.entries(extra).map(([name, v]) => ({ '@_name': name, '#text': v })) };
+/** Children of an object: scalars as elements, lists as repeated elements, objects as nested elements. */
+function children(value: Record<string, unknown>, nested: boolean): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  const odd: unknown[] = [];
+  const put = (key: string, v: unknown) => {
+    if (XML_NAME.test(key)) out[key] = v;
+    else odd.push({ '@_name': key, '#text': scalar(Array.isArray(v) ? v.join('、') : v) });
+  };
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || v === null) continue;
+    if (key === 'items' && Array.isArray(v)) {
+      out.items = {
+        item: v.map((item) =>
+          item && typeof item === 'object' ? children(item as Record<string, unknown>, false) : scalar(item),
+        ),
+      };
+    } else if (key === 'extra' && nested && typeof v === 'object' && !Array.isArray(v)) {
+      // Extra columns sit in the entry under their own header, as they did in the source table.
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) put(k, scalar(x));
+    } else if (Array.isArray(v)) {
+      put(key, v.map(scalar));
+    } else if (typeof v === 'object') {
+      put(key, children(v as Record<string, unknown>, false));
+    } else put(key, scalar(v));
+  }
+  if (odd.length > 0) out.column = odd;
+  return out;
 }
 
 /**
- * Writes the catalog as XML:
- * `<catalog kind="shared" version="1"><title/><entries><entry><name>…</name><format><value>xls</value>
- * </format><items><item><name/><type/></item></items><share><type>1</type>…</share>…</entry></entries>`;
- * extra columns become `<extra><field name="列标题">值</field></extra>`.
+ * Writes the catalog as XML: `<catalog kind="shared" version="1"><title/><entries><entry>` with the canonical
+ * field names as elements; a list repeats its element (`<format>数据库</format><format>xlsx</format>`), data
+ * items are `<items><item><name/><type/></item></items>`, share and open attributes nest
+ * (`<share><type>1</type>…</share>`), extra columns are elements named by their header, and a key that is no
+ * XML name becomes `<column name="…">`.
  */
 export function writeXml(catalog: WritableCatalog): Uint8Array {
   const builder = new XMLBuilder({
@@ -56,7 +62,7 @@ export function writeXml(catalog: WritableCatalog): Uint8Array {
       '@_kind': catalog.kind,
       '@_version': '1',
       ...(catalog.title !== undefined ? { title: catalog.title } : {}),
-      entries: { entry: catalog.entries.map((e) => toXml(canonicalEntry(e))) },
+      entries: { entry: catalog.entries.map((e) => children(canonicalEntry(e), true)) },
     },
   };
   return new TextEncoder().encode(`${builder.build(doc)}`);
