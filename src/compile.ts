@@ -8,10 +8,12 @@ import {
 import { applySafeFixes } from './codegen/fixes.js';
 import { emptyLock, serializeLock } from './codegen/lock.js';
 import { cloneData, getAt, pathToPointer, sameValue, setAt } from './codegen/pointer.js';
+import { CatalogInputError } from './errors.js';
 import type { AppliedFix, AssignedCode, CodeLock, Location, Report } from './generated/schema-types.js';
 import { translate } from './i18n/index.js';
 import { LIST_JOINER } from './io/writers/columns.js';
 import { type OutputFormat, writeCatalog } from './io/writers/index.js';
+import { sheetOverflow } from './io/writers/xlsx.js';
 import { pointerToPath } from './model/fields.js';
 import type { EntryData, Normalization, ParsedCatalog, ParsedEntry, SourceLocation } from './model/types.js';
 import { makeReport, summarize } from './report.js';
@@ -208,12 +210,7 @@ export function fixCatalog(
   });
   const parsed: ParsedCatalog = { ...source, entries, notices: source.notices };
 
-  let result = validateParsed(parsed, session);
-  for (let pass = 0; pass < RULE_FIX_PASSES; pass++) {
-    if (applyRuleFixes(entries, result, fixes) === 0) break;
-    result = validateParsed(parsed, session);
-  }
-
+  // Codes first: they depend on the classification, name and provider, which only safe fixes touch.
   const separator = session.settings.codeSeparator as CodeSeparator;
   const lockIn = options.lock ?? emptyLock(separator);
   let assignments: CodeAssignment[] = [];
@@ -253,12 +250,12 @@ export function fixCatalog(
     return out;
   });
 
-  if (assignments.length > 0 || problems.length > 0) {
-    result = validateParsed(
-      parsed,
-      session,
-      problems.map((p) => problemDiagnostic(p, entries[p.entry]!, parsed, session)),
-    );
+  // Then validation, applying the fixes rules propose until none is left (one pass in the common case).
+  const extra = problems.map((p) => problemDiagnostic(p, entries[p.entry]!, parsed, session));
+  let result = validateParsed(parsed, session, extra);
+  for (let pass = 0; pass < RULE_FIX_PASSES; pass++) {
+    if (applyRuleFixes(entries, result, fixes) === 0) break;
+    result = validateParsed(parsed, session, extra);
   }
   result.report.fixes = fixes;
   if (options.codes !== false) result.report.codes = codes;
@@ -275,7 +272,10 @@ export function fixCatalog(
   };
 }
 
-/** Compiles a parsed catalog (fixCatalog) and serializes it in the output format. */
+/**
+ * Compiles a parsed catalog (fixCatalog) and serializes it in the output format. Throws CatalogInputError
+ * (input/limit) when the catalog does not fit one worksheet of an xlsx or xls output.
+ */
 export function compileParsed(
   source: ParsedCatalog,
   session: Session,
@@ -289,6 +289,14 @@ export function compileParsed(
     ...(parsed.title !== undefined ? { title: parsed.title } : {}),
     entries: parsed.entries.map((e) => e.data),
   };
+  if (format === 'xlsx' || format === 'xls') {
+    const overflow = sheetOverflow(catalog, format);
+    if (overflow) {
+      const data: Record<string, string | number> = { file: source.file, format, ...overflow };
+      if (overflow.kind === 'cell') data.entry = overflow.entry + 1;
+      throw new CatalogInputError('input/limit', `compile.sheetOverflow.${overflow.kind}`, data);
+    }
+  }
   return { ...fixed, output: writeCatalog(catalog, format), format };
 }
 

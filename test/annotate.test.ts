@@ -162,6 +162,44 @@ describe('annotateWorkbook', () => {
     expect(back.Sheets['目录']!['!cols']?.map((c) => c.wch)).toEqual([30, 24, 10]);
   });
 
+  it('with the fixes compile would apply: a comment on each fixed cell and a list on the first sheet', () => {
+    const out = annotateWorkbook(source, {
+      file: { ...report, findings: [] },
+      fixes: [
+        {
+          entry: 1,
+          entryName: '食品生产许可信息',
+          field: 'share.type',
+          kind: 'form',
+          from: '无条件共享',
+          to: 1,
+          by: 'compile',
+          location: { sheet: SHEET, row: 9, column: 'J', cell: 'J9', field: 'share.type' },
+        },
+      ],
+      lang: 'zh',
+    });
+    const back = XLSX.read(out.output, { type: 'array', dense: true });
+    const j9 = (back.Sheets[SHEET]!['!data'] as XLSX.CellObject[][])[8]![9]!;
+    expect(j9.c![0]!.t).toBe('govcat compile 会把此处“无条件共享”改为“1”（取值写法）');
+    const rows = XLSX.utils.sheet_to_json(back.Sheets['校验结果']!, {
+      header: 1,
+      defval: null,
+    }) as unknown[][];
+    expect(rows.map((r) => r[0])).toContain('编译时将自动修复（1 处）');
+    expect(rows.at(-1)).toEqual([
+      1,
+      `${SHEET}!J9`,
+      '食品生产许可信息',
+      'share.type',
+      '无条件共享',
+      '1',
+      '取值写法',
+      null,
+    ]);
+    expect(rows.map((r) => r[0])).toContain('没有发现问题');
+  });
+
   it('quotes sheet names in links only when Excel needs it', () => {
     expect(sheetRef('政务数据资源目录', 'C7')).toBe('政务数据资源目录!C7');
     expect(sheetRef('目录 2021', 'C7')).toBe("'目录 2021'!C7");

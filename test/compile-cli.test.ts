@@ -123,6 +123,7 @@ describe('govcat compile', () => {
         ['compile', '南宁市目录.json', '--out', 'x.json', '--sequence-width', '0'],
         /--sequence-width 应为 1 到 12 的整数/,
       ],
+      [['compile', '宏.xlsm', '--write'], /宏\.xlsm 是带宏的工作簿，--write 写回会丢失宏/],
     ];
     for (const [argv, message] of cases) {
       const r = await runCli(argv, { cwd: dir });

@@ -175,6 +175,26 @@ describe('compileCatalog', () => {
     expect(result.report.files[0]!.findings.filter((f) => f.ruleId.startsWith('compile/'))).toEqual([]);
   });
 
+  it('refuses a catalog that does not fit a worksheet instead of writing a truncated one', async () => {
+    const many = catalogOf(
+      'shared',
+      Array.from({ length: 300 }, (_, i) => ({
+        code: `315018001/${i + 1}`,
+        items: Array.from({ length: 220 }, (_, k) => ({ name: `数据项${k}`, type: 'C(20)' })),
+      })),
+    );
+    await expect(
+      compileCatalog({ name: '大目录.json', catalog: many as never }, { format: 'xls' }),
+    ).rejects.toThrow('大目录.json 编译后有 66002 行，超过 xls 工作表的 65536 行上限：请输出为 csv 或 json');
+    const long = catalogOf('shared', [{ summary: '食'.repeat(40_000) }]);
+    await expect(
+      compileCatalog({ name: 'c.json', catalog: long as never }, { format: 'xlsx' }),
+    ).rejects.toThrow('c.json 第 1 条目录的“数据资源摘要”有 40000 个字符，超过 xlsx 单元格的 32767 字符上限');
+    // JSON has no such limit: nothing is lost.
+    const json = await compileCatalog({ name: 'c.json', catalog: long as never }, { format: 'json' });
+    expect(JSON.parse(new TextDecoder().decode(json.output)).entries[0].summary).toHaveLength(40_000);
+  });
+
   it('writes the compiled catalog as a workbook with the new codes in their cells', async () => {
     const result = await compileCatalog(fixturePath, { format: 'xlsx' });
     const wb = XLSX.read(result.output, { type: 'array', dense: true });

@@ -35,13 +35,15 @@ describe('applySafeFixes', () => {
         name: '  食品经营许可\n信息 ',
         provider: '南宁市市场监督管理局　',
         summary: ' 第一行\n第二行  ',
-        items: [{ name: '许可证  编号', type: 'C(20)' }],
+        items: [{ name: '许可证  编号', type: 'C(20)', description: '第一行\n第二行' }],
+        share: { condition: '作为行政依据，\n用于监管协同 ' },
       }),
     ).toEqual([
       ['/name', 'whitespace', '  食品经营许可\n信息 ', '食品经营许可 信息'],
       ['/provider', 'whitespace', '南宁市市场监督管理局　', '南宁市市场监督管理局'],
       ['/summary', 'whitespace', ' 第一行\n第二行  ', '第一行\n第二行'],
       ['/items/0/name', 'whitespace', '许可证  编号', '许可证 编号'],
+      ['/share/condition', 'whitespace', '作为行政依据，\n用于监管协同 ', '作为行政依据，\n用于监管协同'],
     ]);
   });
 

@@ -6,10 +6,9 @@ import { cloneData, getAt, setAt } from './pointer.js';
 /** A fix kind: the reader normalization kinds. */
 export type FixKind = Normalization['kind'];
 
-/** Fields holding codes: full-width characters and inner spaces are removed. */
-const CODE_FIELDS = new Set(['/classification', '/code', '/providerCode']);
-/** Free-text fields: line breaks are content, so only the ends are trimmed. */
-const TEXT_FIELDS = new Set(['/summary', '/share/condition', '/open/condition']);
+/** Entry fields holding codes (with each of 关联资源代码): full-width characters and inner spaces are removed. */
+const CODE_KEYS = new Set(['classification', 'code', 'providerCode']);
+/** Free-text item fields: line breaks are content, so only the ends are trimmed. */
 const TEXT_ITEM_FIELDS = new Set(['description', 'codeValue']);
 const DATE_FIELDS = ['/publishDate', '/updateDate'];
 const BOOLEAN_ITEM_FIELDS = ['primaryKey', 'notNull', 'standardCode'];
@@ -100,6 +99,24 @@ export function splitList(value: string, separators: RegExp = LIST_SEPARATORS): 
 
 const INTEGER_TEXT = /^(?:\d{1,3}(?:,\d{3})+|\d+)$/;
 
+function escapeSegment(key: string): string {
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+}
+
+/**
+ * How the strings directly inside the object at `pointer` are cleaned: codes lose all spaces and become
+ * half-width; free texts (摘要, conditions, extra columns, item notes) are only trimmed; other fields are
+ * one line, so inner runs of whitespace collapse to one space.
+ */
+function styleOf(pointer: string): (key: string) => 'code' | 'text' | 'line' {
+  if (pointer === '') return (key) => (CODE_KEYS.has(key) ? 'code' : key === 'summary' ? 'text' : 'line');
+  if (pointer === '/relatedCodes') return () => 'code';
+  if (pointer === '/extra') return () => 'text';
+  if (pointer === '/share' || pointer === '/open') return (key) => (key === 'condition' ? 'text' : 'line');
+  if (/^\/items\/\d+$/.test(pointer)) return (key) => (TEXT_ITEM_FIELDS.has(key) ? 'text' : 'line');
+  return () => 'line';
+}
+
 /** The fixes made to one entry: the new data and what changed. The input data is not modified. */
 export interface EntryFixes {
   data: EntryData;
@@ -133,39 +150,47 @@ export function applySafeFixes(entry: EntryData, seeds: Seeds): EntryFixes {
   if (typeof related === 'string' && related.trim() !== '')
     change('/relatedCodes', 'list', splitList(toHalfWidth(related), /[,，、;；|\s]+/));
 
-  // 2. Whitespace (and width in codes) on every string.
-  const visit = (node: unknown, pointer: string, itemField?: string): void => {
-    if (typeof node === 'string') {
-      let next = node.trim();
-      const isCode = CODE_FIELDS.has(pointer) || /^\/relatedCodes\/\d+$/.test(pointer);
-      const isText =
-        TEXT_FIELDS.has(pointer) ||
-        pointer.startsWith('/extra/') ||
-        (itemField !== undefined && TEXT_ITEM_FIELDS.has(itemField));
-      if (isCode) {
-        const compact = node.replace(/\s+/g, '');
-        if (compact !== node) change(pointer, 'whitespace', compact);
-        const half = toHalfWidth(compact);
-        if (half !== compact) change(pointer, 'width', half);
-        return;
-      }
-      if (!isText) next = next.replace(/\s+/g, ' ');
-      if (next !== node) change(pointer, 'whitespace', next);
+  // 2. Whitespace (and width in codes) on every string, changed in place through its parent.
+  const record = (field: string, kind: FixKind, from: unknown, to: unknown) =>
+    changes.push({ field, kind, from, to });
+  const visitString = (
+    parent: Record<string, unknown> | unknown[],
+    key: string | number,
+    pointer: string,
+    style: 'code' | 'text' | 'line',
+  ): void => {
+    const node = (parent as Record<string | number, unknown>)[key] as string;
+    if (style === 'code') {
+      const compact = node.replace(/\s+/g, '');
+      if (compact !== node) record(pointer, 'whitespace', node, compact);
+      const half = toHalfWidth(compact);
+      if (half !== compact) record(pointer, 'width', compact, half);
+      (parent as Record<string | number, unknown>)[key] = half;
       return;
     }
+    const next = style === 'text' ? node.trim() : node.trim().replace(/\s+/g, ' ');
+    if (next === node) return;
+    record(pointer, 'whitespace', node, next);
+    (parent as Record<string | number, unknown>)[key] = next;
+  };
+  const visit = (node: unknown, pointer: string, style: (key: string) => 'code' | 'text' | 'line'): void => {
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) visit(node[i], `${pointer}/${i}`, itemField);
+      for (let i = 0; i < node.length; i++) {
+        const child = `${pointer}/${i}`;
+        if (typeof node[i] === 'string') visitString(node, i, child, style(String(i)));
+        else visit(node[i], child, styleOf(child));
+      }
       return;
     }
-    if (node !== null && typeof node === 'object') {
-      for (const key of Object.keys(node)) {
-        const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        const inItem = /^\/items\/\d+$/.test(pointer) ? key : itemField;
-        visit((node as Record<string, unknown>)[key], child, inItem);
-      }
+    if (node === null || typeof node !== 'object') return;
+    const obj = node as Record<string, unknown>;
+    for (const key of Object.keys(obj)) {
+      const child = `${pointer}/${escapeSegment(key)}`;
+      if (typeof obj[key] === 'string') visitString(obj, key, child, style(key));
+      else visit(obj[key], child, styleOf(child));
     }
   };
-  visit(data, '');
+  visit(data, '', styleOf(''));
 
   // 3. Dates.
   for (const field of DATE_FIELDS) {
@@ -200,26 +225,33 @@ export function applySafeFixes(entry: EntryData, seeds: Seeds): EntryFixes {
   };
   integer('/recordCount');
 
-  // 6. Data items: type syntax, integers, yes/no flags.
+  // 6. Data items: type syntax, integers, yes/no flags (on the item objects: catalogs hold many items).
   const items = getAt(data, '/items');
   if (Array.isArray(items)) {
     const flags = seeds.vocab('open-flag');
-    items.forEach((item, i) => {
-      if (item === null || typeof item !== 'object') return;
-      const base = `/items/${i}`;
-      const type = getAt(data, `${base}/type`);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as Record<string, unknown> | null;
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+      const set = (key: string, kind: FixKind, to: unknown) => {
+        changes.push({ field: `/items/${i}/${key}`, kind, from: item[key], to });
+        item[key] = to;
+      };
+      const type = item.type;
       if (typeof type === 'string') {
         const fixed = normalizeDataType(type, seeds);
-        if (fixed !== type) change(`${base}/type`, 'type-syntax', fixed);
+        if (fixed !== type) set('type', 'type-syntax', fixed);
       }
-      for (const f of INTEGER_ITEM_FIELDS) integer(`${base}/${f}`);
+      for (const f of INTEGER_ITEM_FIELDS) {
+        const v = item[f];
+        if (typeof v === 'string' && INTEGER_TEXT.test(v)) set(f, 'number', Number(v.replace(/,/g, '')));
+      }
       for (const f of BOOLEAN_ITEM_FIELDS) {
-        const v = getAt(data, `${base}/${f}`);
+        const v = item[f];
         if (typeof v !== 'string' && typeof v !== 'number') continue;
         const hit = flags.lookup(v);
-        if (hit && hit.kind !== 'synonym') change(`${base}/${f}`, 'form', hit.term.value === 1);
+        if (hit && hit.kind !== 'synonym') set(f, 'form', hit.term.value === 1);
       }
-    });
+    }
   }
   return { data, changes };
 }

@@ -3,10 +3,8 @@
 /** Splits a JSON Pointer (/items/2/type) into its unescaped segments. */
 export function segments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer.slice(1).split('/');
+  return pointer.includes('~') ? parts.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : parts;
 }
 
 /** The value at a pointer, or undefined when any step is missing. */

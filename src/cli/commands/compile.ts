@@ -1,7 +1,7 @@
 // `govcat compile <input> --out <file> | --write | --dry-run`: fix, assign codes, write the compiled catalog.
 import { constants } from 'node:fs';
 import { copyFile, readFile, realpath } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LOCK_FILE_NAME, parseLock, serializeLock } from '../../codegen/lock.js';
 import { compileParsed } from '../../compile.js';
@@ -146,6 +146,9 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
   if (opts.out && opts.write) throw new UsageError(translate(lang, 'cli.compile.outAndWrite'));
   if (!opts.out && !opts.write && !opts.dryRun)
     throw new UsageError(translate(lang, 'cli.compile.needOutput'));
+  // Replacing a macro workbook with a plain xlsx would silently drop its macros.
+  if (opts.write && extname(input).toLowerCase() === '.xlsm')
+    throw new UsageError(translate(lang, 'cli.compile.noWriteXlsm', { file: input }));
   const inputPath = resolve(io.cwd, input);
   const outPath = opts.write ? inputPath : opts.out ? resolve(io.cwd, opts.out) : undefined;
   if (opts.out && !opts.write && (await sameFile(inputPath, resolve(io.cwd, opts.out))))

@@ -15,6 +15,18 @@ export const compileMessages: MessageTable = {
     zh: '锁文件为本资源登记的代码“{{code}}”已被第 {{other}} 条目录使用，本条已另行编码：请核对两条目录是否为同一资源',
     en: 'the lock file holds code "{{code}}" for this resource, but entry {{other}} uses it, so a new code was assigned: check whether both entries are the same resource',
   },
+  'compile.sheetOverflow.rows': {
+    zh: '{{file}} 编译后有 {{count}} 行，超过 {{format}} 工作表的 {{limit}} 行上限：请输出为 csv 或 json',
+    en: '{{file}} compiles to {{count}} rows, over the {{limit}}-row limit of an {{format}} sheet: write csv or json instead',
+  },
+  'compile.sheetOverflow.columns': {
+    zh: '{{file}} 编译后有 {{count}} 列，超过 {{format}} 工作表的 {{limit}} 列上限：请输出为 csv 或 json',
+    en: '{{file}} compiles to {{count}} columns, over the {{limit}}-column limit of an {{format}} sheet: write csv or json instead',
+  },
+  'compile.sheetOverflow.cell': {
+    zh: '{{file}} 第 {{entry}} 条目录的“{{header}}”有 {{length}} 个字符，超过 {{format}} 单元格的 {{limit}} 字符上限：请缩短该值，或输出为 csv 或 json',
+    en: '{{file}} entry {{entry}}: "{{header}}" has {{length}} characters, over the {{limit}}-character limit of an {{format}} cell: shorten it, or write csv or json instead',
+  },
   'compile.lockMalformed': {
     zh: '锁文件 {{file}} 不是有效的 JSON：{{reason}}',
     en: 'lock file {{file}} is not valid JSON: {{reason}}',
@@ -88,6 +100,10 @@ export const compileMessages: MessageTable = {
   'cli.compile.badWidth': {
     zh: '--sequence-width 应为 1 到 12 的整数，而不是“{{value}}”',
     en: '--sequence-width must be an integer from 1 to 12, not "{{value}}"',
+  },
+  'cli.compile.noWriteXlsm': {
+    zh: '{{file}} 是带宏的工作簿，--write 写回会丢失宏：请用 --out 另存为 .xlsx',
+    en: '{{file}} is a macro workbook and --write would drop its macros: save to an .xlsx with --out instead',
   },
   'cli.compile.backupFailed': {
     zh: '无法备份 {{file}}：{{reason}}（输入文件未被修改）',

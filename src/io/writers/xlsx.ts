@@ -167,6 +167,48 @@ export function catalogSheet(catalog: WritableCatalog): { spec: SheetSpec; layou
   };
 }
 
+/** What a worksheet can hold (Excel 2007+ for xlsx, BIFF8 for xls). */
+export const SHEET_LIMITS: Readonly<
+  Record<WorkbookType, { rows: number; columns: number; cellChars: number }>
+> = {
+  xlsx: { rows: 1_048_576, columns: 16_384, cellChars: 32_767 },
+  xls: { rows: 65_536, columns: 256, cellChars: 32_767 },
+};
+
+/** Why a catalog does not fit one worksheet, or undefined when it fits. */
+export type SheetOverflow =
+  | { kind: 'rows'; count: number; limit: number }
+  | { kind: 'columns'; count: number; limit: number }
+  | { kind: 'cell'; entry: number; header: string; length: number; limit: number };
+
+/** Checks a catalog against the limits of a worksheet before anything is written. */
+export function sheetOverflow(catalog: WritableCatalog, type: WorkbookType): SheetOverflow | undefined {
+  const limit = SHEET_LIMITS[type];
+  const columns = planColumns(catalog);
+  if (columns.length > limit.columns) return { kind: 'columns', count: columns.length, limit: limit.columns };
+  let rows = (catalog.title ? 1 : 0) + 2;
+  for (const entry of catalog.entries)
+    rows += Math.max(1, Array.isArray(entry.items) ? entry.items.length : 0);
+  if (rows > limit.rows) return { kind: 'rows', count: rows, limit: limit.rows };
+  for (let i = 0; i < catalog.entries.length; i++) {
+    for (const row of entryRows(catalog.entries[i]!, columns)) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        // +1: a formula-like text gains a leading apostrophe.
+        if (typeof v === 'string' && v.length + 1 > limit.cellChars)
+          return {
+            kind: 'cell',
+            entry: i,
+            header: columns[c]!.header,
+            length: v.length,
+            limit: limit.cellChars,
+          };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Writes a catalog as a workbook in the guide's template layout. */
 export function writeXlsx(catalog: WritableCatalog, type: WorkbookType = 'xlsx'): Uint8Array {
   return writeWorkbook([catalogSheet(catalog).spec], type, catalog.title);
