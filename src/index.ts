@@ -24,9 +24,20 @@ export {
   formatNames,
   getFormatter,
   registerFormatter,
+  renderReport,
 } from './formatters/index.js';
 export type * from './generated/schema-types.js';
 export type { Lang } from './i18n/index.js';
+export {
+  AssessmentError,
+  computeInputRates,
+  type IndicatorInputSet,
+  loadProfileFile,
+  loadProfiles,
+  parseInputTable,
+  readInputTable,
+  scoreProfile,
+} from './indicators/index.js';
 export { type AnnotateInput, type AnnotateResult, annotateWorkbook } from './io/writers/annotate.js';
 export { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName, writeCatalog } from './io/writers/index.js';
 export { DEFAULT_LIMITS } from './limits.js';
@@ -44,7 +55,7 @@ export {
   validateParsed,
 } from './validate.js';
 
-import { getFormatter } from './formatters/index.js';
+import { getFormatter, renderReport } from './formatters/index.js';
 import type { FormatContext } from './formatters/types.js';
 import type { Report } from './generated/schema-types.js';
 
@@ -56,9 +67,9 @@ export function formatReport(
 ): string {
   const formatter = getFormatter(format);
   if (!formatter) throw new Error(`unknown format ${format}`);
-  return formatter(report, {
+  return renderReport(formatter, report, {
+    ...context,
     lang: context.lang ?? 'zh',
     color: context.color ?? false,
-    ...(context.quiet ? { quiet: true } : {}),
   });
 }

@@ -7,6 +7,7 @@ import { SeedError } from '../seeds/index.js';
 import { registerCompile } from './commands/compile.js';
 import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
+import { registerScore } from './commands/score.js';
 import { registerValidate } from './commands/validate.js';
 import { type CliIO, EXIT } from './io.js';
 import { langOption, sniffLang, UsageError } from './shared.js';
@@ -30,7 +31,13 @@ export type RegisterCommand = (
   setExit: (code: number) => void,
 ) => void;
 
-const commands: RegisterCommand[] = [registerValidate, registerCompile, registerInit, registerRules];
+const commands: RegisterCommand[] = [
+  registerValidate,
+  registerCompile,
+  registerInit,
+  registerScore,
+  registerRules,
+];
 
 /** Adds a subcommand (used by later modules: compile, score, init, serve). */
 export function addCommand(register: RegisterCommand): void {

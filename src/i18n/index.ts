@@ -2,6 +2,7 @@
 import { cliMessages } from './messages/cli.js';
 import { compileMessages } from './messages/compile.js';
 import { configMessages } from './messages/config.js';
+import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
 import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
@@ -25,6 +26,7 @@ const tables: MessageTable[] = [
   reportMessages,
   cliMessages,
   compileMessages,
+  indicatorMessages,
 ];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {

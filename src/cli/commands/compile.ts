@@ -5,7 +5,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LOCK_FILE_NAME, parseLock, serializeLock } from '../../codegen/lock.js';
 import { compileParsed } from '../../compile.js';
-import { formatNames, getFormatter } from '../../formatters/index.js';
+import { formatNames, getFormatter, renderReport } from '../../formatters/index.js';
 import type { CodeLock } from '../../generated/schema-types.js';
 import { type Lang, translate } from '../../i18n/index.js';
 import { formatFromName } from '../../io/readers/index.js';
@@ -14,6 +14,7 @@ import { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName } from '../../i
 import type { CatalogKind } from '../../model/types.js';
 import { createSession, readSource } from '../../validate.js';
 import { type CliIO, useColor } from '../io.js';
+import { reportExitCode } from '../report-command.js';
 import {
   addLimitOptions,
   ConfigResolver,
@@ -23,7 +24,6 @@ import {
   UsageError,
 } from '../shared.js';
 import { codeLines, fixLines } from './compile-output.js';
-import { exitCodeFor } from './validate.js';
 
 interface CompileCliOptions {
   out?: string;
@@ -237,9 +237,18 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
   }
 
   const report = result.report;
+  if (opts.quiet) report.summary.quiet = true;
+  if (opts.maxWarnings !== undefined) {
+    report.summary.maxWarnings = opts.maxWarnings;
+    report.summary.tooManyWarnings = report.summary.warnings > opts.maxWarnings;
+  }
+  const context = {
+    ...(opts.quiet ? { quiet: true } : {}),
+    ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+  };
   const color = useColor(io.stdout, io.env);
   if (opts.format === 'json') {
-    io.stdout.write(formatter(report, { lang, color: false }));
+    io.stdout.write(renderReport(formatter, report, { lang, color: false, ...context }));
   } else {
     const file = report.files[0]!;
     const lines: string[] = [];
@@ -260,7 +269,7 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
     );
     lines.push(...notes);
     io.stdout.write(`${lines.join('\n')}\n`);
-    io.stdout.write(formatter(report, { lang, color, ...(opts.quiet ? { quiet: true } : {}) }));
+    io.stdout.write(renderReport(formatter, report, { lang, color, ...context }));
   }
-  return exitCodeFor(report.files, report.summary.errors, report.summary.warnings, opts.maxWarnings);
+  return reportExitCode(report, opts.maxWarnings);
 }
