@@ -1,4 +1,4 @@
-// The compile pipeline: read → safe fixes → rule fixes → resource codes → validate → write (bytes, never files).
+// The compile pipeline: read → safe fixes → resource codes → validate with rule fixes → write (bytes, never files).
 import {
   assignCodes,
   type CodeAssignment,
@@ -52,7 +52,7 @@ export interface CompileResult {
   parsed: ParsedCatalog;
   /** The validation report of the compiled catalog, with files[0].fixes and files[0].codes. */
   report: Report;
-  /** Every fix applied (reader normalizations, compile's safe fixes, rule fixes), in entry order. */
+  /** Every fix applied: reader normalizations and compile's safe fixes in entry order, then rule fixes. */
   fixes: AppliedFix[];
   /** Codes given to entries that had none. */
   codes: AssignedCode[];
