@@ -4,6 +4,7 @@ import { compileMessages } from './messages/compile.js';
 import { configMessages } from './messages/config.js';
 import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
+import { readerMessages } from './messages/readers.js';
 import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
 
@@ -21,6 +22,7 @@ export type MessageTable = Record<string, Bilingual>;
 
 const tables: MessageTable[] = [
   inputMessages,
+  readerMessages,
   configMessages,
   schemaMessages,
   reportMessages,
