@@ -128,8 +128,9 @@ describe('annotateWorkbook', () => {
 
   it('does not clash with an existing sheet of the same name, and speaks English on request', () => {
     const twice = annotateWorkbook(result.output, { file: report, lang: 'en' });
-    const names = XLSX.read(twice.output, { type: 'array' }).SheetNames;
-    expect(names).toEqual(['Validation', '校验结果', SHEET]);
+    expect(XLSX.read(twice.output, { type: 'array' }).SheetNames).toEqual(['Validation', '校验结果', SHEET]);
+    const again = annotateWorkbook(result.output, { file: report, lang: 'zh' });
+    expect(XLSX.read(again.output, { type: 'array' }).SheetNames).toEqual(['(2)校验结果', '校验结果', SHEET]);
   });
 
   it('copes with blank rows and comments on empty cells (hand-made workbooks have both)', () => {

@@ -34,9 +34,10 @@ export function sheetRef(sheet: string, cell: string): string {
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }
 
+/** The findings sheet's name, numbered in front when taken, so it still ends with the name readers skip. */
 function uniqueName(wb: XLSX.WorkBook, base: string): string {
   let name = base;
-  for (let i = 2; wb.SheetNames.includes(name); i++) name = `${base}${i}`;
+  for (let i = 2; wb.SheetNames.includes(name); i++) name = `(${i})${base}`;
   return name;
 }
 
