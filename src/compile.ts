@@ -39,6 +39,8 @@ export interface CompileOptions extends ValidateOptions {
   lock?: CodeLock;
   /** Digits of sequence numbers under a new classification prefix (default config compile.sequenceWidth, else 1). */
   sequenceWidth?: number;
+  /** Most rows of an xlsx/xls output (memory budget; default 200,000). */
+  maxSheetRows?: number;
   /** Name of the output, recorded in the report (files[].output). */
   outputName?: string;
 }
@@ -290,7 +292,7 @@ export function compileParsed(
     entries: parsed.entries.map((e) => e.data),
   };
   if (format === 'xlsx' || format === 'xls') {
-    const overflow = sheetOverflow(catalog, format);
+    const overflow = sheetOverflow(catalog, format, options.maxSheetRows);
     if (overflow) {
       const data: Record<string, string | number> = { file: source.file, format, ...overflow };
       if (overflow.kind === 'cell') data.entry = overflow.entry + 1;

@@ -1,6 +1,6 @@
 // Round trips through the readers: compile → xlsx/xls/csv/xml/jsonl → read back gives identical entries;
 // annotated workbooks keep their values and carry comments on the cells of the findings.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -250,6 +250,22 @@ describe('compile on workbooks (CLI)', () => {
     const findings = (r: typeof original) =>
       r.report.files[0]!.findings.map((f) => [f.ruleId, f.location.sheet, f.location.cell]);
     expect(findings(annotated)).toEqual(findings(original));
+  });
+
+  it('--annotate refuses a workbook over the row budget before writing anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govcat-annotate-'));
+    const source = await compileCatalog(
+      { name: 'c.json', catalog: sharedCatalog() as never },
+      { format: 'xlsx' },
+    );
+    writeFileSync(join(dir, '目录.xlsx'), source.output);
+    const r = await runCli(['validate', '目录.xlsx', '--annotate', 'out.xlsx', '--max-sheet-rows', '100'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/目录\.xlsx 有 \d+ 行，超过带批注副本的 100 行上限/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(dir, 'out.xlsx'))).toBe(false);
   });
 
   it('--write on a workbook keeps a byte-identical backup', async () => {

@@ -186,6 +186,17 @@ describe('compileCatalog', () => {
     await expect(
       compileCatalog({ name: '大目录.json', catalog: many as never }, { format: 'xls' }),
     ).rejects.toThrow('大目录.json 编译后有 66002 行，超过 xls 工作表的 65536 行上限：请输出为 csv 或 json');
+    // Below Excel's limit but over the memory budget of a workbook output.
+    await expect(
+      compileCatalog(
+        { name: '大目录.json', catalog: many as never },
+        { format: 'xlsx', maxSheetRows: 50_000 },
+      ),
+    ).rejects.toThrow('大目录.json 编译后有 66002 行，超过工作簿输出的 50000 行上限（--max-sheet-rows');
+    expect(
+      (await compileCatalog({ name: '大目录.json', catalog: many as never }, { format: 'xlsx' })).output
+        .length,
+    ).toBeGreaterThan(0);
     const long = catalogOf('shared', [{ summary: '食'.repeat(40_000) }]);
     await expect(
       compileCatalog({ name: 'c.json', catalog: long as never }, { format: 'xlsx' }),

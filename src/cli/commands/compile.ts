@@ -11,6 +11,7 @@ import { type Lang, translate } from '../../i18n/index.js';
 import { formatFromName } from '../../io/readers/index.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
 import { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName } from '../../io/writers/index.js';
+import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
 import type { CatalogKind } from '../../model/types.js';
 import { createSession, readSource } from '../../validate.js';
 import { type CliIO, useColor } from '../io.js';
@@ -32,6 +33,7 @@ interface CompileCliOptions {
   lock?: string | false;
   codes?: boolean;
   sequenceWidth?: number;
+  maxSheetRows?: number;
   dryRun?: boolean;
   format: string;
   lang?: Lang;
@@ -69,6 +71,7 @@ export function registerCompile(
         return n;
       }),
     )
+    .addOption(maxSheetRowsOption(lang))
     .addOption(
       new Option(
         '-f, --format <format>',
@@ -97,6 +100,18 @@ export function registerCompile(
   addLimitOptions(cmd, lang);
   cmd.action(async (input: string, opts: CompileCliOptions) => {
     setExit(await runCompile(input, opts, io, lang));
+  });
+}
+
+/** --max-sheet-rows, shared with validate --annotate. */
+export function maxSheetRowsOption(lang: Lang): Option {
+  return new Option(
+    '--max-sheet-rows <n>',
+    translate(lang, 'cli.compile.maxSheetRows', { limit: DEFAULT_MAX_SHEET_ROWS }),
+  ).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`--max-sheet-rows ${v}`);
+    return n;
   });
 }
 
@@ -199,6 +214,7 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
     codes: opts.codes !== false,
     ...(lock ? { lock } : {}),
     ...(opts.sequenceWidth !== undefined ? { sequenceWidth: opts.sequenceWidth } : {}),
+    ...(opts.maxSheetRows !== undefined ? { maxSheetRows: opts.maxSheetRows } : {}),
     ...(opts.dryRun ? {} : { outputName: outName }),
   });
 

@@ -10,6 +10,7 @@ import { type Lang, translate } from '../../i18n/index.js';
 import { formatFromName } from '../../io/readers/index.js';
 import { annotateWorkbook } from '../../io/writers/annotate.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
+import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
 import { resolveLimits } from '../../limits.js';
 import { errorFileReport } from '../../report.js';
 import {
@@ -31,10 +32,12 @@ import {
   writeReport,
 } from '../report-command.js';
 import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
+import { maxSheetRowsOption } from './compile.js';
 import { fixLines } from './compile-output.js';
 
 interface ValidateCliOptions extends ReportCliOptions {
   annotate?: string;
+  maxSheetRows?: number;
   fix?: boolean;
   [limit: string]: unknown;
 }
@@ -53,6 +56,7 @@ export function registerValidate(
   addReportOptions(cmd, lang);
   cmd
     .option('--annotate <out.xlsx>', translate(lang, 'cli.validate.annotate'))
+    .addOption(maxSheetRowsOption(lang))
     .option('--fix', translate(lang, 'cli.validate.fix'));
   addIndicatorOptions(cmd, lang);
   addLimitOptions(cmd, lang);
@@ -106,6 +110,13 @@ async function runValidate(
         }
       : undefined;
   const { results, session } = await validateFiles(files, opts, io, lang, limits, each);
+  if (opts.annotate !== undefined && results[0]?.parsed) {
+    // The copy is built in memory like any workbook output: keep to the same row budget.
+    const rows = lastRow(results[0]);
+    const limit = opts.maxSheetRows ?? DEFAULT_MAX_SHEET_ROWS;
+    if (rows > limit)
+      throw new UsageError(translate(lang, 'annotate.tooLarge', { file: files[0]!, count: rows, limit }));
+  }
   const report = assembleReport(results, session, lang, opts, { inputs });
   if (opts.fix && opts.format === 'stylish' && !opts.quiet) {
     const color = useColor(io.stdout, io.env);
@@ -145,6 +156,14 @@ async function runValidate(
     (opts.format !== 'stylish' && !opts.output ? io.stderr : io.stdout).write(`${note}\n`);
   }
   return reportExitCode(report, opts.maxWarnings);
+}
+
+/** The last source row any value of a file came from. */
+function lastRow(result: FileResult): number {
+  let max = 0;
+  for (const entry of result.parsed?.entries ?? [])
+    for (const loc of entry.locations.values()) if (loc.row !== undefined && loc.row > max) max = loc.row;
+  return max;
 }
 
 /** The file's bytes when it is a regular file within the size limit; otherwise undefined (the reader reports why). */

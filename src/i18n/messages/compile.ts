@@ -19,6 +19,18 @@ export const compileMessages: MessageTable = {
     zh: '{{file}} 编译后有 {{count}} 行，超过 {{format}} 工作表的 {{limit}} 行上限：请输出为 csv 或 json',
     en: '{{file}} compiles to {{count}} rows, over the {{limit}}-row limit of an {{format}} sheet: write csv or json instead',
   },
+  'compile.sheetOverflow.memory': {
+    zh: '{{file}} 编译后有 {{count}} 行，超过工作簿输出的 {{limit}} 行上限（--max-sheet-rows，按内存估算）：请输出为 csv 或 json，或调高该上限',
+    en: '{{file}} compiles to {{count}} rows, over the {{limit}}-row limit of workbook outputs (--max-sheet-rows, a memory budget): write csv or json, or raise the limit',
+  },
+  'cli.compile.maxSheetRows': {
+    zh: '写入 xlsx/xls 的最多行数（整个工作簿在内存中生成，约每行 2.7 KB；默认 {{limit}}）',
+    en: 'most rows written to an xlsx/xls (the workbook is built in memory, about 2.7 KB a row; default {{limit}})',
+  },
+  'annotate.tooLarge': {
+    zh: '{{file}} 有 {{count}} 行，超过带批注副本的 {{limit}} 行上限（--max-sheet-rows，按内存估算）：请调高该上限，或不加 --annotate',
+    en: '{{file}} has {{count}} rows, over the {{limit}}-row limit of annotated copies (--max-sheet-rows, a memory budget): raise it, or leave out --annotate',
+  },
   'compile.sheetOverflow.columns': {
     zh: '{{file}} 编译后有 {{count}} 列，超过 {{format}} 工作表的 {{limit}} 列上限：请输出为 csv 或 json',
     en: '{{file}} compiles to {{count}} columns, over the {{limit}}-column limit of an {{format}} sheet: write csv or json instead',

@@ -175,14 +175,25 @@ export const SHEET_LIMITS: Readonly<
   xls: { rows: 65_536, columns: 256, cellChars: 32_767 },
 };
 
+/**
+ * Rows written into one workbook by default. SheetJS builds a whole workbook in memory (measured about
+ * 2.7 KB per row of the template): 200,000 rows stay near half a gigabyte; larger catalogs go to csv or json.
+ */
+export const DEFAULT_MAX_SHEET_ROWS = 200_000;
+
 /** Why a catalog does not fit one worksheet, or undefined when it fits. */
 export type SheetOverflow =
   | { kind: 'rows'; count: number; limit: number }
+  | { kind: 'memory'; count: number; limit: number }
   | { kind: 'columns'; count: number; limit: number }
   | { kind: 'cell'; entry: number; header: string; length: number; limit: number };
 
-/** Checks a catalog against the limits of a worksheet before anything is written. */
-export function sheetOverflow(catalog: WritableCatalog, type: WorkbookType): SheetOverflow | undefined {
+/** Checks a catalog against the limits of a worksheet (and the row budget) before anything is written. */
+export function sheetOverflow(
+  catalog: WritableCatalog,
+  type: WorkbookType,
+  maxRows: number = DEFAULT_MAX_SHEET_ROWS,
+): SheetOverflow | undefined {
   const limit = SHEET_LIMITS[type];
   const columns = planColumns(catalog);
   if (columns.length > limit.columns) return { kind: 'columns', count: columns.length, limit: limit.columns };
@@ -190,6 +201,7 @@ export function sheetOverflow(catalog: WritableCatalog, type: WorkbookType): She
   for (const entry of catalog.entries)
     rows += Math.max(1, Array.isArray(entry.items) ? entry.items.length : 0);
   if (rows > limit.rows) return { kind: 'rows', count: rows, limit: limit.rows };
+  if (rows > maxRows) return { kind: 'memory', count: rows, limit: maxRows };
   for (let i = 0; i < catalog.entries.length; i++) {
     for (const row of entryRows(catalog.entries[i]!, columns)) {
       for (let c = 0; c < row.length; c++) {
