@@ -229,7 +229,7 @@ describe('govcat validate --fix / --annotate', () => {
     const before = readFileSync(file);
     const plain = await runCli(['validate', file, '--today', '2021-11-23'], { cwd: dir });
     expect(plain.code).toBe(1);
-    expect(plain.stdout).toContain('schema/type');
+    expect(plain.stdout).toContain('metadata/date-valid');
     const fixed = await runCli(['validate', file, '--fix', '--today', '2021-11-23'], { cwd: dir });
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain('可自动修复（2 处）');
