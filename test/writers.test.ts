@@ -3,13 +3,16 @@ import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { readCatalogBytes } from '../src/io/readers/index.js';
 import { planColumns, type WritableCatalog } from '../src/io/writers/columns.js';
 import { writeCsv } from '../src/io/writers/csv.js';
 import { writeJson, writeJsonl } from '../src/io/writers/json.js';
 import { writeXlsx } from '../src/io/writers/xlsx.js';
 import { writeXml } from '../src/io/writers/xml.js';
+import { resolveLimits } from '../src/limits.js';
 import type { EntryData } from '../src/model/types.js';
 import { getValidator, SCHEMA_IDS } from '../src/schema/ajv.js';
+import { loadSeeds } from '../src/seeds/index.js';
 import { baseEntry, merge } from './helpers/catalog.js';
 
 const clean: WritableCatalog = {
@@ -255,5 +258,25 @@ describe('XML writer', () => {
     expect(entries[1].relatedCodes).toEqual(['315018001/1']);
     expect(entries[3].name).toBe('=HYPERLINK("http://evil.example/","点击查看")');
     expect(entries[4].tags).toEqual(['食品', '许可']);
+  });
+
+  it('reads back through govcat with extra columns, including headers that are no XML names', async () => {
+    const extra = merge(baseEntry('shared'), {
+      code: '315018001/4',
+      extra: { 数据联系人: '食品经营监管科', '备注 1': '按季度复核' },
+    }) as EntryData;
+    const bytes = writeXml({ ...clean, entries: [...clean.entries, extra] });
+    const parsed = await readCatalogBytes(
+      { name: 'out.xml', bytes },
+      { kind: 'auto', limits: resolveLimits(), seeds: loadSeeds() },
+    );
+    expect(parsed.entries).toHaveLength(clean.entries.length + 1);
+    expect(parsed.entries.at(-1)!.data.extra).toEqual({
+      数据联系人: '食品经营监管科',
+      '备注 1': '按季度复核',
+    });
+    expect(
+      parsed.notices.filter((n) => n.ruleId === 'metadata/unknown-column').map((n) => n.data.header),
+    ).toEqual(expect.arrayContaining(['数据联系人', '备注 1']));
   });
 });
