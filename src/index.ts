@@ -1,4 +1,15 @@
 // The public library API of govcat. Importing it has no side effects: nothing runs until called.
+export { assignCodes, type CodeAssignment, type CodegenProblem } from './codegen/codes.js';
+export { applySafeFixes } from './codegen/fixes.js';
+export { emptyLock, LOCK_FILE_NAME, parseLock, serializeLock } from './codegen/lock.js';
+export {
+  type CompileOptions,
+  type CompileResult,
+  compileCatalog,
+  compileParsed,
+  type FixedCatalog,
+  fixCatalog,
+} from './compile.js';
 export {
   CONFIG_FILE_NAME,
   type LoadConfigOptions,
@@ -27,6 +38,8 @@ export {
   readInputTable,
   scoreProfile,
 } from './indicators/index.js';
+export { type AnnotateInput, type AnnotateResult, annotateWorkbook } from './io/writers/annotate.js';
+export { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName, writeCatalog } from './io/writers/index.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { CatalogKind, EntryData, InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
 export { defineRule } from './rules/define.js';

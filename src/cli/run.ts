@@ -4,6 +4,8 @@ import { CatalogInputError, ConfigError } from '../errors.js';
 import { type Lang, translate } from '../i18n/index.js';
 import { govcatVersion } from '../paths.js';
 import { SeedError } from '../seeds/index.js';
+import { registerCompile } from './commands/compile.js';
+import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
 import { registerScore } from './commands/score.js';
 import { registerValidate } from './commands/validate.js';
@@ -29,7 +31,13 @@ export type RegisterCommand = (
   setExit: (code: number) => void,
 ) => void;
 
-const commands: RegisterCommand[] = [registerValidate, registerScore, registerRules];
+const commands: RegisterCommand[] = [
+  registerValidate,
+  registerCompile,
+  registerInit,
+  registerScore,
+  registerRules,
+];
 
 /** Adds a subcommand (used by later modules: compile, score, init, serve). */
 export function addCommand(register: RegisterCommand): void {

@@ -29,7 +29,8 @@ export interface Seeds {
   vocab(id: string): Vocabulary;
 }
 
-function readValidated<T>(file: string, schemaId: string): T {
+/** Reads a seeds/ JSON file and validates it against its schema; SeedError names the file and the problem. */
+export function readValidated<T>(file: string, schemaId: string): T {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
