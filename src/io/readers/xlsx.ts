@@ -61,6 +61,7 @@ function dateCell(value: number, format: string, date1904: boolean): DateCell | 
 }
 
 const DATE_FORMATS = new Map<string, boolean>();
+const DATE_CELLS = new Map<string, RawCell>();
 
 function isDateFormat(format: string): boolean {
   let isDate = DATE_FORMATS.get(format);
@@ -81,7 +82,16 @@ const SHEETJS_FORMATS: NumberFormats = {
   },
   numberCell(value, format, date1904) {
     if (format === undefined || format === 'General' || !isDateFormat(format)) return value;
-    return dateCell(value, format, date1904) ?? value;
+    // Catalogs repeat a few hundred dates thousands of times: format each one once. Date cells are
+    // never changed after reading, so cells may share one.
+    const key = `${date1904 ? 1 : 0}${format}\u0000${value}`;
+    let cell = DATE_CELLS.get(key);
+    if (cell === undefined) {
+      cell = dateCell(value, format, date1904) ?? value;
+      if (DATE_CELLS.size >= 10_000) DATE_CELLS.clear();
+      DATE_CELLS.set(key, cell);
+    }
+    return cell;
   },
 };
 

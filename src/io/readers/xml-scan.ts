@@ -8,7 +8,7 @@ export class XmlUnsupported extends Error {
   }
 }
 
-/** Receives the tokens of one XML part. `raw` is the tag's source between `<` and `>`. */
+/** Receives the tokens of one XML part. `raw` is the tag's source between `<` and `>` ('' without attributes). */
 export interface XmlHandler {
   /** An opening (or self-closing) tag; `name` is the local name (namespace prefix dropped). */
   open(name: string, raw: string, selfClosing: boolean): void;
@@ -18,18 +18,42 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
-/** The local name of a tag source (`x:row r="1"` → `row`), from `start` (after `<` or `</`). */
-function localName(raw: string, start: number): string {
+const SINGLE: string[] = [];
+for (let c = 0; c < 128; c++) SINGLE[c] = String.fromCharCode(c);
+
+/** End of the tag name starting at `start` (space, tab, CR, LF, `/` or `>`). */
+function nameEnd(buf: string, start: number): number {
   let end = start;
-  let colon = -1;
-  while (end < raw.length) {
-    const c = raw.charCodeAt(end);
-    // space, tab, CR, LF, /, >
+  const n = buf.length;
+  while (end < n) {
+    const c = buf.charCodeAt(end);
     if (c === 32 || c === 9 || c === 13 || c === 10 || c === 47 || c === 62) break;
-    if (c === 58) colon = end;
     end++;
   }
-  return raw.slice(colon >= 0 ? colon + 1 : start, end);
+  return end;
+}
+
+/**
+ * The local name (namespace prefix dropped) of buf[start, end). The names every cell repeats (c, v, t, r,
+ * row, si, is) come back as constants, so scanning a sheet allocates no string per tag.
+ */
+function localName(buf: string, start: number, end: number): string {
+  for (let i = start; i < end; i++) {
+    if (buf.charCodeAt(i) === 58) {
+      start = i + 1;
+      break;
+    }
+  }
+  const len = end - start;
+  if (len === 1) {
+    const c = buf.charCodeAt(start);
+    if (c < 128) return SINGLE[c]!;
+  } else if (len === 3 && buf.startsWith('row', start)) return 'row';
+  else if (len === 2) {
+    if (buf.startsWith('si', start)) return 'si';
+    if (buf.startsWith('is', start)) return 'is';
+  }
+  return buf.slice(start, end);
 }
 
 /** Index of the `>` ending the tag that starts at `lt`, honouring quoted attribute values; -1 if not yet there. */
@@ -105,11 +129,13 @@ export class XmlScanner {
         this.carry = buf.slice(lt);
         return;
       }
-      if (next === 47) h.close(localName(buf, lt + 2));
+      if (next === 47) h.close(localName(buf, lt + 2, nameEnd(buf, lt + 2)));
       else {
-        const raw = buf.slice(lt + 1, gt);
-        const selfClosing = raw.charCodeAt(raw.length - 1) === 47;
-        h.open(localName(raw, 0), raw, selfClosing);
+        const ne = nameEnd(buf, lt + 1);
+        const selfClosing = buf.charCodeAt(gt - 1) === 47;
+        // A tag without attributes needs no source: attribute lookups on '' find nothing.
+        const raw = ne >= gt - (selfClosing ? 1 : 0) ? '' : buf.slice(lt + 1, gt);
+        h.open(localName(buf, lt + 1, ne), raw, selfClosing);
       }
       i = gt + 1;
     }
