@@ -125,6 +125,9 @@ const INFLATE_CHUNK = 256 * 1024;
  * already inflated every part once and checked its real size; the count here is a second fence.
  */
 function streamPart(zip: ZipFile, entry: Entry, onText: (text: string) => void): Promise<void> {
+  // Cleared when done: the streams linger until a later turn of the event loop, and whatever their
+  // listeners can reach (the scanner, so the sheet's rows) would stay alive with them.
+  let sink: ((text: string) => void) | undefined = onText;
   return new Promise((resolve, reject) => {
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
       reject(new StreamFallback(`compression method ${entry.compressionMethod}`));
@@ -140,9 +143,19 @@ function streamPart(zip: ZipFile, entry: Entry, onText: (text: string) => void):
       let first = true;
       let size = 0;
       let failed = false;
+      const detach = () => {
+        sink = undefined;
+        stream.removeAllListeners('data');
+        stream.removeAllListeners('end');
+        raw.removeAllListeners('data');
+      };
       const fail = (e: unknown) => {
         if (failed) return;
         failed = true;
+        detach();
+        // Errors after the failure (a destroyed stream) have no one left to tell.
+        stream.on('error', () => {});
+        raw.on('error', () => {});
         raw.destroy();
         stream.destroy();
         reject(e);
@@ -158,7 +171,7 @@ function streamPart(zip: ZipFile, entry: Entry, onText: (text: string) => void):
           if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         }
         try {
-          if (text.length > 0) onText(text);
+          if (text.length > 0) sink?.(text);
         } catch (e) {
           fail(e);
         }
@@ -168,7 +181,8 @@ function streamPart(zip: ZipFile, entry: Entry, onText: (text: string) => void):
         if (failed) return;
         try {
           const rest = decoder.end();
-          if (rest.length > 0) onText(rest);
+          if (rest.length > 0) sink?.(rest);
+          detach();
           resolve();
         } catch (e) {
           fail(e);
