@@ -390,6 +390,9 @@ function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Dead
   for (const c of extraCols) builder.notice(unknownColumnNotice(c, 'entries'));
   const known = new Set(plan.columns.map((c) => c.index));
   const sweep = new MergeSweep(grid.merges, dataStart, known);
+  // Checked for every cell of every row: an array, not the set.
+  const isKnown: boolean[] = [];
+  for (const c of known) isKnown[c] = true;
   const lastKeys: (string | undefined)[] = new Array(resourceCols.length);
   let current: number | undefined;
   const unnamed = new Map<number, Column>();
@@ -405,7 +408,7 @@ function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Dead
     if (isNoteRow(grid, r, row, index)) continue;
     // Cells in columns without a header are kept too (as 其他列, reported once).
     for (let c = 0; c < row.length; c++) {
-      if (known.has(c) || isBlank(row[c])) continue;
+      if (isKnown[c] === true || isBlank(row[c])) continue;
       if (sweep.coveredFromAbove(r, c)) continue;
       if (!unnamed.has(c)) {
         const letter = columnLetter(c);
