@@ -154,6 +154,21 @@ for (const n of sizes) {
   }
 }
 
+/** Start-up: govcat on a 10-entry CSV, i.e. loading, rules, seeds and the report around almost no data. */
+const startup = [];
+{
+  const tiny = await ensureCatalog(10, 'csv');
+  const report = join(tmp, 'report-startup.json');
+  process.stderr.write('start-up (10-entry csv)\n');
+  for (let r = 0; r < Number(args.runs); r++) {
+    rmSync(report, { force: true });
+    const m = measure(govcatArgs([tiny], report), 'govcat validate');
+    if (m.status !== 0 && m.status !== 1) throw new Error(`govcat failed (${m.status}): ${m.stderr}`);
+    startup.push(m);
+  }
+}
+const startupStats = summary(startup);
+
 /** Several files: `govcat validate a b c d` with --jobs 1 and --jobs 2, when the CLI has --jobs. */
 let scaling;
 const help = spawnSync(process.execPath, [BIN, 'validate', '--help'], { encoding: 'utf8' }).stdout ?? '';
@@ -210,6 +225,10 @@ for (const r of rows) {
     `| ${kilo(r.n)} | ${kilo(items)} | ${r.format} | ${(r.bytes / 1048576).toFixed(1)} MiB | ${r.runs} | ${span(r.base.wall, fmtMs)} | ${span(r.gov.wall, fmtMs)} | ${(r.gov.wall.median / r.base.wall.median).toFixed(2)}× | ${(r.gov.cpu.median / r.base.cpu.median).toFixed(2)}× | ${span(r.base.rss, fmtMb)} | ${span(r.gov.rss, fmtMb)} | ${(r.gov.rss.median / r.base.rss.median).toFixed(2)}× | ${kilo(r.n / secs)} | ${kilo(items / secs)} | ${r.findings} |`,
   );
 }
+lines.push(
+  '',
+  `Start-up (govcat on a 10-entry CSV: Node, modules, seeds, rules, report): ${span(startupStats.wall, fmtMs)} wall, ${span(startupStats.cpu, fmtMs)} CPU, ${fmtMb(startupStats.rss.median)} peak RSS.`,
+);
 lines.push('', '## Targets', '');
 lines.push('| target | measured | verdict |', '|---|---|---|');
 const at = (n, format) => rows.find((r) => r.n === n && r.format === format);
@@ -233,8 +252,9 @@ if (x100) {
 const csvRows = rows.filter((r) => r.format === 'csv');
 for (const r of csvRows.filter((c) => c.n >= 10_000)) {
   const rate = (r.n * ITEMS_PER_ENTRY) / (r.gov.wall.median / 1000);
+  const net = (r.n * ITEMS_PER_ENTRY) / (Math.max(1, r.gov.wall.median - startupStats.wall.median) / 1000);
   lines.push(
-    `| CSV ${kilo(r.n)} entries: ≥ 200k data-item rows/s end to end | ${kilo(rate)} rows/s | ${verdict(rate >= 200_000)} |`,
+    `| CSV ${kilo(r.n)} entries: ≥ 200k data-item rows/s end to end | ${kilo(rate)} rows/s (${kilo(net)} rows/s after start-up) | ${verdict(rate >= 200_000)} |`,
   );
 }
 if (csvRows.length >= 2) {
