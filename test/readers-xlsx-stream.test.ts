@@ -182,6 +182,9 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
       `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>${sheet('<row r="1"><c r="A1"><v>1</v></c></row>').slice(21)}`,
       sheet('<row r="1"><c r="$A$1"><v>1</v></c></row>'),
       sheet('<row r="1"><c r="A1" t="s"><v>99</v></c></row>'),
+      // Markup carried from chunk to chunk is bounded (a 2 MB attribute, an unterminated comment).
+      sheet(`<row r="1"><c r="A1" x="${'x'.repeat(2_000_000)}"><v>1</v></c></row>`),
+      sheet(`<row r="1"><c r="A1"><v>1</v></c></row><!-- ${'x'.repeat(2_000_000)}`),
     ];
     for (const xml of cases) {
       const bytes = handWorkbook({ sheets: [{ name: 'S', xml }], strings: STRINGS });

@@ -18,6 +18,9 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
+/** Longest tag, comment or processing instruction the scanner carries between chunks. */
+const MAX_MARKUP_CHARS = 1024 * 1024;
+
 const SINGLE: string[] = [];
 for (let c = 0; c < 128; c++) SINGLE[c] = String.fromCharCode(c);
 
@@ -81,6 +84,9 @@ export class XmlScanner {
 
   /** Tokenizes the next chunk. */
   write(chunk: string): void {
+    // Only markup is carried over (text goes out as it comes): a tag, comment or instruction this long is
+    // not a workbook's, and carrying it from chunk to chunk would copy it over and over.
+    if (this.carry.length > MAX_MARKUP_CHARS) throw new XmlUnsupported('markup too long');
     const buf = this.carry === '' ? chunk : this.carry + chunk;
     this.carry = '';
     const h = this.handler;
