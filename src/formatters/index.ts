@@ -1,4 +1,5 @@
 // Formatter registry: name → (report, context) => string.
+import { compact } from './compact.js';
 import { json } from './json.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
@@ -8,6 +9,7 @@ export type { FormatContext, Formatter } from './types.js';
 const formatters = new Map<string, Formatter>([
   ['stylish', stylish],
   ['json', json],
+  ['compact', compact],
 ]);
 
 /** Names of the available formats. */
