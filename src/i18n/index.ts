@@ -4,6 +4,7 @@ import { configMessages } from './messages/config.js';
 import { inputMessages } from './messages/input.js';
 import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
+import { serviceMessages } from './messages/service.js';
 
 /** Output languages. */
 export type Lang = 'zh' | 'en';
@@ -17,7 +18,14 @@ export interface Bilingual {
 /** A table of messages of one area. */
 export type MessageTable = Record<string, Bilingual>;
 
-const tables: MessageTable[] = [inputMessages, configMessages, schemaMessages, reportMessages, cliMessages];
+const tables: MessageTable[] = [
+  inputMessages,
+  configMessages,
+  schemaMessages,
+  reportMessages,
+  cliMessages,
+  serviceMessages,
+];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {
   for (const [id, message] of Object.entries(table)) {

@@ -1,0 +1,294 @@
+// A worker-thread pool (piscina) that reads and validates catalogs off the main thread, with a per-task
+// timeout that terminates a hung worker, a heap cap per worker and a bounded queue.
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { CatalogInputError, ConfigError, type ConfigErrorCode } from '../errors.js';
+import type { FileReport } from '../generated/schema-types.js';
+import { formatFromName } from '../io/readers/index.js';
+import { DEFAULT_LIMITS, resolveLimits } from '../limits.js';
+import { packageRoot } from '../paths.js';
+import { errorFileReport, type SeverityCounts } from '../report.js';
+import { localToday } from '../validate.js';
+import {
+  STARTED,
+  type Task,
+  type TaskConfigError,
+  type TaskOptions,
+  type TaskSource,
+  type ValidateTaskResult,
+} from './protocol.js';
+
+export type { TaskOptions, TaskSource } from './protocol.js';
+
+/** Options of a pool. Every bound has a default; `0` for maxQueue means “no waiting: reject when busy”. */
+export interface PoolOptions {
+  /** Worker threads, i.e. files read and validated at once (default: the machine's available parallelism). */
+  threads?: number;
+  /** Tasks that may wait for a free worker (default 4 × threads). Beyond it, `PoolSaturatedError`. */
+  maxQueue?: number;
+  /**
+   * Wall time of one task once a worker has started it, in ms; the worker is terminated when it is
+   * exceeded. Default: the task's `limits.timeoutMs` (config and options), else 120000.
+   */
+  taskTimeoutMs?: number;
+  /** Heap cap of each worker in MiB (V8 old generation, via worker `resourceLimits`; default 2048). */
+  maxWorkerMemoryMb?: number;
+  /** Keep this many workers alive while idle (default 0: workers exit after `idleTimeoutMs`). */
+  minThreads?: number;
+  /** How long an idle worker above `minThreads` lives, in ms (default 10000). */
+  idleTimeoutMs?: number;
+  /** The worker module (default: the built `dist/src/workers/task.js`). */
+  workerFile?: string;
+}
+
+/** Per-call options of `validate`. */
+export interface RunOptions {
+  /** Aborts the task: removed from the queue if waiting, its worker terminated if running. */
+  signal?: AbortSignal;
+  /** Called once when a worker starts reading (after any time in the queue), at the latest with the result. */
+  onStart?: () => void;
+}
+
+/** One file's outcome: the FileResult's report section and counts, plus timings. */
+export interface PoolFileResult {
+  report: FileReport;
+  counts: SeverityCounts;
+  /** Epoch ms when a worker started the task and when it finished (or was stopped). */
+  startedAt: number;
+  finishedAt: number;
+  /** Milliseconds spent waiting in the queue. */
+  waitMs: number;
+  /** Set when the worker was terminated: the time or memory cap was hit. */
+  stopped?: 'timeout' | 'memory';
+}
+
+/** Live numbers of a pool, e.g. for a health check. */
+export interface PoolStats {
+  threads: number;
+  running: number;
+  queued: number;
+  completed: number;
+}
+
+/** Thrown by `validate` when every worker is busy and the queue is full. */
+export class PoolSaturatedError extends Error {
+  constructor() {
+    super('worker pool saturated: every worker is busy and the queue is full');
+    this.name = 'PoolSaturatedError';
+  }
+}
+
+/** Thrown by `validate` after the pool was closed. */
+export class PoolClosedError extends Error {
+  constructor() {
+    super('worker pool closed');
+    this.name = 'PoolClosedError';
+  }
+}
+
+/** The worker module: next to this file when built, the built copy when running from TypeScript sources. */
+export function defaultWorkerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return join(packageRoot, 'dist', 'src', 'workers', 'task.js');
+  return join(dirname(here), 'task.js');
+}
+
+const DEFAULT_WORKER_MEMORY_MB = 2048;
+
+function sourceName(source: TaskSource): string {
+  return 'bytes' in source ? source.name : (source.name ?? source.path);
+}
+
+function isConfigError(value: unknown): value is TaskConfigError {
+  return typeof value === 'object' && value !== null && 'configError' in value;
+}
+
+/**
+ * A pool of worker threads that read and validate one catalog per task. Create it once and reuse it
+ * (each worker caches its compiled schemas and sessions); `close()` when done.
+ */
+export class CatalogPool {
+  readonly threads: number;
+  readonly maxQueue: number;
+  readonly maxWorkerMemoryMb: number;
+  readonly #piscina: Piscina<Task, ValidateTaskResult | TaskConfigError | null>;
+  readonly #taskTimeoutMs: number | undefined;
+  readonly #started = new Map<number, () => void>();
+  #nextId = 0;
+  #running = 0;
+  #inflight = 0;
+  #closed = false;
+
+  constructor(options: PoolOptions = {}) {
+    this.threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+    this.maxQueue = Math.max(0, Math.floor(options.maxQueue ?? 4 * this.threads));
+    this.maxWorkerMemoryMb = options.maxWorkerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    this.#taskTimeoutMs = options.taskTimeoutMs;
+    this.#piscina = new Piscina({
+      filename: options.workerFile ?? defaultWorkerFile(),
+      minThreads: Math.min(this.threads, Math.max(0, options.minThreads ?? 0)),
+      maxThreads: this.threads,
+      // A backstop only: validate() enforces threads + maxQueue itself.
+      maxQueue: this.maxQueue + this.threads,
+      idleTimeout: options.idleTimeoutMs ?? 10_000,
+      resourceLimits: { maxOldGenerationSizeMb: this.maxWorkerMemoryMb },
+      // The service answers 503 itself; piscina's own FIFO queue is the bounded wait.
+      concurrentTasksPerWorker: 1,
+    });
+    this.#piscina.on('message', (message: unknown) => {
+      if (typeof message === 'object' && message !== null && STARTED in message) {
+        this.#started.get((message as Record<string, number>)[STARTED]!)?.();
+      }
+    });
+    // A worker that dies while idle emits 'error'; piscina replaces it. Tasks get their own errors.
+    this.#piscina.on('error', () => {});
+  }
+
+  /** Numbers for health checks and logs. */
+  stats(): PoolStats {
+    return {
+      threads: this.threads,
+      running: this.#running,
+      queued: this.#inflight - this.#running,
+      completed: this.#piscina.completed,
+    };
+  }
+
+  /** Starts every worker and builds its session (schemas, seeds, rules) so the first request is not slow. */
+  async warm(options: TaskOptions = {}): Promise<void> {
+    const tasks: Promise<unknown>[] = [];
+    for (let i = 0; i < this.threads; i++) {
+      tasks.push(this.#piscina.run({ op: 'warm', id: ++this.#nextId, options: this.#taskOptions(options) }));
+    }
+    const results = await Promise.all(tasks);
+    for (const r of results) if (isConfigError(r)) throw this.#configError(r);
+  }
+
+  /**
+   * Reads and validates one source in a worker. Resolves with the file's report section, which carries
+   * `error` when the file cannot be read — including when the worker was stopped by the time or memory
+   * cap. Rejects with PoolSaturatedError when the queue is full, ConfigError on a bad configuration,
+   * and the signal's AbortError when aborted.
+   */
+  async validate(
+    source: TaskSource,
+    options: TaskOptions = {},
+    run: RunOptions = {},
+  ): Promise<PoolFileResult> {
+    if (this.#closed) throw new PoolClosedError();
+    // Counted here rather than by piscina, whose limit also depends on how many workers are still starting.
+    if (this.#inflight >= this.threads + this.maxQueue) throw new PoolSaturatedError();
+    const taskOptions = this.#taskOptions(options);
+    const limits = resolveLimits(taskOptions.config?.limits, taskOptions.limits);
+    const timeoutMs = this.#taskTimeoutMs ?? limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
+    const id = ++this.#nextId;
+    const controller = new AbortController();
+    const submittedAt = Date.now();
+    let startedAt = 0;
+    let stopped: PoolFileResult['stopped'];
+    let timer: NodeJS.Timeout | undefined;
+    const markStarted = (): boolean => {
+      if (startedAt) return false;
+      startedAt = Date.now();
+      this.#running++;
+      run.onStart?.();
+      return true;
+    };
+    this.#started.set(id, () => {
+      if (!markStarted()) return;
+      timer = setTimeout(() => {
+        stopped = 'timeout';
+        controller.abort();
+      }, timeoutMs);
+    });
+    const onAbort = () => controller.abort(run.signal?.reason);
+    if (run.signal?.aborted) onAbort();
+    else run.signal?.addEventListener('abort', onAbort, { once: true });
+    const task: Task = { op: 'validate', id, source, options: taskOptions };
+    this.#inflight++;
+    try {
+      const result = await this.#piscina.run(task, { signal: controller.signal });
+      // The start message and the result travel on different ports; a quick task's result may come first.
+      markStarted();
+      if (isConfigError(result)) throw this.#configError(result);
+      if (!result) throw new Error('worker returned no result');
+      return {
+        ...result,
+        waitMs: Math.max(0, result.startedAt - submittedAt),
+      };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ERR_WORKER_OUT_OF_MEMORY') stopped = 'memory';
+      if (stopped)
+        return this.#stoppedResult(source, taskOptions, stopped, timeoutMs, submittedAt, startedAt);
+      const message = (err as Error).message;
+      if (
+        message === 'Task queue is at limit' ||
+        message === 'No task queue available and all Workers are busy'
+      )
+        throw new PoolSaturatedError();
+      if (this.#closed && (err as Error).name === 'AbortError' && !run.signal?.aborted)
+        throw new PoolClosedError();
+      throw err;
+    } finally {
+      this.#inflight--;
+      clearTimeout(timer);
+      if (startedAt) this.#running--;
+      this.#started.delete(id);
+      run.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Waits for running and queued tasks, then stops the workers. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#piscina.close();
+  }
+
+  /** Stops every worker now; pending tasks reject. */
+  async destroy(): Promise<void> {
+    this.#closed = true;
+    await this.#piscina.destroy();
+  }
+
+  #taskOptions(options: TaskOptions): TaskOptions {
+    return { ...options, today: options.today ?? localToday() };
+  }
+
+  #configError(result: TaskConfigError): ConfigError {
+    const { code, messageId, data } = result.configError;
+    return new ConfigError(code as ConfigErrorCode, messageId, data);
+  }
+
+  #stoppedResult(
+    source: TaskSource,
+    options: TaskOptions,
+    stopped: 'timeout' | 'memory',
+    timeoutMs: number,
+    submittedAt: number,
+    startedAt: number,
+  ): PoolFileResult {
+    const file = sourceName(source);
+    const error =
+      stopped === 'timeout'
+        ? new CatalogInputError('input/timeout', 'worker.timeout', { file, limit: timeoutMs })
+        : new CatalogInputError('input/limit', 'worker.memory', { file, limit: this.maxWorkerMemoryMb });
+    const format = source.format ?? formatFromName(file) ?? 'unknown';
+    const now = Date.now();
+    return {
+      report: errorFileReport(
+        file,
+        error,
+        options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh'),
+        format,
+      ),
+      counts: { error: 0, warning: 0, info: 0 },
+      startedAt: startedAt || now,
+      finishedAt: now,
+      waitMs: Math.max(0, (startedAt || now) - submittedAt),
+      stopped,
+    };
+  }
+}

@@ -1,0 +1,46 @@
+// The messages between the pool (main thread) and its worker threads: plain, structured-cloneable data.
+import type { FileReport, GovcatConfig, Limits } from '../generated/schema-types.js';
+import type { Lang } from '../i18n/index.js';
+import type { CatalogKind, InputFormat } from '../model/types.js';
+import type { SeverityCounts } from '../report.js';
+
+/** What a worker reads: bytes already in memory (an upload) or a path it reads itself. */
+export type TaskSource =
+  | { name: string; bytes: Uint8Array; format?: InputFormat }
+  | { path: string; name?: string; format?: InputFormat };
+
+/**
+ * The serializable part of ValidateOptions a worker needs. Custom rule registries and readers
+ * registered at run time cannot cross a thread boundary; workers use the built-in ones.
+ */
+export interface TaskOptions {
+  lang?: Lang;
+  kind?: CatalogKind | 'auto';
+  config?: GovcatConfig;
+  configFile?: string;
+  /** CCYY-MM-DD; the pool fills in the local date when absent so cached sessions never go stale. */
+  today?: string;
+  limits?: Limits;
+}
+
+/** A task posted to a worker. */
+export type Task =
+  | { op: 'validate'; id: number; source: TaskSource; options: TaskOptions }
+  | { op: 'warm'; id: number; options: TaskOptions };
+
+/** A worker's answer to a validate task: the file's report section and its severity counts. */
+export interface ValidateTaskResult {
+  report: FileReport;
+  counts: SeverityCounts;
+  /** Epoch milliseconds at which the worker started and finished the task. */
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** A configuration error raised in a worker, sent back as data (Error subclasses lose their fields). */
+export interface TaskConfigError {
+  configError: { code: string; messageId: string; data: Record<string, string | number> };
+}
+
+/** Key of the message a worker posts when it starts a task (starts the pool's timeout clock). */
+export const STARTED = 'govcat:started';
