@@ -13,6 +13,11 @@ const readers = new Map<InputFormat, Reader>([
   ['jsonl', { format: 'jsonl', read: readJsonl }],
 ]);
 
+/** Formats that have a reader (the service accepts exactly these). */
+export function readerFormats(): InputFormat[] {
+  return [...readers.keys()];
+}
+
 /** Registers (or replaces) the reader of a format. */
 export function registerReader(reader: Reader): void {
   readers.set(reader.format, reader);

@@ -1,0 +1,693 @@
+// The ingestion service: a fastify app that validates uploaded catalogs in a worker pool, bounded in size,
+// time and concurrency, with one structured log record per request.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { availableParallelism } from 'node:os';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { ruleRows } from '../cli/commands/rules.js';
+import { extendableNames, resolveRuleSettings } from '../config/load.js';
+import { ConfigError } from '../errors.js';
+import { formatNames, getFormatter } from '../formatters/index.js';
+import type { FileReport, GovcatConfig, Limits } from '../generated/schema-types.js';
+import { type Lang, parseLang, translate } from '../i18n/index.js';
+import { formatFromName, readerFormats, SUPPORTED_EXTENSIONS } from '../io/readers/index.js';
+import type { CatalogKind, InputFormat } from '../model/types.js';
+import { govcatVersion } from '../paths.js';
+import { makeReport, summarize } from '../report.js';
+import { CatalogPool, type PoolFileResult, PoolSaturatedError, type TaskOptions } from '../workers/pool.js';
+import {
+  dispositionFileName,
+  essence,
+  GENERIC_MEDIA_TYPES,
+  mediaTypesByFormat,
+  outputMediaType,
+  safeFileName,
+  UPLOAD_MEDIA_TYPES,
+} from './media-types.js';
+
+/** Default largest upload: 50 MiB. */
+export const DEFAULT_MAX_BODY = 50 * 1024 * 1024;
+/** Default time to receive one request, upload included. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/** Default heap cap of each worker of the service, in MiB. */
+export const DEFAULT_SERVICE_WORKER_MEMORY_MB = 1024;
+
+/** One structured log record: a request, or a service event (listening, shutdown, closed). */
+export interface LogRecord {
+  time: string;
+  level: 'info' | 'warn' | 'error';
+  event: string;
+  [field: string]: unknown;
+}
+
+/** Options of the service. Every bound has a documented default. */
+export interface ServiceOptions {
+  /** Largest upload in bytes (default 50 MiB); larger → 413. */
+  maxBody?: number;
+  /** Files validated at once = worker threads (default: available parallelism). */
+  concurrency?: number;
+  /** Requests that may wait for a worker (default 2 × concurrency); beyond → 503. */
+  queue?: number;
+  /** Time to receive one request including its body, in ms (default 60000); slower → 408. */
+  requestTimeoutMs?: number;
+  /** Heap cap of each worker in MiB (default 1024). */
+  maxWorkerMemoryMb?: number;
+  /** Language of responses that name none (`?lang=` or Accept-Language); default zh. */
+  lang?: Lang;
+  /** Catalog kind when a request names none (default auto). */
+  kind?: CatalogKind | 'auto';
+  /** The configuration applied to every request (rules, vocabularies, limits …). */
+  config?: GovcatConfig;
+  /** Name of the configuration's file, for messages. */
+  configFile?: string;
+  /** Reader limits over the configuration's (`limits.timeoutMs` is the per-file time cap). */
+  limits?: Limits;
+  /** Receives one record per request (and service events); default: discard. */
+  log?: (record: LogRecord) => void;
+  /** Worker module override (tests). */
+  workerFile?: string;
+}
+
+/** A running (or ready to run) service. */
+export interface GovcatService {
+  readonly app: FastifyInstance;
+  readonly pool: CatalogPool;
+  /** Listens (host defaults to 127.0.0.1, port to 8080; 0 picks a free port). Returns the base URL. */
+  listen(options?: { host?: string; port?: number }): Promise<string>;
+  /** Stops accepting, lets requests in progress finish, then stops the workers. */
+  close(): Promise<void>;
+  /** Stops everything now (after close() took too long). */
+  destroy(): Promise<void>;
+}
+
+/** A request that the service refuses, with its status and a message id. */
+class ServiceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageId: string,
+    readonly data: Record<string, string | number> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(messageId);
+  }
+}
+
+interface RequestState {
+  start: number;
+  lang: Lang;
+  langError?: string;
+  admitted: boolean;
+  params?: TaskParams;
+  upload?: { name: string; format: InputFormat };
+  size?: number;
+  entries?: number;
+  errors?: number;
+  warnings?: number;
+  inputFormat?: string;
+  outcome?: string;
+  errorCode?: string;
+  waitMs?: number;
+  runMs?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    govcat: RequestState;
+  }
+}
+
+interface TaskParams {
+  format: string;
+  lang: Lang;
+  kind?: CatalogKind | 'auto';
+  profile?: string;
+  today?: string;
+  filename?: string;
+}
+
+const VALIDATE_PARAMS = ['format', 'lang', 'profile', 'kind', 'today', 'filename'] as const;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const PROFILE = /^[A-Za-z0-9][A-Za-z0-9:_.-]{0,63}$/;
+
+function errorBody(code: string, message: string, data?: Record<string, unknown>) {
+  return { error: data && Object.keys(data).length > 0 ? { code, message, data } : { code, message } };
+}
+
+function langOf(request: IncomingMessage & { url?: string }, fallback: Lang): { lang: Lang; bad?: string } {
+  const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '');
+  const asked = query.get('lang');
+  if (asked !== null) {
+    const lang = parseLang(asked);
+    return lang ? { lang } : { lang: fallback, bad: asked };
+  }
+  const header = request.headers['accept-language'];
+  const first = typeof header === 'string' ? header.split(',', 1)[0]!.split(';', 1)[0]!.trim() : undefined;
+  return { lang: parseLang(first) ?? fallback };
+}
+
+function single(query: Record<string, unknown>, name: string): string | undefined {
+  const v = query[name];
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
+    name,
+    value: String(v),
+    expected: 'one value',
+  });
+}
+
+/** Creates the service (workers start and warm up before it resolves). */
+export async function createService(options: ServiceOptions = {}): Promise<GovcatService> {
+  const maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
+  const queue = Math.max(0, Math.floor(options.queue ?? 2 * concurrency));
+  const admissionLimit = concurrency + queue;
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const defaultLang = options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh');
+  const baseConfig: GovcatConfig = options.config ?? {};
+  const log = options.log ?? (() => {});
+  const startedAt = Date.now();
+
+  // Fail at start, not per request, on a configuration that does not resolve.
+  resolveRuleSettings(baseConfig, options.configFile);
+
+  const pool = new CatalogPool({
+    threads: concurrency,
+    maxQueue: queue,
+    minThreads: concurrency,
+    maxWorkerMemoryMb: options.maxWorkerMemoryMb ?? DEFAULT_SERVICE_WORKER_MEMORY_MB,
+    ...(options.workerFile ? { workerFile: options.workerFile } : {}),
+  });
+  const baseTask: TaskOptions = {
+    config: baseConfig,
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
+  try {
+    await pool.warm({ ...baseTask, lang: defaultLang });
+  } catch (err) {
+    await pool.destroy();
+    throw err;
+  }
+
+  let state: 'ready' | 'draining' | 'closed' = 'ready';
+  let inflight = 0;
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: maxBody,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    serverFactory: (handler) =>
+      createServer(
+        {
+          requestTimeout: requestTimeoutMs,
+          headersTimeout: Math.min(requestTimeoutMs, 30_000),
+          // Node checks the two timeouts above on this interval (30 s by default).
+          connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(requestTimeoutMs / 4))),
+          keepAliveTimeout: 5_000,
+        },
+        handler,
+      ),
+  });
+  app.decorateRequest('govcat', null as unknown as RequestState);
+  // Requests in progress per connection: on shutdown, connections with none (idle keep-alive, or opened
+  // speculatively by a client and never used) are closed at once instead of at their timeouts.
+  const sockets = new Map<Socket, number>();
+  app.server.on('connection', (socket: Socket) => {
+    sockets.set(socket, 0);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  app.removeAllContentTypeParsers();
+  const uploadTypes = [...Object.keys(UPLOAD_MEDIA_TYPES), ...GENERIC_MEDIA_TYPES];
+  app.addContentTypeParser(uploadTypes, { parseAs: 'buffer', bodyLimit: maxBody }, (_req, body, done) =>
+    done(null, body),
+  );
+  await app.register(multipart, {
+    throwFileSizeLimit: true,
+    limits: { fileSize: maxBody, files: 1, fields: 16, fieldSize: 4096, parts: 32, headerPairs: 64 },
+  });
+
+  function availableTypes(): string {
+    const formats = new Set(readerFormats());
+    return Object.entries(UPLOAD_MEDIA_TYPES)
+      .filter(([, f]) => formats.has(f))
+      .map(([t]) => t)
+      .join('、');
+  }
+
+  function supportedExtensions(): string {
+    const formats = new Set(readerFormats());
+    return SUPPORTED_EXTENSIONS.filter((e) => formats.has(formatFromName(`x${e}`)!)).join(' ');
+  }
+
+  function finish(request: FastifyRequest, reply: FastifyReply): void {
+    const s = request.govcat;
+    if (s.admitted) inflight--;
+    const status = reply.raw.statusCode;
+    const aborted = !reply.raw.writableFinished;
+    const outcome = aborted
+      ? 'aborted'
+      : (s.outcome ?? (status < 400 ? 'ok' : status >= 500 ? 'error' : 'rejected'));
+    const record: LogRecord = {
+      time: new Date().toISOString(),
+      level: status >= 500 && status !== 503 ? 'error' : status >= 400 || aborted ? 'warn' : 'info',
+      event: 'request',
+      id: request.id,
+      method: request.method,
+      path: request.url.split('?', 1)[0],
+      status,
+      outcome,
+      size: s.size ?? (Number(request.headers['content-length']) || 0),
+      entries: s.entries ?? null,
+      durationMs: Math.round(performance.now() - s.start),
+    };
+    if (s.inputFormat) record.format = s.inputFormat;
+    if (s.errors !== undefined) record.errors = s.errors;
+    if (s.warnings !== undefined) record.warnings = s.warnings;
+    if (s.errorCode) record.code = s.errorCode;
+    if (s.waitMs !== undefined) record.waitMs = s.waitMs;
+    if (s.runMs !== undefined) record.runMs = s.runMs;
+    log(record);
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    const { lang, bad } = langOf(request.raw, defaultLang);
+    request.govcat = { start: performance.now(), lang, admitted: false, ...(bad ? { langError: bad } : {}) };
+    reply.header('x-request-id', request.id);
+    const socket = request.raw.socket;
+    if (sockets.has(socket)) sockets.set(socket, sockets.get(socket)! + 1);
+    reply.raw.once('close', () => {
+      if (sockets.has(socket)) sockets.set(socket, sockets.get(socket)! - 1);
+      finish(request, reply);
+    });
+    if (request.method !== 'POST' || !request.url.startsWith('/v1/')) return;
+    if (state !== 'ready') throw new ServiceError(503, 'service/shutting-down', 'service.shuttingDown');
+    if (inflight >= admissionLimit) {
+      request.govcat.outcome = 'saturated';
+      throw new ServiceError(
+        503,
+        'service/saturated',
+        'service.saturated',
+        { inflight, limit: admissionLimit },
+        { 'retry-after': '1' },
+      );
+    }
+    inflight++;
+    request.govcat.admitted = true;
+  });
+
+  // While draining, answer in-flight requests with `Connection: close` so keep-alive sockets do not hold up
+  // the shutdown until their idle timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (state !== 'ready') reply.header('connection', 'close');
+  });
+
+  /** Checks parameters and the upload's type before the body is read, so a refusal costs nothing. */
+  function checkUpload(request: FastifyRequest): void {
+    const s = request.govcat;
+    const query = request.query as Record<string, unknown>;
+    for (const name of Object.keys(query)) {
+      if (!(VALIDATE_PARAMS as readonly string[]).includes(name)) {
+        throw new ServiceError(400, 'service/unknown-parameter', 'service.unknownParameter', {
+          name,
+          names: VALIDATE_PARAMS.join('、'),
+        });
+      }
+    }
+    if (s.langError !== undefined) {
+      throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
+        name: 'lang',
+        value: s.langError,
+        expected: translate(s.lang, 'service.expectedFormat', { values: 'zh、en' }),
+      });
+    }
+    const format = single(query, 'format') ?? 'json';
+    if (!getFormatter(format)) {
+      throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
+        name: 'format',
+        value: format,
+        expected: translate(s.lang, 'service.expectedFormat', { values: formatNames().join('、') }),
+      });
+    }
+    const params: TaskParams = { format, lang: s.lang };
+    const kind = single(query, 'kind');
+    if (kind !== undefined) {
+      if (kind !== 'shared' && kind !== 'open' && kind !== 'auto') {
+        throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
+          name: 'kind',
+          value: kind,
+          expected: translate(s.lang, 'service.expectedFormat', { values: 'shared、open、auto' }),
+        });
+      }
+      params.kind = kind;
+    }
+    const today = single(query, 'today');
+    if (today !== undefined) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+        throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
+          name: 'today',
+          value: today,
+          expected: translate(s.lang, 'service.expectedDate'),
+        });
+      }
+      params.today = today;
+    }
+    const profile = single(query, 'profile');
+    if (profile !== undefined) {
+      const unknown = () =>
+        new ServiceError(400, 'service/unknown-profile', 'service.unknownProfile', {
+          name: profile,
+          available: extendableNames().join('、'),
+        });
+      if (!PROFILE.test(profile) || profile.includes('..')) throw unknown();
+      try {
+        resolveRuleSettings({ extends: profile }, '?profile');
+      } catch (err) {
+        if (err instanceof ConfigError) throw unknown();
+        throw err;
+      }
+      params.profile = profile;
+    }
+    const filename = single(query, 'filename');
+    if (filename !== undefined) {
+      const safe = safeFileName(filename);
+      if (!safe || safe !== filename) {
+        throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
+          name: 'filename',
+          value: filename.slice(0, 80),
+          expected: translate(s.lang, 'service.expectedFileName'),
+        });
+      }
+      params.filename = safe;
+    }
+    s.params = params;
+
+    const type = essence(request.headers['content-type']);
+    if (type === 'multipart/form-data') return;
+    const length = request.headers['content-length'];
+    if (type === undefined) {
+      if (length === undefined || length === '0')
+        throw new ServiceError(400, 'service/no-body', 'service.noBody');
+      throw new ServiceError(415, 'service/unsupported-media-type', 'service.unsupportedMediaType', {
+        type: '(none)',
+        types: availableTypes(),
+      });
+    }
+    const name =
+      params.filename ?? safeFileName(dispositionFileName(request.headers['content-disposition'] as string));
+    s.upload = uploadFormat(type, name);
+  }
+
+  function uploadFormat(type: string, name: string | undefined): { name: string; format: InputFormat } {
+    const formats = new Set(readerFormats());
+    let format: InputFormat | undefined = UPLOAD_MEDIA_TYPES[type];
+    if (format === undefined && (GENERIC_MEDIA_TYPES.includes(type) || type === '')) {
+      format = name ? formatFromName(name) : undefined;
+      if (!format || !formats.has(format)) {
+        throw new ServiceError(415, 'service/unsupported-media-type', 'service.unsupportedFile', {
+          file: name ?? '(none)',
+          extensions: supportedExtensions(),
+        });
+      }
+      return { name: name!, format };
+    }
+    if (format === undefined || !formats.has(format)) {
+      throw new ServiceError(415, 'service/unsupported-media-type', 'service.unsupportedMediaType', {
+        type,
+        types: availableTypes(),
+      });
+    }
+    // A name without the right extension still reads as the declared type; keep it for messages.
+    return { name: name ?? `upload.${format}`, format };
+  }
+
+  async function readMultipart(
+    request: FastifyRequest,
+  ): Promise<{ name: string; bytes: Buffer; format: InputFormat }> {
+    const s = request.govcat;
+    let upload: { name: string; bytes: Buffer; format: InputFormat } | undefined;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type !== 'file') continue;
+        if (upload) throw new ServiceError(400, 'service/one-file', 'service.oneFile');
+        const name = s.params?.filename ?? safeFileName(part.filename);
+        const type = essence(part.mimetype) ?? 'application/octet-stream';
+        const known = UPLOAD_MEDIA_TYPES[type] ? type : 'application/octet-stream';
+        const chosen = uploadFormat(known, name);
+        const bytes = await part.toBuffer();
+        upload = { name: chosen.name, bytes, format: chosen.format };
+      }
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_FILES_LIMIT')
+        throw new ServiceError(400, 'service/one-file', 'service.oneFile');
+      throw err;
+    }
+    if (!upload) throw new ServiceError(400, 'service/no-file', 'service.noFile');
+    return upload;
+  }
+
+  function taskOptions(params: TaskParams): TaskOptions {
+    const config: GovcatConfig = params.profile
+      ? {
+          ...baseConfig,
+          extends: [
+            ...(baseConfig.extends === undefined
+              ? []
+              : Array.isArray(baseConfig.extends)
+                ? baseConfig.extends
+                : [baseConfig.extends]),
+            params.profile,
+          ],
+        }
+      : baseConfig;
+    return {
+      ...baseTask,
+      config,
+      lang: params.lang,
+      ...(params.kind ? { kind: params.kind } : {}),
+      ...(params.today ? { today: params.today } : {}),
+    };
+  }
+
+  /** Runs one upload in the pool; a request whose client went away while queued is dropped from the queue. */
+  async function runUpload(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    upload: { name: string; bytes: Uint8Array; format: InputFormat | undefined },
+  ): Promise<PoolFileResult> {
+    const s = request.govcat;
+    s.size = upload.bytes.byteLength;
+    if (upload.format) s.inputFormat = upload.format;
+    const controller = new AbortController();
+    let started = false;
+    // A running task is left to finish (bounded by the time cap): terminating it would cost a worker restart.
+    const onClose = () => {
+      if (!reply.raw.writableFinished && !started) controller.abort();
+    };
+    reply.raw.once('close', onClose);
+    try {
+      const result = await pool.validate(
+        { name: upload.name, bytes: upload.bytes, ...(upload.format ? { format: upload.format } : {}) },
+        taskOptions(s.params!),
+        {
+          signal: controller.signal,
+          onStart: () => {
+            started = true;
+          },
+        },
+      );
+      s.waitMs = result.waitMs;
+      s.runMs = result.finishedAt - result.startedAt;
+      return result;
+    } catch (err) {
+      if (controller.signal.aborted) {
+        // The client went away while queued: nobody will read an answer.
+        s.outcome = 'aborted';
+        throw new ServiceError(499, 'service/client-closed', 'service.badRequest', {
+          reason: 'client closed',
+        });
+      }
+      if (err instanceof PoolSaturatedError) {
+        s.outcome = 'saturated';
+        throw new ServiceError(
+          503,
+          'service/saturated',
+          'service.saturated',
+          { inflight, limit: admissionLimit },
+          { 'retry-after': '1' },
+        );
+      }
+      throw err;
+    } finally {
+      reply.raw.off('close', onClose);
+    }
+  }
+
+  function sendFileResult(request: FastifyRequest, reply: FastifyReply, result: PoolFileResult) {
+    const s = request.govcat;
+    const file: FileReport = result.report;
+    if (file.error) {
+      s.outcome = 'unreadable';
+      s.errorCode = file.error.code;
+      const status = file.error.code === 'input/unsupported-format' ? 415 : 400;
+      return reply.code(status).send({ error: file.error });
+    }
+    s.entries = file.entries;
+    s.errors = result.counts.error;
+    s.warnings = result.counts.warning;
+    s.outcome = result.counts.error > 0 ? 'invalid' : 'valid';
+    const report = makeReport([file], summarize([result]));
+    const format = s.params!.format;
+    const text = getFormatter(format)!(report, { lang: s.lang, color: false });
+    return reply.code(200).header('content-type', outputMediaType(format)).send(text);
+  }
+
+  app.post('/v1/validate', {
+    preParsing: async (request, _reply, payload) => {
+      checkUpload(request);
+      return payload;
+    },
+    handler: async (request, reply) => {
+      const s = request.govcat;
+      const upload = request.isMultipart()
+        ? await readMultipart(request)
+        : {
+            name: s.upload!.name,
+            bytes: (request.body as Buffer | undefined) ?? Buffer.alloc(0),
+            format: s.upload!.format,
+          };
+      const result = await runUpload(request, reply, upload);
+      return sendFileResult(request, reply, result);
+    },
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    const memory = process.memoryUsage();
+    return reply.code(state === 'ready' ? 200 : 503).send({
+      status: state === 'ready' ? 'ok' : state,
+      version: govcatVersion(),
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      inflight,
+      limit: admissionLimit,
+      workers: pool.stats(),
+      memory: { rss: memory.rss, heapUsed: memory.heapUsed },
+    });
+  });
+
+  app.get('/v1/rules', async () => ruleRows());
+
+  app.get('/v1/formats', async () => {
+    const byFormat = mediaTypesByFormat();
+    return {
+      inputs: readerFormats().map((format) => ({
+        format,
+        mediaTypes: byFormat.get(format) ?? [],
+        extensions: SUPPORTED_EXTENSIONS.filter((e) => formatFromName(`x${e}`) === format),
+      })),
+      outputs: formatNames(),
+    };
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const lang = request.govcat?.lang ?? defaultLang;
+    const path = request.url.split('?', 1)[0]!;
+    reply
+      .code(404)
+      .send(
+        errorBody('service/not-found', translate(lang, 'service.notFound', { method: request.method, path })),
+      );
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    const s = request.govcat;
+    const lang = s?.lang ?? defaultLang;
+    let status: number;
+    let code: string;
+    let message: string;
+    let data: Record<string, string | number> | undefined;
+    if (err instanceof ServiceError) {
+      ({ status, code } = err);
+      data = err.data;
+      message = translate(lang, err.messageId, err.data);
+      for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
+    } else {
+      const fc = (err as { code?: string; statusCode?: number }).code;
+      const sc = (err as { statusCode?: number }).statusCode;
+      if (fc === 'FST_ERR_CTP_BODY_TOO_LARGE' || fc === 'FST_REQ_FILE_TOO_LARGE') {
+        status = 413;
+        code = 'service/body-too-large';
+        data = { limit: maxBody };
+        message = translate(lang, 'service.bodyTooLarge', data);
+      } else if (fc === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+        status = 415;
+        code = 'service/unsupported-media-type';
+        data = { type: essence(request.headers['content-type']) ?? '(none)', types: availableTypes() };
+        message = translate(lang, 'service.unsupportedMediaType', data);
+      } else if (typeof sc === 'number' && sc >= 400 && sc < 500) {
+        status = sc === 413 ? 413 : 400;
+        code = 'service/bad-request';
+        message = translate(lang, 'service.badRequest', { reason: (err as Error).message });
+      } else {
+        status = 500;
+        code = 'service/internal';
+        message = translate(lang, 'service.internal', { id: request.id });
+        log({
+          time: new Date().toISOString(),
+          level: 'error',
+          event: 'internal-error',
+          id: request.id,
+          error: (err as Error).message,
+          stack: (err as Error).stack,
+        });
+      }
+    }
+    if (s) {
+      s.errorCode = code;
+      if (status === 503) s.outcome ??= 'saturated';
+    }
+    // The rest of a refused upload is not read: close the connection instead.
+    if (status === 413 || status === 415 || status === 503) reply.header('connection', 'close');
+    reply.code(status).send(errorBody(code, message, data));
+  });
+
+  let closing: Promise<void> | undefined;
+  const service: GovcatService = {
+    app,
+    pool,
+    async listen({ host = '127.0.0.1', port = 8080 } = {}) {
+      await app.listen({ host, port });
+      const address = (app.server as Server).address();
+      if (address === null || typeof address === 'string') return String(address);
+      const h = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${h}:${address.port}`;
+    },
+    close() {
+      closing ??= (async () => {
+        state = 'draining';
+        const stopped = app.close();
+        for (const [socket, active] of sockets) if (active === 0) socket.destroy();
+        await stopped;
+        await pool.close();
+        state = 'closed';
+      })();
+      return closing;
+    },
+    async destroy() {
+      state = 'closed';
+      app.server.closeAllConnections?.();
+      await pool.destroy();
+      await app.close();
+    },
+  };
+  return service;
+}

@@ -1,0 +1,380 @@
+// The ingestion service on an ephemeral loopback port: status codes, concurrency and queueing, hostile uploads, logs.
+// Workers run the built code (dist/), so `npm run build` first (npm test does).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogJson, deepJson, garbage } from '../scripts/lib/catalogs.mjs';
+import { ruleRows } from '../src/cli/commands/rules.js';
+import { getValidator, SCHEMA_IDS } from '../src/schema/ajv.js';
+import { catalogOf } from './helpers/catalog.js';
+import { runCli } from './helpers/cli.js';
+import { startService, type TestService, until } from './helpers/service.js';
+
+const root = join(import.meta.dirname, '..');
+const example = readFileSync(join(root, 'examples', 'nanning-shared-catalog.json'));
+const clean = Buffer.from(
+  JSON.stringify(catalogOf('shared', [{}, { code: '315018001/2', name: '食品生产许可信息' }])),
+);
+const JSON_TYPE = 'application/json';
+
+describe('govcat serve: one worker, default queue', () => {
+  let s: TestService;
+  beforeAll(async () => {
+    s = await startService({ maxBody: 2 * 1024 * 1024 });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('binds to loopback', () => {
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers 200 with the report contract, also when the catalog has errors', async () => {
+    const r = await s.validate(example, JSON_TYPE, '?filename=nanning.json&today=2021-11-23');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const report = r.json();
+    const valid = getValidator(SCHEMA_IDS.report);
+    expect(valid(report), JSON.stringify(valid.errors)).toBe(true);
+    expect(report.files[0]).toMatchObject({ path: 'nanning.json', format: 'json', entries: 12 });
+    expect(report.summary.errors).toBe(6);
+    expect(r.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('gives the same report as the CLI for the same file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govcat-serve-'));
+    writeFileSync(join(dir, 'nanning.json'), example);
+    const cli = await runCli(
+      ['validate', 'nanning.json', '-f', 'json', '--today', '2021-11-23', '--no-config'],
+      {
+        cwd: dir,
+      },
+    );
+    const r = await s.validate(example, JSON_TYPE, '?filename=nanning.json&today=2021-11-23');
+    expect(r.json()).toEqual(JSON.parse(cli.stdout));
+  });
+
+  it('answers 200 and a clean summary for a clean catalog', async () => {
+    const r = await s.validate(clean, JSON_TYPE);
+    expect(r.status).toBe(200);
+    expect(r.json().summary).toMatchObject({ entries: 2, errors: 0 });
+  });
+
+  it('formats with any registered formatter and speaks English on request', async () => {
+    const stylish = await s.validate(example, JSON_TYPE, '?format=stylish&lang=en');
+    expect(stylish.status).toBe(200);
+    expect(stylish.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(stylish.text).toContain('12 entries, 6 errors');
+    const compact = await s.validate(example, JSON_TYPE, '?format=compact&filename=a.json');
+    expect(compact.text.trim().split('\n')).toHaveLength(6);
+    expect(compact.text).toContain('a.json:entries[10].providerCode: 错误 缺少必填项“数据资源提供方代码”');
+    const viaHeader = await fetch(`${s.url}/v1/validate?format=stylish`, {
+      method: 'POST',
+      headers: { 'content-type': JSON_TYPE, 'accept-language': 'en-US,en;q=0.9' },
+      body: example,
+    });
+    expect(await viaHeader.text()).toContain('6 errors');
+  });
+
+  it('applies ?profile= and ?kind=', async () => {
+    const strict = await s.validate(example, JSON_TYPE, '?profile=govcat:strict');
+    expect(strict.status).toBe(200);
+    const open = await s.validate(clean, JSON_TYPE, '?kind=open');
+    expect(open.json().files[0].kind).toBe('open');
+    const unknown = await s.validate(example, JSON_TYPE, '?profile=../../package');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json().error.code).toBe('service/unknown-profile');
+  });
+
+  it('answers 400 with the same error object as the CLI for a body that is not a catalog', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govcat-serve-'));
+    const broken = Buffer.from('{"kind":"shared","entries":[{"name":"食品经营许可信息",}]}');
+    writeFileSync(join(dir, 'broken.json'), broken);
+    const cli = await runCli(['validate', 'broken.json', '-f', 'json', '--no-config'], { cwd: dir });
+    expect(cli.code).toBe(2);
+    const r = await s.validate(broken, JSON_TYPE, '?filename=broken.json');
+    expect(r.status).toBe(400);
+    expect(r.json()).toEqual({ error: JSON.parse(cli.stdout).files[0].error });
+    expect(r.json().error.code).toBe('input/malformed');
+    expect(r.json().error.message).toMatch(/^broken\.json 不是有效的 JSON/);
+    const en = await s.validate(broken, JSON_TYPE, '?filename=broken.json&lang=en');
+    expect(en.json().error.message).toMatch(/^broken\.json is not valid JSON/);
+  });
+
+  it('answers 400 for an empty body, a bad parameter and an unknown parameter', async () => {
+    expect((await s.validate(undefined)).json().error.code).toBe('service/no-body');
+    const empty = await s.validate(Buffer.alloc(0), JSON_TYPE);
+    expect([empty.status, empty.json().error.code]).toEqual([400, 'input/empty']);
+    const badFormat = await s.validate(example, JSON_TYPE, '?format=pdf');
+    expect([badFormat.status, badFormat.json().error.code]).toEqual([400, 'service/bad-parameter']);
+    expect(badFormat.json().error.message).toContain('json');
+    const typo = await s.validate(example, JSON_TYPE, '?fromat=json');
+    expect([typo.status, typo.json().error.code]).toEqual([400, 'service/unknown-parameter']);
+    const badLang = await s.validate(example, JSON_TYPE, '?lang=fr');
+    expect(badLang.status).toBe(400);
+    const badDate = await s.validate(example, JSON_TYPE, '?today=2021/11/23');
+    expect(badDate.status).toBe(400);
+    const badName = await s.validate(example, JSON_TYPE, `?filename=${encodeURIComponent('../etc/x.json')}`);
+    expect(badName.status).toBe(400);
+  });
+
+  it('answers 413 above the body limit, for raw and multipart uploads, without reading them', async () => {
+    const big = catalogJson(3000);
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    const raw = await s.validate(big, JSON_TYPE);
+    expect(raw.status).toBe(413);
+    expect(raw.json().error).toMatchObject({
+      code: 'service/body-too-large',
+      data: { limit: 2 * 1024 * 1024 },
+    });
+    expect(raw.json().error.message).toBe('上传的文件超过上限 --max-body 2097152 字节');
+    const form = new FormData();
+    form.append('file', new Blob([big], { type: JSON_TYPE }), 'big.json');
+    const multi = await fetch(`${s.url}/v1/validate`, { method: 'POST', body: form });
+    expect(multi.status).toBe(413);
+  });
+
+  it('answers 415 for types no reader handles, naming the accepted ones', async () => {
+    const png = await s.validate(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png');
+    expect(png.status).toBe(415);
+    expect(png.json().error.code).toBe('service/unsupported-media-type');
+    expect(png.json().error.message).toContain('application/json');
+    const noName = await s.validate(example, 'application/octet-stream');
+    expect(noName.status).toBe(415);
+    const named = await s.validate(example, 'application/octet-stream', '?filename=目录.json');
+    expect(named.status).toBe(200);
+    expect(named.json().files[0].path).toBe('目录.json');
+    const disposition = await fetch(`${s.url}/v1/validate`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('南宁目录.json')}`,
+      },
+      body: example,
+    });
+    expect((await disposition.json()).files[0].path).toBe('南宁目录.json');
+  });
+
+  it('takes one file in multipart/form-data, and refuses none or two', async () => {
+    const one = new FormData();
+    one.append('note', '2021 年第二批');
+    one.append('file', new Blob([example], { type: JSON_TYPE }), '南宁市目录.json');
+    const ok = await fetch(`${s.url}/v1/validate`, { method: 'POST', body: one });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).files[0]).toMatchObject({ path: '南宁市目录.json', entries: 12 });
+    const two = new FormData();
+    two.append('a', new Blob([example]), 'a.json');
+    two.append('b', new Blob([example]), 'b.json');
+    const r2 = await fetch(`${s.url}/v1/validate`, { method: 'POST', body: two });
+    expect([r2.status, (await r2.json()).error.code]).toEqual([400, 'service/one-file']);
+    const none = new FormData();
+    none.append('note', 'x');
+    const r0 = await fetch(`${s.url}/v1/validate`, { method: 'POST', body: none });
+    expect([r0.status, (await r0.json()).error.code]).toEqual([400, 'service/no-file']);
+    const unnamed = new FormData();
+    unnamed.append('file', new Blob([example]), 'catalog.bin');
+    const r3 = await fetch(`${s.url}/v1/validate`, { method: 'POST', body: unnamed });
+    expect(r3.status).toBe(415);
+  });
+
+  it('survives hostile uploads: deep nesting, garbage, prototype keys', async () => {
+    const deep = await s.validate(deepJson(200_000), JSON_TYPE);
+    expect([deep.status, deep.json().error.code]).toEqual([400, 'input/limit']);
+    const junk = await s.validate(garbage(64 * 1024), JSON_TYPE);
+    expect([junk.status, junk.json().error.code]).toEqual([400, 'input/malformed']);
+    const proto = Buffer.from(
+      `{"kind":"shared","entries":[{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"name":"食品经营许可信息"}]}`,
+    );
+    const p = await s.validate(proto, JSON_TYPE);
+    expect([200, 400]).toContain(p.status);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await s.get('/healthz')).json().status).toBe('ok');
+  });
+
+  it('lists rules, formats and health', async () => {
+    const rules = await s.get('/v1/rules');
+    expect(rules.json()).toEqual(JSON.parse(JSON.stringify(ruleRows())));
+    const formats = (await s.get('/v1/formats')).json();
+    expect(formats.inputs.map((i: { format: string }) => i.format)).toContain('json');
+    expect(formats.outputs).toEqual(expect.arrayContaining(['json', 'stylish', 'compact']));
+    const health = await s.get('/healthz');
+    expect(health.json()).toMatchObject({ status: 'ok', workers: { threads: 1 }, limit: 3 });
+    const missing = await s.get('/v2/validate');
+    expect([missing.status, missing.json().error.code]).toEqual([404, 'service/not-found']);
+  });
+
+  it('writes one structured log record per request', async () => {
+    const before = s.logs.length;
+    const r = await fetch(`${s.url}/v1/validate?filename=log.json`, {
+      method: 'POST',
+      headers: { 'content-type': JSON_TYPE, 'x-request-id': 'ingest-2021-0001' },
+      body: example,
+    });
+    expect(r.headers.get('x-request-id')).toBe('ingest-2021-0001');
+    await r.text();
+    await until(() => s.logs.length > before);
+    const record = s.logs.at(-1)!;
+    expect(record).toMatchObject({
+      level: 'info',
+      event: 'request',
+      id: 'ingest-2021-0001',
+      method: 'POST',
+      path: '/v1/validate',
+      status: 200,
+      outcome: 'invalid',
+      size: example.length,
+      entries: 12,
+      errors: 6,
+      format: 'json',
+    });
+    expect(typeof record.durationMs).toBe('number');
+    expect(JSON.parse(JSON.stringify(record))).toEqual(record);
+  });
+});
+
+describe('govcat serve: saturation, queueing and time caps', () => {
+  it('runs one file at a time with one worker, queues the next two and answers 503 beyond', async () => {
+    const s = await startService({ concurrency: 1, queue: 2 });
+    let polling = true;
+    try {
+      const slow = catalogJson(4000);
+      const peak = { running: 0, queued: 0, healthMaxMs: 0 };
+      const poller = (async () => {
+        while (polling) {
+          const t = performance.now();
+          const h = await s
+            .get('/healthz')
+            .then((r) => r.json())
+            .catch(() => undefined);
+          if (!h) break;
+          peak.healthMaxMs = Math.max(peak.healthMaxMs, performance.now() - t);
+          peak.running = Math.max(peak.running, h.workers.running);
+          peak.queued = Math.max(peak.queued, h.workers.queued);
+          await new Promise((r) => setTimeout(r, 15));
+        }
+      })();
+      const first = s.validate(slow, JSON_TYPE, '?filename=first.json');
+      await until(async () => (await s.get('/healthz')).json().workers.running === 1);
+      const second = s.validate(slow, JSON_TYPE, '?filename=second.json');
+      const third = s.validate(clean, JSON_TYPE, '?filename=third.json');
+      await until(async () => (await s.get('/healthz')).json().inflight === 3);
+      const refused = await s.validate(clean, JSON_TYPE, '?filename=fourth.json');
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(refused.json().error.code).toBe('service/saturated');
+      const results = await Promise.all([first, second, third]);
+      polling = false;
+      await poller;
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(results.map((r) => r.json().files[0].entries)).toEqual([4000, 4000, 2]);
+      expect(peak.running).toBe(1);
+      expect(peak.queued).toBeGreaterThanOrEqual(1);
+      // Health checks stay quick while a worker is busy: validation is off the event loop.
+      expect(peak.healthMaxMs).toBeLessThan(500);
+      const served = s.logs.filter(
+        (l) => l.event === 'request' && l.path === '/v1/validate' && l.status === 200,
+      );
+      expect(served.filter((l) => (l.waitMs as number) > 0).length).toBeGreaterThanOrEqual(1);
+      expect(s.logs.filter((l) => l.outcome === 'saturated')).toHaveLength(1);
+    } finally {
+      polling = false;
+      await s.close();
+    }
+  });
+
+  it('answers 503 at once when there is no queue and the worker is busy', async () => {
+    const s = await startService({ concurrency: 1, queue: 0 });
+    try {
+      const busy = s.validate(catalogJson(3000), JSON_TYPE);
+      await until(async () => (await s.get('/healthz')).json().inflight === 1);
+      const t = performance.now();
+      const r = await s.validate(clean, JSON_TYPE);
+      expect(r.status).toBe(503);
+      expect(performance.now() - t).toBeLessThan(1000);
+      expect((await busy).status).toBe(200);
+      expect((await s.validate(clean, JSON_TYPE)).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('stops a file that runs past the time cap, answers 400 input/timeout and keeps serving', async () => {
+    const s = await startService({ concurrency: 1, limits: { timeoutMs: 150 } });
+    try {
+      const r = await s.validate(catalogJson(20_000), JSON_TYPE, '?filename=huge.json');
+      expect(r.status).toBe(400);
+      expect(r.json().error).toMatchObject({
+        code: 'input/timeout',
+        data: { file: 'huge.json', limit: 150 },
+      });
+      const next = await s.validate(clean, JSON_TYPE);
+      expect(next.status).toBe(200);
+      expect((await s.get('/healthz')).json().status).toBe('ok');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('stops a worker that runs past its memory cap and keeps serving', async () => {
+    const s = await startService({ concurrency: 1, maxWorkerMemoryMb: 48, maxBody: 64 * 1024 * 1024 });
+    try {
+      const r = await s.validate(catalogJson(40_000), JSON_TYPE, '?filename=huge.json');
+      expect(r.status).toBe(400);
+      expect(r.json().error).toMatchObject({ code: 'input/limit', data: { file: 'huge.json', limit: 48 } });
+      expect((await s.validate(clean, JSON_TYPE)).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('answers 408 and closes a connection that trickles its upload past the request timeout', async () => {
+    const s = await startService({ concurrency: 1, requestTimeoutMs: 400 });
+    try {
+      const { port } = new URL(s.url);
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(
+            `POST /v1/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"kind":`,
+          );
+        });
+        let data = '';
+        socket.on('data', (d) => {
+          data += d.toString();
+        });
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+        setTimeout(() => reject(new Error('connection was not closed')), 5000);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect((await s.validate(clean, JSON_TYPE)).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('drops a queued request whose client went away, and finishes in-flight work on close', async () => {
+    const s = await startService({ concurrency: 1, queue: 2 });
+    const busy = s.validate(catalogJson(3000), JSON_TYPE);
+    await until(async () => (await s.get('/healthz')).json().workers.running === 1);
+    const controller = new AbortController();
+    const gone = fetch(`${s.url}/v1/validate`, {
+      method: 'POST',
+      headers: { 'content-type': JSON_TYPE },
+      body: clean,
+      signal: controller.signal,
+    }).catch((e: Error) => e.name);
+    await until(async () => (await s.get('/healthz')).json().workers.queued === 1);
+    controller.abort();
+    expect(await gone).toBe('AbortError');
+    await until(async () => (await s.get('/healthz')).json().workers.queued === 0);
+    const closing = s.close();
+    expect((await busy).status).toBe(200);
+    await closing;
+    await until(() => s.logs.some((l) => l.outcome === 'aborted'));
+    // The warm-up task and the busy file ran; the abandoned one never reached a worker.
+    expect(s.service.pool.stats().completed).toBe(2);
+  });
+});
