@@ -60,13 +60,13 @@ describe('CatalogPool', () => {
   });
 
   it('terminates a worker past the time cap, reports input/timeout and carries on', async () => {
-    const pool = new CatalogPool({ threads: 1, taskTimeoutMs: 150 });
+    const pool = new CatalogPool({ threads: 1, taskTimeoutMs: 500 });
     try {
       const r = await pool.validate({ name: 'huge.json', bytes: catalogJson(20_000) }, { today });
       expect(r.stopped).toBe('timeout');
       expect(r.report.error).toMatchObject({
         code: 'input/timeout',
-        message: 'huge.json 的读取和校验超过 150 毫秒（--timeout-ms），已停止：文件可能过大或内容异常',
+        message: 'huge.json 的读取和校验超过 500 毫秒（--timeout-ms），已停止：文件可能过大或内容异常',
       });
       const next = await pool.validate({ name: 'nanning.json', bytes: example }, { today });
       expect(next.report.entries).toBe(12);

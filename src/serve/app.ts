@@ -624,6 +624,9 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       const fc = (err as { code?: string; statusCode?: number }).code;
       const sc = (err as { statusCode?: number }).statusCode;
       if (fc === 'FST_ERR_CTP_BODY_TOO_LARGE' || fc === 'FST_REQ_FILE_TOO_LARGE') {
+        // fastify closes the connection here; the framing is intact, so let Node drain the rest of the
+        // upload instead (bounded by the request timeout) and the client reads the 413 instead of EPIPE.
+        reply.removeHeader('connection');
         status = 413;
         code = 'service/body-too-large';
         data = { limit: maxBody };
@@ -655,8 +658,6 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       s.errorCode = code;
       if (status === 503) s.outcome ??= 'saturated';
     }
-    // The rest of a refused upload is not read: close the connection instead.
-    if (status === 413 || status === 415 || status === 503) reply.header('connection', 'close');
     reply.code(status).send(errorBody(code, message, data));
   });
 
