@@ -111,6 +111,11 @@ describe('govcat serve: one worker, default queue', () => {
     const badFormat = await s.validate(example, JSON_TYPE, '?format=pdf');
     expect([badFormat.status, badFormat.json().error.code]).toEqual([400, 'service/bad-parameter']);
     expect(badFormat.json().error.message).toContain('json');
+    const twice = await s.validate(example, JSON_TYPE, '?format=json&format=stylish');
+    expect([twice.status, twice.json().error.message]).toEqual([
+      400,
+      '参数 format 的值“json,stylish”无效：只能给一个值',
+    ]);
     const typo = await s.validate(example, JSON_TYPE, '?fromat=json');
     expect([typo.status, typo.json().error.code]).toEqual([400, 'service/unknown-parameter']);
     const badLang = await s.validate(example, JSON_TYPE, '?lang=fr');

@@ -148,14 +148,14 @@ function langOf(request: IncomingMessage & { url?: string }, fallback: Lang): { 
   return { lang: parseLang(first) ?? fallback };
 }
 
-function single(query: Record<string, unknown>, name: string): string | undefined {
+function single(query: Record<string, unknown>, name: string, lang: Lang): string | undefined {
   const v = query[name];
   if (v === undefined) return undefined;
   if (typeof v === 'string') return v;
   throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
     name,
     value: String(v),
-    expected: 'one value',
+    expected: translate(lang, 'service.expectedOne'),
   });
 }
 
@@ -331,7 +331,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
         expected: translate(s.lang, 'service.expectedFormat', { values: 'zh、en' }),
       });
     }
-    const format = single(query, 'format') ?? 'json';
+    const format = single(query, 'format', s.lang) ?? 'json';
     if (!getFormatter(format)) {
       throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
         name: 'format',
@@ -340,7 +340,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       });
     }
     const params: TaskParams = { format, lang: s.lang };
-    const kind = single(query, 'kind');
+    const kind = single(query, 'kind', s.lang);
     if (kind !== undefined) {
       if (kind !== 'shared' && kind !== 'open' && kind !== 'auto') {
         throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
@@ -351,7 +351,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       }
       params.kind = kind;
     }
-    const today = single(query, 'today');
+    const today = single(query, 'today', s.lang);
     if (today !== undefined) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
         throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
@@ -362,7 +362,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       }
       params.today = today;
     }
-    const profile = single(query, 'profile');
+    const profile = single(query, 'profile', s.lang);
     if (profile !== undefined) {
       const unknown = () =>
         new ServiceError(400, 'service/unknown-profile', 'service.unknownProfile', {
@@ -378,7 +378,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       }
       params.profile = profile;
     }
-    const filename = single(query, 'filename');
+    const filename = single(query, 'filename', s.lang);
     if (filename !== undefined) {
       const safe = safeFileName(filename);
       if (!safe || safe !== filename) {

@@ -67,6 +67,7 @@ export const serviceMessages: MessageTable = {
     en: 'internal error (request {{id}}): this is a govcat bug; give the request id and the file to the operator',
   },
   'service.expectedFormat': { zh: '可用 {{values}}', en: 'use {{values}}' },
+  'service.expectedOne': { zh: '只能给一个值', en: 'give it once' },
   'service.expectedDate': { zh: '应为 CCYY-MM-DD 格式的日期', en: 'expected a CCYY-MM-DD date' },
   'service.expectedFileName': {
     zh: '应为不含路径和控制字符的文件名（至多 255 个字符）',
