@@ -36,9 +36,20 @@ export {
   formatNames,
   getFormatter,
   registerFormatter,
+  renderReport,
 } from './formatters/index.js';
 export type * from './generated/schema-types.js';
 export type { Lang } from './i18n/index.js';
+export {
+  AssessmentError,
+  computeInputRates,
+  type IndicatorInputSet,
+  loadProfileFile,
+  loadProfiles,
+  parseInputTable,
+  readInputTable,
+  scoreProfile,
+} from './indicators/index.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { CatalogKind, EntryData, InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
 export { defineRule } from './rules/define.js';
@@ -54,7 +65,7 @@ export {
   validateParsed,
 } from './validate.js';
 
-import { getFormatter } from './formatters/index.js';
+import { getFormatter, renderReport } from './formatters/index.js';
 import type { FormatContext } from './formatters/types.js';
 import type { Report } from './generated/schema-types.js';
 
@@ -66,9 +77,9 @@ export function formatReport(
 ): string {
   const formatter = getFormatter(format);
   if (!formatter) throw new Error(`unknown format ${format}`);
-  return formatter(report, {
+  return renderReport(formatter, report, {
+    ...context,
     lang: context.lang ?? 'zh',
     color: context.color ?? false,
-    ...(context.quiet ? { quiet: true } : {}),
   });
 }

@@ -1,8 +1,19 @@
 // The validation pipeline: read → schema check and rules → suppressions → rates → file report.
 import { resolveRuleSettings } from './config/load.js';
 import { CatalogInputError } from './errors.js';
-import type { Catalog, FileReport, GovcatConfig, Limits, Report } from './generated/schema-types.js';
+import type {
+  Assessment,
+  Catalog,
+  FileReport,
+  GovcatConfig,
+  Limits,
+  Report,
+  ScoringProfile,
+  Severity,
+} from './generated/schema-types.js';
 import { type Lang, translate } from './i18n/index.js';
+import { applyIndicators } from './indicators/index.js';
+import type { IndicatorInputSet } from './indicators/input-rates.js';
 import { computeRates } from './indicators/rates.js';
 import { readCatalogBytes, readCatalogFile } from './io/readers/index.js';
 import type { ReadOptions } from './io/readers/types.js';
@@ -39,6 +50,14 @@ export interface ValidateOptions {
   limits?: Limits;
   /** Rule registry to use instead of the built-in one (tests, plugins). */
   rules?: readonly AnyRule[];
+  /** Lists that feed the input-driven rates (published, mounted, interfaces, update log). */
+  inputs?: IndicatorInputSet;
+  /** Severities that count against the rates (default: the profile's, else errors only). */
+  countSeverities?: readonly Severity[];
+  /** Score the catalogs against this profile (see loadProfiles()). */
+  profile?: ScoringProfile;
+  /** Indicator results given by an assessor. */
+  assessment?: { file: string; data: Assessment };
 }
 
 /** Everything resolved once per call and shared by all files. */
@@ -190,8 +209,21 @@ export async function validateCatalog(
   const sources = Array.isArray(input) ? (input as readonly CatalogSource[]) : [input as CatalogSource];
   const results: FileResult[] = [];
   for (const source of sources) results.push(await validateSource(source, session));
-  return makeReport(
+  const indicators = applyIndicators(results, {
+    lang: session.lang,
+    seeds: session.seeds,
+    today: session.settings.today,
+    ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
+    ...(options.countSeverities ? { countSeverities: options.countSeverities } : {}),
+    ...(options.inputs ? { inputs: options.inputs } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.assessment ? { assessment: options.assessment } : {}),
+  });
+  const report = makeReport(
     results.map((r) => r.report),
     summarize(results),
   );
+  if (results.some((r) => r.parsed)) report.rates = indicators.rates;
+  if (indicators.score) report.score = indicators.score;
+  return report;
 }

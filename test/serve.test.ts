@@ -57,6 +57,33 @@ describe('govcat serve: one worker, default queue', () => {
     expect(r.json()).toEqual(JSON.parse(cli.stdout));
   });
 
+  it('scores with ?profile= exactly as `govcat score --profile`', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govcat-serve-'));
+    writeFileSync(join(dir, 'nanning.json'), example);
+    const cli = await runCli(
+      ['score', 'nanning.json', '-p', 'gx-2021-city', '-f', 'json', '--today', '2021-11-23', '--no-config'],
+      { cwd: dir },
+    );
+    const r = await s.validate(
+      example,
+      JSON_TYPE,
+      '?filename=nanning.json&today=2021-11-23&profile=gx-2021-city',
+    );
+    expect(r.status).toBe(200);
+    expect(r.json().score).toBeDefined();
+    expect(r.json()).toEqual(JSON.parse(cli.stdout));
+  });
+
+  it('answers SARIF with ?format=sarif', async () => {
+    const r = await s.validate(example, JSON_TYPE, '?filename=nanning.json&format=sarif');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/sarif+json; charset=utf-8');
+    const sarif = r.json();
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results).toHaveLength(6);
+    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toContain('schema/required');
+  });
+
   it('answers 200 and a clean summary for a clean catalog', async () => {
     const r = await s.validate(clean, JSON_TYPE);
     expect(r.status).toBe(200);

@@ -5,6 +5,7 @@ import { type Lang, translate } from '../i18n/index.js';
 import { govcatVersion } from '../paths.js';
 import { SeedError } from '../seeds/index.js';
 import { registerRules } from './commands/rules.js';
+import { registerScore } from './commands/score.js';
 import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { type CliIO, EXIT } from './io.js';
@@ -29,7 +30,7 @@ export type RegisterCommand = (
   setExit: (code: number) => void,
 ) => void;
 
-const commands: RegisterCommand[] = [registerValidate, registerRules, registerServe];
+const commands: RegisterCommand[] = [registerValidate, registerScore, registerRules, registerServe];
 
 /** Adds a subcommand (used by later modules: compile, score, init, serve). */
 export function addCommand(register: RegisterCommand): void {

@@ -3,6 +3,7 @@ import type { Report } from '../generated/schema-types.js';
 import { translate } from '../i18n/index.js';
 import { displayLocation } from './location.js';
 import type { FormatContext, Formatter } from './types.js';
+import { tooManyWarnings } from './visible.js';
 
 /** One line per finding and per unreadable file; the empty string when there is nothing to say. */
 export const compact: Formatter = (report: Report, ctx: FormatContext): string => {
@@ -22,5 +23,13 @@ export const compact: Formatter = (report: Report, ctx: FormatContext): string =
     if (file.truncated)
       lines.push(`${file.path}: ${translate(ctx.lang, 'report.truncated', { limit: file.findings.length })}`);
   }
+  // A run that fails only because of --max-warnings says so, or the exit code would be unexplained.
+  if (tooManyWarnings(report, ctx))
+    lines.push(
+      translate(ctx.lang, 'report.tooManyWarnings', {
+        warnings: report.summary.warnings,
+        max: ctx.maxWarnings,
+      }),
+    );
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 };

@@ -1,15 +1,26 @@
 // Formatter registry: name → (report, context) => string.
 import { compact } from './compact.js';
+import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
 export type { FormatContext, Formatter } from './types.js';
+export { renderReport, tooManyWarnings, visibleReport } from './visible.js';
 
 const formatters = new Map<string, Formatter>([
   ['stylish', stylish],
   ['json', json],
   ['compact', compact],
+  ['sarif', sarif],
+  ['junit', junit],
+  ['github', github],
+  ['markdown', markdown],
+  ['html', html],
 ]);
 
 /** Names of the available formats. */

@@ -1,9 +1,19 @@
 // The default human format: findings grouped by entry (name and code), one line each, then a summary.
 import pc from 'picocolors';
-import type { Finding, Rate, Report } from '../generated/schema-types.js';
-import { translate } from '../i18n/index.js';
+import type { Finding, Rate, Report, Score } from '../generated/schema-types.js';
+import { type Lang, translate } from '../i18n/index.js';
+import {
+  describeNext,
+  itemPointsText,
+  percent as pct,
+  points,
+  rateNotes,
+  scoreSummaryLines,
+  statusText,
+} from './describe.js';
 import { displayLocation, displayWidth, padDisplay } from './location.js';
 import type { FormatContext, Formatter } from './types.js';
+import { tooManyWarnings } from './visible.js';
 
 function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
@@ -31,7 +41,7 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
       continue;
     }
     const findings = ctx.quiet ? file.findings.filter((f) => f.severity === 'error') : file.findings;
-    if (findings.length === 0) continue;
+    if (findings.length === 0 || ctx.findings === false) continue;
     lines.push(c.underline(file.path));
     const width = Math.min(28, Math.max(...findings.map((f) => displayWidth(displayLocation(f, ctx.lang)))));
     let current: number | null | undefined;
@@ -67,6 +77,12 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
   if (s.unreadable) summary += translate(ctx.lang, 'report.summaryUnreadable', { count: s.unreadable });
   const bad = s.errors > 0 || (s.unreadable ?? 0) > 0;
   lines.push((bad ? c.red('✖ ') : s.warnings > 0 ? c.yellow('⚠ ') : c.green('✔ ')) + summary);
+  if (tooManyWarnings(report, ctx))
+    lines.push(
+      `  ${c.red(translate(ctx.lang, 'report.tooManyWarnings', { warnings: s.warnings, max: ctx.maxWarnings }))}`,
+    );
+  if (ctx.quiet && (s.warnings > 0 || (s.infos ?? 0) > 0))
+    lines.push(`  ${c.dim(translate(ctx.lang, 'report.quietHidden'))}`);
   for (const file of report.files) {
     if (file.error || file.entries === 0) continue;
     const rates = Object.values(file.rates)
@@ -75,5 +91,65 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
       .join('  ');
     if (rates) lines.push(`  ${report.files.length > 1 ? `${file.path}  ` : ''}${rates}`);
   }
+  for (const rate of Object.values(report.rates ?? {})) {
+    if (rate) for (const note of rateNotes(rate, ctx.lang)) lines.push(`  ${c.yellow(note)}`);
+  }
+  if (report.score) lines.push('', ...scoreLines(report.score, ctx.lang, c));
   return `${lines.join('\n')}\n`;
 };
+
+/** The score table as text: one block per indicator, one line per item, the next threshold indented. */
+function scoreLines(score: Score, lang: Lang, c: ReturnType<typeof pc.createColors>): string[] {
+  const lines: string[] = [
+    c.bold(translate(lang, 'score.heading', { title: score.profile.title, id: score.profile.id })),
+  ];
+  lines.push(
+    c.dim(
+      translate(lang, 'score.severities', {
+        severities: score.severities
+          .map((s) => translate(lang, `report.severity.${s}`))
+          .join(lang === 'zh' ? '、' : ', '),
+      }),
+    ),
+  );
+  for (const ind of score.indicators) {
+    lines.push('');
+    const head = `${c.bold(`${ind.id} ${ind.title}`)}  ${statusText(ind.status, lang)}${ind.source === 'assessment' ? translate(lang, 'score.assessmentSource') : ''}`;
+    if (ind.status === 'not-applicable' || (ind.status === 'not-assessed' && ind.source !== 'assessment')) {
+      lines.push(`${head}${ind.note ? `  ${c.dim(ind.note)}` : ''}`);
+    } else {
+      lines.push(
+        `${head}  ${translate(lang, 'score.points', {
+          base: points(ind.basePoints),
+          earned: points(ind.earned),
+          deducted: points(ind.deducted),
+          bonus: points(ind.bonus),
+          net: points(ind.net),
+        })}`,
+      );
+    }
+    if (ind.missing) lines.push(`  ${translate(lang, 'score.missing')}`);
+    if (ind.status === 'not-applicable') continue;
+    for (const item of ind.items) {
+      const rate = item.rate
+        ? `${pct(item.rate.rate)}（${item.rate.conforming}/${item.rate.total}）`
+        : item.type === 'findings' && item.count !== undefined
+          ? `${item.count}`
+          : '';
+      const target = item.target
+        ? `  ${item.target.met ? c.green(translate(lang, 'score.targetMet')) : c.red(translate(lang, 'score.targetMissed'))}`
+        : '';
+      const pointsText =
+        item.status === 'assessed' ? itemPointsText(item, lang) : c.dim(itemPointsText(item, lang));
+      lines.push(`  ${padDisplay(item.label, 30)} ${padDisplay(rate, 16)} ${pointsText}${target}`);
+      if (item.next) lines.push(`    ${c.cyan(`→ ${describeNext(item.next, lang)}`)}`);
+    }
+  }
+  lines.push('');
+  for (const l of scoreSummaryLines(score, lang)) lines.push(c.bold(l));
+  if (score.notes && score.notes.length > 0) {
+    lines.push('', c.dim(`${translate(lang, 'score.notes')}：`));
+    for (const n of score.notes) lines.push(c.dim(`  · ${n}`));
+  }
+  return lines;
+}

@@ -7,8 +7,12 @@ export interface FormatContext {
   lang: Lang;
   /** Use ANSI colours (the CLI decides: TTY and no NO_COLOR). */
   color: boolean;
-  /** Only errors (--quiet). */
+  /** Only errors (--quiet): the findings handed to a formatter are already filtered by renderReport. */
   quiet?: boolean;
+  /** --max-warnings: formats that carry a pass/fail signal mark a run with more warnings as failed. */
+  maxWarnings?: number;
+  /** Human formats: list every finding (default true; `govcat score` shows the score table only). */
+  findings?: boolean;
 }
 
 /** A report formatter. */

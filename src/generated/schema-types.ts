@@ -25,11 +25,29 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Category =
   'naming' | 'metadata' | 'completeness' | 'classification' | 'code' | 'field' | 'dataset';
 /**
+ * @minItems 1
+ */
+export type HeaderList = string[];
+/**
+ * 表示“是 / 已发布 / 已挂载 / 合格”的取值。
+ *
+ * @minItems 1
+ */
+export type HeaderList1 = string[];
+/**
+ * 表示“否 / 未发布 / 未挂载 / 不合格”的取值。
+ *
+ * @minItems 1
+ */
+export type HeaderList2 = string[];
+export type ProfileItem = RateItem | FindingsItem | ManualItem;
+/**
  * 共享目录（政务数据共享目录，指标 B、C）的一条目录：指南附录 1 中必选的核心元数据必须出现。数据项信息对结构化资源必填（由规则 completeness/structured-items 检查，因为“结构化”取决于 seeds/ 中的格式词表）。
  */
 export type SharedCatalogEntry = CatalogEntry;
 
 export interface GovcatSchemas {
+  assessment?: Assessment;
   catalog?: Catalog;
   'classification-code'?: ClassificationCode;
   config?: GovcatConfig;
@@ -41,9 +59,40 @@ export interface GovcatSchemas {
   'resource-code'?: ResourceCode;
   'seeds/classification-tree'?: ClassificationTree;
   'seeds/header-aliases'?: HeaderAliases;
+  'seeds/indicator-inputs'?: IndicatorInputs;
+  'seeds/scoring-profile'?: ScoringProfile;
   'seeds/vocabulary'?: Vocabulary;
   'share-attributes'?: ShareAttributes;
   'shared-entry'?: SharedCatalogEntry;
+}
+/**
+ * 评估人员给出的指标结果（govcat score --assessment FILE）：目录数据无法计算的指标由此给出，给出的指标以此为准（来源标为 assessment）。
+ */
+export interface Assessment {
+  $schema?: string;
+  /**
+   * 适用的档案 id（给出时须与 --profile 一致）。
+   */
+  profile?: string;
+  assessor?: string;
+  date?: string;
+  indicators: {
+    [k: string]: AssessedIndicator | undefined;
+  };
+}
+export interface AssessedIndicator {
+  /**
+   * 没有该二级指标（2019 年公式按 M、N 折算）。
+   */
+  missing?: boolean;
+  /**
+   * 该指标的分值（原文未给出时由评估方给出）。
+   */
+  points?: number;
+  earned?: number;
+  deducted?: number;
+  bonus?: number;
+  note?: string;
 }
 /**
  * 政务数据资源目录（规范 JSON 形式）。kind = shared：共享目录（13 项核心元数据）；kind = open：开放目录（开放平台导出）。
@@ -343,6 +392,13 @@ export interface Report {
   };
   files: FileReport[];
   summary: Summary;
+  /**
+   * 全部可读文件合计的合格率（不列 failing；按文件的失败条目见 files[].rates）。
+   */
+  rates?: {
+    [k: string]: Rate | undefined;
+  };
+  score?: Score;
 }
 export interface FileReport {
   path: string;
@@ -425,12 +481,67 @@ export interface Rate {
         }
       | undefined;
   };
+  /**
+   * 计入该合格率的发现级别（按发现计算的合格率）。
+   */
+  severities?: Severity[];
+  /**
+   * diagnostics：由发现计算；format：由数据资源格式计算；input：由清单文件计算。
+   */
+  source?: 'diagnostics' | 'format' | 'input';
+  /**
+   * conforming/total 数的是什么：entry 目录、interface 接口、update 更新次数。
+   */
+  unit?: 'entry' | 'interface' | 'update';
+  /**
+   * 清单文件。
+   */
+  input?: string;
+  /**
+   * 不合格的清单行（接口检查不合格的接口）。
+   */
+  failingRecords?: InputRecord[];
+  /**
+   * 在目录中找不到对应条目的清单行（最多列出 100 行）。
+   */
+  unmatched?: InputRecord[];
+  unmatchedCount?: number;
+  /**
+   * 无法使用的清单行（缺代码、日期无效、结果无法识别），最多列出 100 行。
+   */
+  invalid?: InputRecord[];
+  invalidCount?: number;
+  /**
+   * 数据更新率的统计期（含首尾）。
+   */
+  period?: {
+    from: string;
+    to: string;
+  };
 }
 export interface RateEntryRef {
   entry: number;
   name?: string;
   resourceCode?: string;
   provider?: string;
+  /**
+   * 合计合格率中条目所在的文件。
+   */
+  file?: string;
+}
+/**
+ * 清单（已发布目录、已挂载资源、接口检查、更新记录）中的一行。
+ */
+export interface InputRecord {
+  /**
+   * 行号（CSV 从 1 起含标题行；JSON 为数组下标 + 1）。
+   */
+  row: number;
+  resourceCode?: string;
+  name?: string;
+  interface?: string;
+  provider?: string;
+  reason?: string;
 }
 export interface Summary {
   files?: number;
@@ -440,6 +551,174 @@ export interface Summary {
   warnings: number;
   infos?: number;
   suppressed?: number;
+  /**
+   * --max-warnings 的值（给出时）。
+   */
+  maxWarnings?: number;
+  /**
+   * 警告数超过 --max-warnings（退出码为 1）。
+   */
+  tooManyWarnings?: boolean;
+  /**
+   * --quiet：findings 只列出错误（计数不变）。
+   */
+  quiet?: boolean;
+}
+/**
+ * govcat score 的评分结果。
+ */
+export interface Score {
+  profile: {
+    id: string;
+    title: string;
+    basis: string;
+  };
+  severities: Severity[];
+  /**
+   * --assessment 文件。
+   */
+  assessment?: string;
+  indicators: ScoreIndicator[];
+  totals: {
+    earned: number;
+    deducted: number;
+    bonus: number;
+    net: number;
+    /**
+     * 已考核指标的基础分合计。
+     */
+    basePoints?: number;
+    assessed?: number;
+    partial?: number;
+    notAssessed?: number;
+    notApplicable?: number;
+  };
+  aggregate?: ScoreAggregate;
+  grade?: {
+    label: string | null;
+    reason?: string;
+  };
+  notes?: string[];
+}
+export interface ScoreIndicator {
+  id: string;
+  title: string;
+  group?: string;
+  basis: string;
+  kinds?: ('shared' | 'open')[];
+  part?: 'deduction' | 'bonus';
+  /**
+   * assessed 全部考核点可算；partial 部分可算；not-assessed 无法从目录计算；not-applicable 没有适用类型的目录。
+   */
+  status: 'assessed' | 'partial' | 'not-assessed' | 'not-applicable';
+  source?: 'catalog' | 'assessment';
+  /**
+   * 参与计算的目录条数。
+   */
+  entries?: number;
+  basePoints?: number | null;
+  maxDeduction?: number | null;
+  maxBonus?: number | null;
+  earned: number;
+  deducted: number;
+  bonus: number;
+  net: number;
+  /**
+   * 评估方标明没有该指标。
+   */
+  missing?: boolean;
+  note?: string;
+  items: ScoreItem[];
+}
+export interface ScoreItem {
+  id: string;
+  label: string;
+  type: 'rate' | 'findings' | 'manual';
+  status: 'assessed' | 'not-assessed' | 'informational';
+  source?: 'catalog' | 'assessment';
+  rate?: {
+    id?: string;
+    conforming: number;
+    total: number;
+    rate: number | null;
+    unit?: 'entry' | 'interface' | 'update';
+  };
+  /**
+   * 按发现扣分时涉及的目录条数。
+   */
+  count?: number;
+  earned?: number;
+  deducted?: number;
+  bonus?: number;
+  /**
+   * 该考核点最多可得、可扣、可加的分。
+   */
+  possible?: {
+    earn?: number | null;
+    deduct?: number | null;
+    bonus?: number | null;
+  };
+  /**
+   * 成立的门槛原文。
+   */
+  matched?: string[];
+  target?: {
+    text: string;
+    met: boolean;
+  };
+  next?: NextStep;
+  /**
+   * 原文（未考核的考核点）。
+   */
+  text?: string;
+  /**
+   * 未考核的原因。
+   */
+  reason?: string;
+}
+/**
+ * 达到下一个门槛需要的改进：再有 need 个（条目录 / 个接口 / 次更新 / 个发现）合格。
+ */
+export interface NextStep {
+  need: number;
+  unit: 'entry' | 'interface' | 'update' | 'finding';
+  /**
+   * 需要修正的发现数（按发现最少的目录优先）。
+   */
+  findings?: number;
+  /**
+   * 越过的门槛原文。
+   */
+  threshold: string;
+  /**
+   * 得分变化（得分 + 加分 − 扣分 的增量）。
+   */
+  gain: number;
+  /**
+   * 达到后的合格率。
+   */
+  rate?: number;
+}
+export interface ScoreAggregate {
+  type: 'sum' | 'deduction-bonus';
+  x?: number | null;
+  y?: number | null;
+  all?: number | null;
+  m?: number | null;
+  n?: number | null;
+  deductions?: number | null;
+  /**
+   * 没有的二级指标（计入 M）。
+   */
+  missing?: string[];
+  /**
+   * 尚无结果、使总分无法计算的指标。
+   */
+  pending?: string[];
+  bonusQualified?: boolean | null;
+  band?: string | null;
+  lists?: string[];
+  reason?: string;
 }
 /**
  * seeds/classification/*.json 的形状：类/项/目 分类树（细目由提供方自定）。项、目的代码可以缺省：指南只给出名称，代码由省级目录确定。
@@ -496,6 +775,259 @@ export interface FieldAliases {
    * 出现在合并分组表头之下时才匹配的分组名（如 共享属性）。
    */
   group?: string;
+}
+/**
+ * seeds/indicator-inputs.json 的形状：计算可发布目录完成率、挂载完成率、接口设计规范合格率、数据更新率时读取的清单的列标题别名、是/否取值，以及更新周期对应的时间窗口。
+ */
+export interface IndicatorInputs {
+  $schema?: string;
+  basis: string;
+  /**
+   * 列 → 可接受的标题（比较时忽略空格与英文大小写）。
+   */
+  columns: {
+    code: HeaderList;
+    name: HeaderList;
+    provider: HeaderList;
+    status: HeaderList;
+    interface: HeaderList;
+    result: HeaderList;
+    reason?: HeaderList;
+    date: HeaderList;
+    due: HeaderList;
+    onTime: HeaderList;
+  };
+  yes: HeaderList1;
+  no: HeaderList2;
+  /**
+   * 更新周期（update-cycle 词表的规范值）→ 日历窗口；未列出的周期（不定期、不更新）没有承诺的更新次数。
+   */
+  updateCycles: {
+    [k: string]: 'day' | 'week' | 'month' | 'quarter' | 'half-year' | 'year' | undefined;
+  };
+}
+/**
+ * seeds/profiles/*.json 的形状：一套考核指标的评分规则（基础分、得分门槛、扣分、加分、总分公式、等级）。门槛按原文抄录，含或不含等号与原文一致，并在 text 中保留原文。
+ */
+export interface ScoringProfile {
+  $schema?: string;
+  id: string;
+  title: string;
+  titleEn?: string;
+  /**
+   * 依据：seeds 文件名（与章节）。
+   */
+  basis: string;
+  /**
+   * 计入合格率的发现级别（默认只计 error）。
+   *
+   * @minItems 1
+   */
+  countSeverities?: ('error' | 'warning' | 'info')[];
+  /**
+   * @minItems 1
+   */
+  indicators: ProfileIndicator[];
+  aggregate?: ProfileAggregate;
+  /**
+   * 按总分评定的等级（从高到低）；when 为 null 表示原文未给出等级线，等级显示为“未考核”。
+   */
+  grades?: ScoreGrade[];
+  /**
+   * 原文未说明之处所作的决定，随评分结果一并显示。
+   */
+  notes?: ProfileNote[];
+}
+export interface ProfileIndicator {
+  id: string;
+  title: string;
+  titleEn?: string;
+  /**
+   * 上级指标，如“政务数据共享质量C / 数据质量C2”。
+   */
+  group?: string;
+  basis: string;
+  /**
+   * 适用的目录类型（C 类指标为共享目录，D 类为开放目录，B2 两者皆可）。
+   *
+   * @minItems 1
+   */
+  kinds: ('shared' | 'open')[];
+  /**
+   * 总分公式中所属部分：deduction 扣分指标（X）或 bonus 加分指标（Y）。
+   */
+  part?: 'deduction' | 'bonus';
+  /**
+   * 基础分；null 为原文未给出。
+   */
+  basePoints: number | null;
+  /**
+   * 扣分上限；null 为原文未给出。
+   */
+  maxDeduction: number | null;
+  /**
+   * 加分上限；null 为原文未给出。
+   */
+  maxBonus: number | null;
+  items: ProfileItem[];
+  /**
+   * 原文允许缺少的二级指标（2019 年：A1、A2、A3、A4、B3）；只有它们可在 --assessment 中标为 missing。
+   */
+  optional?: boolean;
+}
+/**
+ * 由一个合格率计分的考核点。
+ */
+export interface RateItem {
+  type: 'rate';
+  id: string;
+  label: string;
+  labelEn?: string;
+  /**
+   * 合格率 id：naming、metadata、completeness、classification、structured、published、mounted、interface、update、timely。
+   */
+  rate:
+    | 'naming'
+    | 'metadata'
+    | 'completeness'
+    | 'classification'
+    | 'structured'
+    | 'published'
+    | 'mounted'
+    | 'interface'
+    | 'update'
+    | 'timely';
+  earn?: PointTier[];
+  deduct?: PointTier[];
+  bonus?: PointTier[];
+  target?: RateThreshold1;
+  /**
+   * 总数为 0 时的原文处理（如“如数据接口总数为0，则不考核该项”）；未给出时也按未考核处理。
+   */
+  whenEmpty?: string;
+}
+/**
+ * 一档分值：条件成立时得（扣、加）points 分。同一列表中多档同时成立时只取分值最大的一档（“低于80%扣0.3分，低于70%扣0.5分”在 65% 时扣 0.5 分，而不是 0.8 分）。
+ */
+export interface PointTier {
+  points: number;
+  when: RateThreshold;
+}
+/**
+ * 合格率门槛：rate op percent。“大于80%（含）”为 >= 80，“大于80%”为 > 80，“低于80%”为 < 80，“达到100%”为 >= 100。
+ */
+export interface RateThreshold {
+  op: '>' | '>=' | '<' | '<=';
+  percent: number;
+  /**
+   * 原文。
+   */
+  text: string;
+}
+/**
+ * 合格率门槛：rate op percent。“大于80%（含）”为 >= 80，“大于80%”为 > 80，“低于80%”为 < 80，“达到100%”为 >= 100。
+ */
+export interface RateThreshold1 {
+  op: '>' | '>=' | '<' | '<=';
+  percent: number;
+  /**
+   * 原文。
+   */
+  text: string;
+}
+/**
+ * 按发现个数扣分的考核点（如“经抽查发现碎片化数据集的，每个扣0.1分，最高扣0.5分”）：统计 ruleIds（可用 * 通配）匹配的发现所涉及的目录条数。没有任何已注册规则匹配时为未考核。
+ */
+export interface FindingsItem {
+  type: 'findings';
+  id: string;
+  label: string;
+  labelEn?: string;
+  /**
+   * @minItems 1
+   */
+  ruleIds: string[];
+  each: number;
+  max: number;
+  text: string;
+}
+/**
+ * 目录数据无法计算的考核点：显示为未考核，可由 --assessment 文件给出结果。
+ */
+export interface ManualItem {
+  type: 'manual';
+  id: string;
+  label: string;
+  labelEn?: string;
+  part: 'earn' | 'deduct' | 'bonus';
+  points: number | null;
+  /**
+   * 原文。
+   */
+  text: string;
+  /**
+   * 为什么无法从目录计算。
+   */
+  reason: string;
+  reasonEn?: string;
+}
+/**
+ * 总分公式。sum：已考核指标的得分、扣分、加分分别相加。deduction-bonus：2019 年的 X/Y/ALL 公式（缺少的二级指标按 M、N 折算，X 达到门槛才计 Y）。
+ */
+export interface ProfileAggregate {
+  type: 'sum' | 'deduction-bonus';
+  /**
+   * 扣分指标满分（X）。
+   */
+  deductionTotal?: number;
+  /**
+   * 加分指标满分（Y）。
+   */
+  bonusTotal?: number;
+  bonusRequires?: ScoreThreshold;
+  bands?: ScoreBand[];
+  lists?: ScoreList[];
+  /**
+   * 原文的计算办法。
+   */
+  text?: string;
+}
+/**
+ * 总分门槛：score op value。
+ */
+export interface ScoreThreshold {
+  op: '>' | '>=' | '<' | '<=';
+  value: number;
+  text: string;
+}
+/**
+ * 总分区间，如 [80,90) 高：min 含，max 按 maxInclusive。
+ */
+export interface ScoreBand {
+  label: string;
+  labelEn: string;
+  min: number;
+  max: number;
+  maxInclusive: boolean;
+}
+/**
+ * 红黑榜：总分满足条件时列入。
+ */
+export interface ScoreList {
+  id: 'red' | 'black';
+  label: string;
+  labelEn: string;
+  when: ScoreThreshold;
+}
+export interface ScoreGrade {
+  label: string;
+  labelEn: string;
+  when: ScoreThreshold | null;
+  text: string;
+}
+export interface ProfileNote {
+  zh: string;
+  en: string;
 }
 /**
  * seeds/vocabularies/*.json 的形状：一个受控词表（共享类型、是否开放、更新周期、数据资源格式、数据类型、占位词……）。

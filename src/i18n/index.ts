@@ -1,6 +1,7 @@
 // Message catalogs (zh default, en) and {{placeholder}} interpolation. Each area keeps its own table in messages/.
 import { cliMessages } from './messages/cli.js';
 import { configMessages } from './messages/config.js';
+import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
 import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
@@ -25,6 +26,7 @@ const tables: MessageTable[] = [
   reportMessages,
   cliMessages,
   serviceMessages,
+  indicatorMessages,
 ];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {

@@ -21,6 +21,24 @@ export const CATEGORY_RATES: readonly CategoryRateDefinition[] = [
   { id: 'classification', labelId: 'rate.classification', categories: ['classification'] },
 ];
 
+/** Every rate id govcat computes, in display order (input-driven ones only when their input is given). */
+export const RATE_IDS = [
+  'naming',
+  'metadata',
+  'completeness',
+  'classification',
+  'structured',
+  'published',
+  'mounted',
+  'interface',
+  'update',
+  'timely',
+] as const;
+export type RateId = (typeof RATE_IDS)[number];
+
+/** The default severities that make an entry non-conforming. */
+export const DEFAULT_COUNT_SEVERITIES: readonly Severity[] = ['error'];
+
 /** Options of the rate computation. */
 export interface RateOptions {
   /** Severities that make an entry non-conforming (default: errors only). */
@@ -29,13 +47,18 @@ export interface RateOptions {
   label?: (id: string) => string;
 }
 
-function str(value: unknown): string | undefined {
+/** Label used for entries whose provider is blank. */
+export const NO_PROVIDER = '（未填写）';
+
+/** Trimmed non-empty string or undefined. */
+export function str(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const t = value.trim();
   return t === '' ? undefined : t;
 }
 
-function ratio(conforming: number, total: number): number | null {
+/** conforming / total, or null when total is 0. */
+export function ratio(conforming: number, total: number): number | null {
   return total === 0 ? null : conforming / total;
 }
 
@@ -50,6 +73,105 @@ export function isStructuredEntry(format: unknown, seeds: Seeds): boolean {
   });
 }
 
+/** The provider an entry is counted under in the per-provider breakdown. */
+export function providerOf(catalog: ParsedCatalog, index: number): string {
+  return str(catalog.entries[index]?.data.provider) ?? NO_PROVIDER;
+}
+
+/** A reference to an entry for failing lists. */
+export function entryRef(catalog: ParsedCatalog, index: number): RateEntryRef {
+  const data = catalog.entries[index]!.data;
+  const out: RateEntryRef = { entry: index };
+  const name = str(data.name);
+  const code = str(data.code);
+  const provider = str(data.provider);
+  if (name) out.name = name;
+  if (code) out.resourceCode = code;
+  if (provider) out.provider = provider;
+  return out;
+}
+
+/**
+ * An entry-based rate over `population` (default: every entry): an entry conforms unless it is in
+ * `failing`. Fills byProvider and the sorted failing list.
+ */
+export function entryRate(
+  catalog: ParsedCatalog,
+  label: string,
+  failing: ReadonlySet<number>,
+  population?: readonly number[],
+): Rate {
+  const indexes = population ?? catalog.entries.map((_, i) => i);
+  const slots = new Map<string, { conforming: number; total: number; rate: number | null }>();
+  let conforming = 0;
+  const failed: number[] = [];
+  for (const i of indexes) {
+    const slot = getOrCreate(slots, providerOf(catalog, i), () => ({ conforming: 0, total: 0, rate: null }));
+    slot.total++;
+    if (failing.has(i)) failed.push(i);
+    else {
+      slot.conforming++;
+      conforming++;
+    }
+  }
+  const byProvider: NonNullable<Rate['byProvider']> = {};
+  for (const [provider, slot] of slots)
+    byProvider[provider] = { ...slot, rate: ratio(slot.conforming, slot.total) };
+  return {
+    label,
+    conforming,
+    total: indexes.length,
+    rate: ratio(conforming, indexes.length),
+    failing: failed.sort((a, b) => a - b).map((i) => entryRef(catalog, i)),
+    byProvider,
+    unit: 'entry',
+  };
+}
+
+/**
+ * Findings per failing entry of each category rate (what fixing an entry costs), used to say
+ * “fix N findings to pass 80%”. Keyed by rate id, then entry index.
+ */
+export type RateWeights = Record<string, Map<number, number>>;
+
+/** Computes the category and structured rates of one file plus the findings count per failing entry. */
+export function computeRatesDetailed(
+  catalog: ParsedCatalog,
+  diagnostics: readonly Diagnostic[],
+  seeds: Seeds,
+  options: RateOptions = {},
+): { rates: Record<string, Rate>; weights: RateWeights } {
+  const severities = [...(options.countSeverities ?? DEFAULT_COUNT_SEVERITIES)];
+  const counted = new Set<Severity>(severities);
+  const perCategory = new Map<Category, Map<number, number>>();
+  for (const d of diagnostics) {
+    if (d.entry === null || !counted.has(d.severity)) continue;
+    const m = getOrCreate(perCategory, d.category, () => new Map<number, number>());
+    m.set(d.entry, (m.get(d.entry) ?? 0) + 1);
+  }
+  const label = options.label ?? ((id: string) => id);
+  const rates: Record<string, Rate> = {};
+  const weights: RateWeights = {};
+  for (const def of CATEGORY_RATES) {
+    const w = new Map<number, number>();
+    for (const c of def.categories)
+      for (const [i, n] of perCategory.get(c) ?? []) w.set(i, (w.get(i) ?? 0) + n);
+    rates[def.id] = {
+      ...entryRate(catalog, label(def.labelId), new Set(w.keys())),
+      severities,
+      source: 'diagnostics',
+    };
+    weights[def.id] = w;
+  }
+  const unstructured = new Set<number>();
+  catalog.entries.forEach((e, i) => {
+    if (!isStructuredEntry(e.data.format, seeds)) unstructured.add(i);
+  });
+  rates.structured = { ...entryRate(catalog, label('rate.structured'), unstructured), source: 'format' };
+  weights.structured = new Map([...unstructured].map((i) => [i, 1]));
+  return { rates, weights };
+}
+
 /** Computes the rates of one file. */
 export function computeRates(
   catalog: ParsedCatalog,
@@ -57,56 +179,5 @@ export function computeRates(
   seeds: Seeds,
   options: RateOptions = {},
 ): Record<string, Rate> {
-  const counted = new Set<Severity>(options.countSeverities ?? ['error']);
-  const total = catalog.entries.length;
-  const failingByCategory = new Map<Category, Set<number>>();
-  for (const d of diagnostics) {
-    if (d.entry === null || !counted.has(d.severity)) continue;
-    getOrCreate(failingByCategory, d.category, () => new Set<number>()).add(d.entry);
-  }
-  const providerOf = (i: number) => str(catalog.entries[i]?.data.provider) ?? '（未填写）';
-  const ref = (i: number): RateEntryRef => {
-    const data = catalog.entries[i]!.data;
-    const out: RateEntryRef = { entry: i };
-    const name = str(data.name);
-    const code = str(data.code);
-    const provider = str(data.provider);
-    if (name) out.name = name;
-    if (code) out.resourceCode = code;
-    if (provider) out.provider = provider;
-    return out;
-  };
-  const build = (label: string, failing: Set<number>): Rate => {
-    const slots = new Map<string, { conforming: number; total: number; rate: number | null }>();
-    for (let i = 0; i < total; i++) {
-      const slot = getOrCreate(slots, providerOf(i), () => ({ conforming: 0, total: 0, rate: null }));
-      slot.total++;
-      if (!failing.has(i)) slot.conforming++;
-    }
-    const byProvider: NonNullable<Rate['byProvider']> = {};
-    for (const [provider, slot] of slots)
-      byProvider[provider] = { ...slot, rate: ratio(slot.conforming, slot.total) };
-    const conforming = total - failing.size;
-    return {
-      label,
-      conforming,
-      total,
-      rate: ratio(conforming, total),
-      failing: [...failing].sort((a, b) => a - b).map(ref),
-      byProvider,
-    };
-  };
-  const label = options.label ?? ((id: string) => id);
-  const rates: Record<string, Rate> = {};
-  for (const def of CATEGORY_RATES) {
-    const failing = new Set<number>();
-    for (const c of def.categories) for (const i of failingByCategory.get(c) ?? []) failing.add(i);
-    rates[def.id] = build(label(def.labelId), failing);
-  }
-  const unstructured = new Set<number>();
-  catalog.entries.forEach((e, i) => {
-    if (!isStructuredEntry(e.data.format, seeds)) unstructured.add(i);
-  });
-  rates.structured = build(label('rate.structured'), unstructured);
-  return rates;
+  return computeRatesDetailed(catalog, diagnostics, seeds, options).rates;
 }

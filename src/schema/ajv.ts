@@ -26,6 +26,9 @@ export const SCHEMA_IDS = {
   vocabulary: `${SCHEMA_BASE}seeds/vocabulary.schema.json`,
   classificationTree: `${SCHEMA_BASE}seeds/classification-tree.schema.json`,
   headerAliases: `${SCHEMA_BASE}seeds/header-aliases.schema.json`,
+  scoringProfile: `${SCHEMA_BASE}seeds/scoring-profile.schema.json`,
+  indicatorInputs: `${SCHEMA_BASE}seeds/indicator-inputs.schema.json`,
+  assessment: `${SCHEMA_BASE}assessment.schema.json`,
 } as const;
 
 /** A JSON Schema object as loaded from disk. */

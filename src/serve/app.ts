@@ -8,15 +8,20 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ruleRows } from '../cli/commands/rules.js';
 import { extendableNames, resolveRuleSettings } from '../config/load.js';
-import { ConfigError } from '../errors.js';
-import { formatNames, getFormatter } from '../formatters/index.js';
+import { formatNames, getFormatter, renderReport } from '../formatters/index.js';
 import type { FileReport, GovcatConfig, Limits } from '../generated/schema-types.js';
 import { type Lang, parseLang, translate } from '../i18n/index.js';
+import { loadProfiles } from '../indicators/index.js';
 import { formatFromName, readerFormats, SUPPORTED_EXTENSIONS } from '../io/readers/index.js';
 import type { CatalogKind, InputFormat } from '../model/types.js';
 import { govcatVersion } from '../paths.js';
-import { makeReport, summarize } from '../report.js';
-import { CatalogPool, type PoolFileResult, PoolSaturatedError, type TaskOptions } from '../workers/pool.js';
+import {
+  CatalogPool,
+  type PoolFileResult,
+  PoolSaturatedError,
+  poolReport,
+  type TaskOptions,
+} from '../workers/pool.js';
 import {
   dispositionFileName,
   essence,
@@ -123,14 +128,16 @@ interface TaskParams {
   format: string;
   lang: Lang;
   kind?: CatalogKind | 'auto';
-  profile?: string;
+  /** A rule preset (govcat:strict …) to extend the configuration with. */
+  preset?: string;
+  /** A bundled scoring profile id. */
+  scoringProfile?: string;
   today?: string;
   filename?: string;
 }
 
 const VALIDATE_PARAMS = ['format', 'lang', 'profile', 'kind', 'today', 'filename'] as const;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-const PROFILE = /^[A-Za-z0-9][A-Za-z0-9:_.-]{0,63}$/;
 
 function errorBody(code: string, message: string, data?: Record<string, unknown>) {
   return { error: data && Object.keys(data).length > 0 ? { code, message, data } : { code, message } };
@@ -364,19 +371,16 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     }
     const profile = single(query, 'profile', s.lang);
     if (profile !== undefined) {
-      const unknown = () =>
-        new ServiceError(400, 'service/unknown-profile', 'service.unknownProfile', {
-          name: profile,
-          available: extendableNames().join('、'),
+      // A scoring profile (the report gains its score, as `govcat score --profile`), or a rule preset.
+      const scoring = loadProfiles();
+      if (scoring.has(profile)) params.scoringProfile = profile;
+      else if (extendableNames().includes(profile)) params.preset = profile;
+      else {
+        throw new ServiceError(400, 'service/unknown-profile', 'service.unknownProfile', {
+          name: profile.slice(0, 80),
+          available: [...scoring.keys(), ...extendableNames()].join('、'),
         });
-      if (!PROFILE.test(profile) || profile.includes('..')) throw unknown();
-      try {
-        resolveRuleSettings({ extends: profile }, '?profile');
-      } catch (err) {
-        if (err instanceof ConfigError) throw unknown();
-        throw err;
       }
-      params.profile = profile;
     }
     const filename = single(query, 'filename', s.lang);
     if (filename !== undefined) {
@@ -457,7 +461,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
   }
 
   function taskOptions(params: TaskParams): TaskOptions {
-    const config: GovcatConfig = params.profile
+    const config: GovcatConfig = params.preset
       ? {
           ...baseConfig,
           extends: [
@@ -466,7 +470,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
               : Array.isArray(baseConfig.extends)
                 ? baseConfig.extends
                 : [baseConfig.extends]),
-            params.profile,
+            params.preset,
           ],
         }
       : baseConfig;
@@ -476,6 +480,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       lang: params.lang,
       ...(params.kind ? { kind: params.kind } : {}),
       ...(params.today ? { today: params.today } : {}),
+      ...(params.scoringProfile ? { scoringProfile: params.scoringProfile } : {}),
     };
   }
 
@@ -546,9 +551,9 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     s.errors = result.counts.error;
     s.warnings = result.counts.warning;
     s.outcome = result.counts.error > 0 ? 'invalid' : 'valid';
-    const report = makeReport([file], summarize([result]));
+    const report = poolReport([result]);
     const format = s.params!.format;
-    const text = getFormatter(format)!(report, { lang: s.lang, color: false });
+    const text = renderReport(getFormatter(format)!, report, { lang: s.lang, color: false });
     return reply.code(200).header('content-type', outputMediaType(format)).send(text);
   }
 

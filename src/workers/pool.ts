@@ -5,11 +5,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { CatalogInputError, ConfigError, type ConfigErrorCode } from '../errors.js';
-import type { FileReport } from '../generated/schema-types.js';
+import type { FileReport, Rate, Report, Score } from '../generated/schema-types.js';
+import { sumRates } from '../indicators/input-rates.js';
+import { RATE_IDS } from '../indicators/rates.js';
 import { formatFromName } from '../io/readers/index.js';
 import { DEFAULT_LIMITS, resolveLimits } from '../limits.js';
 import { packageRoot } from '../paths.js';
-import { errorFileReport, type SeverityCounts } from '../report.js';
+import { errorFileReport, makeReport, type SeverityCounts, summarize } from '../report.js';
 import { localToday } from '../validate.js';
 import {
   STARTED,
@@ -55,6 +57,8 @@ export interface RunOptions {
 export interface PoolFileResult {
   report: FileReport;
   counts: SeverityCounts;
+  /** The score, when the task named a scoring profile. */
+  score?: Score;
   /** Epoch ms when a worker started the task and when it finished (or was stopped). */
   startedAt: number;
   finishedAt: number;
@@ -291,4 +295,25 @@ export class CatalogPool {
       stopped,
     };
   }
+}
+
+/**
+ * The report of several pool results, as `govcat validate` assembles it: the files, the summary, and the
+ * rates over every readable file (each rate summed over the files). A score is kept only for a single file:
+ * scoring several files together needs them in one process.
+ */
+export function poolReport(results: readonly PoolFileResult[]): Report {
+  const report = makeReport(
+    results.map((r) => r.report),
+    summarize(results),
+  );
+  const readable = results.filter((r) => !r.report.error);
+  const rates: Record<string, Rate> = {};
+  for (const id of RATE_IDS) {
+    const per = readable.map((r) => r.report.rates[id]).filter((x): x is Rate => x !== undefined);
+    if (per.length > 0) rates[id] = sumRates(per[0]!.label ?? id, per);
+  }
+  if (Object.keys(rates).length > 0) report.rates = rates;
+  if (results.length === 1 && results[0]!.score) report.score = results[0]!.score;
+  return report;
 }

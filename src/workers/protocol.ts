@@ -1,5 +1,5 @@
 // The messages between the pool (main thread) and its worker threads: plain, structured-cloneable data.
-import type { FileReport, GovcatConfig, Limits } from '../generated/schema-types.js';
+import type { FileReport, GovcatConfig, Limits, Score, Severity } from '../generated/schema-types.js';
 import type { Lang } from '../i18n/index.js';
 import type { CatalogKind, InputFormat } from '../model/types.js';
 import type { SeverityCounts } from '../report.js';
@@ -21,6 +21,10 @@ export interface TaskOptions {
   /** CCYY-MM-DD; the pool fills in the local date when absent so cached sessions never go stale. */
   today?: string;
   limits?: Limits;
+  /** A bundled scoring profile id (gx-2021-city …): the result carries its score, as `govcat score`. */
+  scoringProfile?: string;
+  /** Severities that count against the rates (default: the scoring profile's, else errors). */
+  rateSeverities?: Severity[];
 }
 
 /** A task posted to a worker. */
@@ -32,6 +36,8 @@ export type Task =
 export interface ValidateTaskResult {
   report: FileReport;
   counts: SeverityCounts;
+  /** The score, when a scoring profile was given. */
+  score?: Score;
   /** Epoch milliseconds at which the worker started and finished the task. */
   startedAt: number;
   finishedAt: number;

@@ -1,6 +1,7 @@
 // The worker-thread side of the pool: reads and validates one source, with sessions cached per options.
 import { parentPort } from 'node:worker_threads';
 import { ConfigError } from '../errors.js';
+import { applyIndicators, loadProfiles } from '../indicators/index.js';
 import {
   createSession,
   parsedFromObject,
@@ -19,7 +20,9 @@ import {
 const SESSION_CACHE_SIZE = 8;
 const sessions = new Map<string, Session>();
 
-function sessionFor(options: TaskOptions): Session {
+function sessionFor(task: TaskOptions): Session {
+  // The indicator options do not change the session.
+  const { scoringProfile: _p, rateSeverities: _s, ...options } = task;
   const key = JSON.stringify(options);
   const cached = sessions.get(key);
   if (cached) {
@@ -52,5 +55,22 @@ export default async function runTask(task: Task): Promise<ValidateTaskResult | 
   parentPort?.postMessage({ [STARTED]: task.id });
   const startedAt = Date.now();
   const result = await validateSource(task.source, session);
-  return { report: result.report, counts: result.counts, startedAt, finishedAt: Date.now() };
+  // The same indicator stage as the CLI, for this one file: its rates recounted with the chosen
+  // severities, and the score when a scoring profile is named.
+  const profile = task.options.scoringProfile ? loadProfiles().get(task.options.scoringProfile) : undefined;
+  const indicators = applyIndicators([result], {
+    lang: session.lang,
+    seeds: session.seeds,
+    today: session.settings.today,
+    ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
+    ...(task.options.rateSeverities ? { countSeverities: task.options.rateSeverities } : {}),
+    ...(profile ? { profile } : {}),
+  });
+  return {
+    report: result.report,
+    counts: result.counts,
+    ...(indicators.score ? { score: indicators.score } : {}),
+    startedAt,
+    finishedAt: Date.now(),
+  };
 }

@@ -1,0 +1,115 @@
+// `govcat score <files…> --profile gx-2021-city`: rates, points per indicator and what the next threshold takes.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { formatNames, getFormatter } from '../../formatters/index.js';
+import type { ScoringProfile } from '../../generated/schema-types.js';
+import { type Lang, translate } from '../../i18n/index.js';
+import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
+import { AssessmentError } from '../../indicators/score.js';
+import { resolveLimits } from '../../limits.js';
+import type { CliIO } from '../io.js';
+import {
+  addIndicatorOptions,
+  addReportOptions,
+  assembleReport,
+  loadAssessment,
+  loadIndicatorInputs,
+  type ReportCliOptions,
+  reportExitCode,
+  validateFiles,
+  writeReport,
+} from '../report-command.js';
+import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
+
+/** The profile used when --profile is not given. */
+export const DEFAULT_PROFILE = 'gx-2021-city';
+
+interface ScoreCliOptions extends ReportCliOptions {
+  profile?: string;
+  assessment?: string;
+  findings?: boolean;
+  [limit: string]: unknown;
+}
+
+/** A bundled profile by id, or a profile file by path (another province is a new file). */
+export function resolveProfile(name: string, cwd: string, lang: Lang): ScoringProfile {
+  const bundled = loadProfiles();
+  const hit = bundled.get(name);
+  if (hit) return hit;
+  const path = resolve(cwd, name);
+  if (name.endsWith('.json') && existsSync(path)) return loadProfileFile(path);
+  throw new UsageError(
+    translate(lang, 'score.profile.unknown', { profile: name, profiles: [...bundled.keys()].join('、') }),
+  );
+}
+
+/** Registers the score command. */
+export function registerScore(
+  program: Command,
+  io: CliIO,
+  lang: Lang,
+  setExit: (code: number) => void,
+): void {
+  const cmd = program
+    .command('score')
+    .description(
+      lang === 'zh'
+        ? '按考核档案评分：每项指标的合格率、得分、扣分、加分，以及达到下一个门槛还差多少'
+        : 'score catalogs against an assessment profile: rate, points earned, deducted, bonus, and what the next threshold takes',
+    )
+    .argument('<files...>', translate(lang, 'cli.validate.files'))
+    .option(
+      '-p, --profile <id|file>',
+      lang === 'zh'
+        ? `评分档案：${[...loadProfiles().keys()].join('、')}，或档案 JSON 文件（默认 ${DEFAULT_PROFILE}）`
+        : `scoring profile: ${[...loadProfiles().keys()].join(', ')}, or a profile JSON file (default ${DEFAULT_PROFILE})`,
+    )
+    .option(
+      '--assessment <file>',
+      lang === 'zh'
+        ? '评估人员给出的指标结果（JSON，schemas/assessment.schema.json），用于目录无法计算的指标'
+        : 'indicator results given by an assessor (JSON, schemas/assessment.schema.json)',
+    )
+    .option(
+      '--findings',
+      lang === 'zh' ? 'stylish 格式同时列出每个发现' : 'with the stylish format, also list every finding',
+    );
+  addReportOptions(cmd, lang);
+  addIndicatorOptions(cmd, lang);
+  addLimitOptions(cmd, lang);
+  cmd.action(async (files: string[], opts: ScoreCliOptions) => {
+    setExit(await runScore(files, opts, io, lang));
+  });
+}
+
+async function runScore(files: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
+  const lang = opts.lang ?? sniffed;
+  const formatter = getFormatter(opts.format);
+  if (!formatter) {
+    throw new UsageError(
+      translate(lang, 'cli.unknownFormat', { format: opts.format, formats: formatNames().join('、') }),
+    );
+  }
+  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
+    throw new UsageError(translate(lang, 'cli.badDate', { value: opts.today }));
+  }
+  const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
+  const limits = limitsFromOptions(opts);
+  const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
+  let assessment: Awaited<ReturnType<typeof loadAssessment>> | undefined;
+  try {
+    if (opts.assessment) assessment = await loadAssessment(opts.assessment, io.cwd);
+    const { results, session } = await validateFiles(files, opts, io, lang, limits);
+    const report = assembleReport(results, session, lang, opts, {
+      inputs,
+      profile,
+      ...(assessment ? { assessment } : {}),
+    });
+    await writeReport(report, formatter, opts, io, lang, { findings: opts.findings === true });
+    return reportExitCode(report, opts.maxWarnings);
+  } catch (err) {
+    if (err instanceof AssessmentError) throw new UsageError(err.render(lang));
+    throw err;
+  }
+}

@@ -1,0 +1,285 @@
+// What validate and score share: indicator input options, validating every file, assembling and writing the report.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type FormatContext, type Formatter, formatNames, renderReport } from '../formatters/index.js';
+import type { Assessment, Limits, Report, Severity } from '../generated/schema-types.js';
+import { type Lang, translate } from '../i18n/index.js';
+import { applyIndicators } from '../indicators/index.js';
+import { type IndicatorInputSet, parseDay } from '../indicators/input-rates.js';
+import { type InputKind, readInputTable } from '../indicators/inputs.js';
+import { AssessmentError } from '../indicators/score.js';
+import { writeFileAtomic } from '../io/writers/atomic.js';
+import type { CatalogKind } from '../model/types.js';
+import { makeReport, summarize } from '../report.js';
+import { getValidator, SCHEMA_IDS } from '../schema/ajv.js';
+import { createSession, type FileResult, localToday, type Session, validateSource } from '../validate.js';
+import { type CliIO, EXIT, useColor } from './io.js';
+import { ConfigResolver, kindOption, langOption, UsageError } from './shared.js';
+
+/** The indicator options as commander parses them. */
+export interface IndicatorCliOptions {
+  published?: string;
+  mounted?: string;
+  interfaces?: string;
+  updates?: string;
+  period?: string;
+  rateSeverities?: Severity[];
+  today?: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+}
+
+const INPUTS: {
+  key: 'published' | 'mounted' | 'interfaces' | 'updates';
+  kind: InputKind;
+  zh: string;
+  en: string;
+}[] = [
+  {
+    key: 'published',
+    kind: 'published',
+    zh: '已发布目录清单（CSV/JSON），计算可发布数据资源目录完成率（B2-1 ⑦）',
+    en: 'list of published entries (CSV/JSON) for the publishable catalog completion rate (B2-1 ⑦)',
+  },
+  {
+    key: 'mounted',
+    kind: 'mounted',
+    zh: '已挂载资源清单，计算数据资源挂载完成率（B2-2）',
+    en: 'list of mounted resources for the resource mounting rate (B2-2)',
+  },
+  {
+    key: 'interfaces',
+    kind: 'interfaces',
+    zh: '接口检查结果，计算接口设计规范合格率（C2-1 ④ / D2-1 ④）',
+    en: 'interface check results for the interface design conformance rate (C2-1 ④ / D2-1 ④)',
+  },
+  {
+    key: 'updates',
+    kind: 'updates',
+    zh: '更新记录（更新日期，或应更新次数与按时更新次数），计算数据更新率（C2-4、D2-4）',
+    en: 'update log (update dates, or due and on-time counts) for the update rates (C2-4, D2-4)',
+  },
+];
+
+/** Adds the options of every report-producing command: format, output, language, kind, config, today, quiet, max-warnings. */
+export function addReportOptions(cmd: Command, lang: Lang): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        translate(lang, 'cli.optionFormat', { formats: formatNames().join('、') }),
+      ).default('stylish'),
+    )
+    .option('-o, --output <file>', translate(lang, 'cli.optionOutput'))
+    .addOption(langOption(lang))
+    .addOption(kindOption(lang))
+    .option('-c, --config <file>', translate(lang, 'cli.optionConfig'))
+    .option('--no-config', translate(lang, 'cli.optionNoConfig'))
+    .option('--today <date>', translate(lang, 'cli.optionToday'))
+    .option(
+      '-q, --quiet',
+      lang === 'zh' ? '只报告错误，不列出警告和提示（所有格式）' : 'report errors only (every format)',
+    )
+    .addOption(
+      new Option(
+        '--max-warnings <n>',
+        lang === 'zh' ? '警告超过 n 个时以退出码 1 结束' : 'exit 1 when there are more than n warnings',
+      ).argParser((v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`--max-warnings ${v}`);
+        return n;
+      }),
+    );
+}
+
+/** Adds --published, --mounted, --interfaces, --updates, --period and --rate-severities. */
+export function addIndicatorOptions(cmd: Command, lang: Lang): Command {
+  for (const i of INPUTS) cmd.option(`--${i.key} <file>`, lang === 'zh' ? i.zh : i.en);
+  cmd.option(
+    '--period <from..to>',
+    lang === 'zh'
+      ? '更新记录的统计期 CCYY-MM-DD..CCYY-MM-DD（默认当年 1 月 1 日至 --today）'
+      : 'period of the update log, CCYY-MM-DD..CCYY-MM-DD (default: 1 January to --today)',
+  );
+  cmd.addOption(
+    new Option(
+      '--rate-severities <list>',
+      lang === 'zh'
+        ? '计入合格率的发现级别，逗号分隔（默认取评分档案的设置，否则只计 error）'
+        : 'severities that count against rates, comma separated (default: the profile’s, else error)',
+    ).argParser((v) => {
+      const parts = v.split(/[,，]/).map((s) => s.trim());
+      if (parts.length === 0 || parts.some((p) => p !== 'error' && p !== 'warning' && p !== 'info'))
+        throw new UsageError(translate(lang, 'score.severities.invalid', { value: v }));
+      return [...new Set(parts)] as Severity[];
+    }),
+  );
+  return cmd;
+}
+
+/** Parses --period. */
+export function parsePeriod(value: string, lang: Lang): { from: string; to: string } {
+  const m = value.match(/^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/);
+  const from = m ? parseDay(m[1]!) : undefined;
+  const to = m ? parseDay(m[2]!) : undefined;
+  if (!m || from === undefined || to === undefined || from > to)
+    throw new UsageError(translate(lang, 'score.period.invalid', { value }));
+  return { from: m[1]!, to: m[2]! };
+}
+
+/** Reads the lists given on the command line (CatalogInputError on a bad file, rendered as exit 2). */
+export async function loadIndicatorInputs(
+  opts: IndicatorCliOptions,
+  cwd: string,
+  limits: Session['limits'],
+  lang: Lang,
+): Promise<IndicatorInputSet> {
+  const set: IndicatorInputSet = {};
+  for (const i of INPUTS) {
+    const file = opts[i.key];
+    if (file) set[i.key] = await readInputTable(resolve(cwd, file), file, i.kind, limits);
+  }
+  if (opts.period) set.period = parsePeriod(opts.period, lang);
+  return set;
+}
+
+/** Reads and validates an --assessment file. */
+export async function loadAssessment(file: string, cwd: string): Promise<{ file: string; data: Assessment }> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(resolve(cwd, file), 'utf8'));
+  } catch (err) {
+    throw new AssessmentError('score.assessment.unreadable', {
+      file,
+      problem: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'ENOENT' : (err as Error).message,
+    });
+  }
+  const validate = getValidator<Assessment>(SCHEMA_IDS.assessment);
+  if (!validate(data)) {
+    const e = validate.errors?.[0];
+    throw new AssessmentError('score.assessment.invalid', {
+      file,
+      problem: `${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(),
+    });
+  }
+  return { file, data };
+}
+
+/** Assembles the report: per-file and overall rates, score, and the --quiet / --max-warnings summary. */
+export function assembleReport(
+  results: readonly FileResult[],
+  session: Session | undefined,
+  lang: Lang,
+  opts: IndicatorCliOptions,
+  extra: Omit<Parameters<typeof applyIndicators>[1], 'lang' | 'seeds' | 'today'> = {},
+): Report {
+  let indicators: ReturnType<typeof applyIndicators> | undefined;
+  if (session) {
+    indicators = applyIndicators(results, {
+      lang,
+      seeds: session.seeds,
+      today: opts.today ?? localToday(),
+      ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
+      ...(opts.rateSeverities ? { countSeverities: opts.rateSeverities } : {}),
+      ...extra,
+    });
+  }
+  const report = makeReport(
+    results.map((r) => r.report),
+    summarize(results),
+  );
+  if (indicators && Object.keys(indicators.rates).length > 0 && results.some((r) => r.parsed)) {
+    report.rates = indicators.rates;
+  }
+  if (indicators?.score) report.score = indicators.score;
+  if (opts.quiet) report.summary.quiet = true;
+  if (opts.maxWarnings !== undefined) {
+    report.summary.maxWarnings = opts.maxWarnings;
+    report.summary.tooManyWarnings = report.summary.warnings > opts.maxWarnings;
+  }
+  return report;
+}
+
+/** Options every report-producing command has. */
+export interface ReportCliOptions extends IndicatorCliOptions {
+  format: string;
+  output?: string;
+  lang?: Lang;
+  kind?: CatalogKind | 'auto';
+  config?: string | false;
+}
+
+/** Validates every file with the configuration that applies to it; returns the results and the first session. */
+export async function validateFiles(
+  files: readonly string[],
+  opts: ReportCliOptions,
+  io: CliIO,
+  lang: Lang,
+  limits: Limits,
+): Promise<{ results: FileResult[]; session: Session | undefined }> {
+  const resolver = new ConfigResolver(
+    io.cwd,
+    typeof opts.config === 'string' ? opts.config : undefined,
+    opts.config === false,
+  );
+  const sessions = new Map<string, Session>();
+  const results: FileResult[] = [];
+  let first: Session | undefined;
+  for (const file of files) {
+    const loaded = await resolver.forInput(file);
+    const key = loaded.file ?? '';
+    let session = sessions.get(key);
+    if (!session) {
+      session = createSession({
+        lang,
+        ...(opts.kind ? { kind: opts.kind } : {}),
+        config: loaded.config,
+        ...(loaded.file ? { configFile: loaded.file } : {}),
+        ...(opts.today ? { today: opts.today } : {}),
+        limits,
+      });
+      sessions.set(key, session);
+    }
+    first ??= session;
+    results.push(await validateSource({ path: resolve(io.cwd, file), name: file }, session));
+  }
+  return { results, session: first };
+}
+
+/** Formats the report (honouring --quiet and --max-warnings) and writes it to --output or stdout. */
+export async function writeReport(
+  report: Report,
+  formatter: Formatter,
+  opts: ReportCliOptions,
+  io: CliIO,
+  lang: Lang,
+  extra: Partial<FormatContext> = {},
+): Promise<void> {
+  const text = renderReport(formatter, report, {
+    lang,
+    color: !opts.output && useColor(io.stdout, io.env),
+    ...(opts.quiet ? { quiet: true } : {}),
+    ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+    ...extra,
+  });
+  if (opts.output) {
+    try {
+      await writeFileAtomic(resolve(io.cwd, opts.output), text);
+    } catch (err) {
+      throw new UsageError(
+        translate(lang, 'cli.writeFailed', { file: opts.output, reason: (err as Error).message }),
+      );
+    }
+  } else {
+    io.stdout.write(text);
+  }
+}
+
+/** 2 when a file could not be read; 1 on errors or too many warnings; else 0. */
+export function reportExitCode(report: Report, maxWarnings?: number): number {
+  if (report.files.some((f) => f.error)) return EXIT.usage;
+  if (report.summary.errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return EXIT.findings;
+  return EXIT.ok;
+}

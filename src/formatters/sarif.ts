@@ -1,0 +1,171 @@
+// SARIF 2.1.0 for code scanning: rules with help text, results located by file + region, sheet!cell in properties.
+import { createHash } from 'node:crypto';
+import type * as Sarif from 'sarif';
+import type { Finding, Report } from '../generated/schema-types.js';
+import { translate } from '../i18n/index.js';
+import { displayLocation } from './location.js';
+import { ruleInfos } from './rule-info.js';
+import type { Formatter } from './types.js';
+import { tooManyWarnings } from './visible.js';
+
+const LEVEL: Record<Finding['severity'], Sarif.Result.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
+
+/** A relative file path as a URI reference: forward slashes, each segment percent-encoded. */
+export function fileUri(path: string): string {
+  const p = path.replace(/\\/g, '/');
+  const absolute = p.startsWith('/');
+  const encoded = p
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+  return absolute ? `file://${encoded}` : encoded;
+}
+
+/** Column letters → 1-based number (A → 1, AA → 27). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function fingerprint(file: string, f: Finding): string {
+  const key = [
+    f.ruleId,
+    file,
+    f.resourceCode ?? `#${f.entry ?? '-'}`,
+    f.location.field ?? '',
+    f.messageId ?? '',
+  ].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+export const sarif: Formatter = (report: Report, ctx) => {
+  const infos = ruleInfos();
+  const used = new Set<string>();
+  for (const file of report.files) for (const f of file.findings) used.add(f.ruleId);
+  const ids = [...new Set([...infos.keys(), ...used])].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const rules: Sarif.ReportingDescriptor[] = ids.map((id) => {
+    const info = infos.get(id);
+    const title = info ? info.title[ctx.lang] : id;
+    const basis = info?.basis ?? '';
+    const help = ctx.lang === 'zh' ? `${title}。依据：${basis}` : `${title}. Basis: ${basis}`;
+    const descriptor: Sarif.ReportingDescriptor = {
+      id,
+      name: id.replace(/(^|[/-])([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
+      shortDescription: { text: title },
+      fullDescription: { text: help },
+      help: {
+        text: info?.docs ? `${help}\n${info.docs}` : help,
+        markdown: `**${title}**\n\n${ctx.lang === 'zh' ? '依据' : 'Basis'}: ${basis}${info?.docs ? `\n\n[${info.docs}](${info.docs})` : ''}`,
+      },
+      defaultConfiguration: { level: LEVEL[info?.defaultSeverity ?? 'error'] },
+      properties: { category: info?.category ?? 'metadata', tags: ['govcat', info?.category ?? 'metadata'] },
+    };
+    return descriptor;
+  });
+  const results: Sarif.Result[] = [];
+  const artifacts: Sarif.Artifact[] = [];
+  const notifications: Sarif.Notification[] = [];
+  report.files.forEach((file, fileIndex) => {
+    artifacts.push({
+      location: { uri: fileUri(file.path), uriBaseId: '%SRCROOT%' },
+      roles: ['analysisTarget'],
+    });
+    if (file.error) {
+      notifications.push({
+        level: 'error',
+        message: { text: `${file.path}: ${file.error.message}` },
+        descriptor: { id: file.error.code },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: fileUri(file.path), uriBaseId: '%SRCROOT%', index: fileIndex },
+            },
+          },
+        ],
+      });
+      return;
+    }
+    for (const f of file.findings) {
+      const where = displayLocation(f, ctx.lang);
+      // Code scanning needs a line; spreadsheets give the Excel row, JSON sources point at the file start.
+      const region: Sarif.Region = { startLine: f.location.row ?? 1 };
+      if (f.location.column) region.startColumn = columnNumber(f.location.column);
+      const properties: Sarif.PropertyBag = { category: f.category, severity: f.severity };
+      for (const key of ['sheet', 'cell', 'field'] as const)
+        if (f.location[key]) properties[key] = f.location[key];
+      if (f.entry !== null) properties.entry = f.entry + 1;
+      if (f.entryName) properties.entryName = f.entryName;
+      if (f.resourceCode) properties.resourceCode = f.resourceCode;
+      if (f.messageId) properties.messageId = f.messageId;
+      const logical: Sarif.LogicalLocation = { fullyQualifiedName: where, kind: 'element' };
+      if (f.resourceCode ?? f.entryName) logical.name = (f.resourceCode ?? f.entryName)!;
+      const result: Sarif.Result = {
+        ruleId: f.ruleId,
+        ruleIndex: index.get(f.ruleId)!,
+        level: LEVEL[f.severity],
+        message: { text: `${where}：${f.message}` },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: fileUri(file.path), uriBaseId: '%SRCROOT%', index: fileIndex },
+              region,
+            },
+            logicalLocations: [logical],
+          },
+        ],
+        partialFingerprints: { 'govcatFinding/v1': fingerprint(file.path, f) },
+        properties,
+      };
+      results.push(result);
+    }
+  });
+  if (tooManyWarnings(report, ctx)) {
+    notifications.push({
+      level: 'error',
+      message: {
+        text: translate(ctx.lang, 'report.tooManyWarnings', {
+          warnings: report.summary.warnings,
+          max: ctx.maxWarnings,
+        }),
+      },
+      descriptor: { id: 'max-warnings' },
+    });
+  }
+  const invocation: Sarif.Invocation = {
+    executionSuccessful: !report.files.some((f) => f.error),
+    toolExecutionNotifications: notifications,
+  };
+  const runProperties: Sarif.PropertyBag = { summary: report.summary };
+  if (report.rates) runProperties.rates = report.rates;
+  if (report.score) runProperties.score = report.score;
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'govcat',
+            version: report.tool?.version ?? '0.0.0',
+            semanticVersion: report.tool?.version ?? '0.0.0',
+            language: ctx.lang === 'zh' ? 'zh-CN' : 'en-US',
+            rules,
+          },
+        },
+        invocations: [invocation],
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'the directory govcat ran in' } } },
+        artifacts,
+        results,
+        columnKind: 'unicodeCodePoints',
+        properties: runProperties,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
