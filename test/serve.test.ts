@@ -351,6 +351,51 @@ describe('govcat serve: saturation, queueing and time caps', () => {
     }
   });
 
+  it('honours Expect: 100-continue: the body is invited only when it will be read', async () => {
+    const s = await startService({ concurrency: 1, queue: 0, maxBody: 4 * 1024 * 1024 });
+    /** Sends the headers, sends the body only once invited, and returns everything the server said. */
+    const exchange = (length: number, body?: Buffer) =>
+      new Promise<string>((resolve, reject) => {
+        const { port } = new URL(s.url);
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(
+            `POST /v1/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\nExpect: 100-continue\r\n\r\n`,
+          );
+        });
+        let data = Buffer.alloc(0);
+        socket.on('data', (d: Buffer) => {
+          data = Buffer.concat([data, d]);
+          const text = data.toString('latin1');
+          if (body && text.startsWith('HTTP/1.1 100 Continue\r\n\r\n')) {
+            socket.write(body);
+            body = undefined;
+          }
+          // The final answer complete (its Content-Length reached): hang up.
+          const final = text.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, '');
+          const head = final.indexOf('\r\n\r\n');
+          const declared = /content-length: (\d+)/i.exec(final.slice(0, head));
+          if (head >= 0 && declared && final.length - head - 4 >= Number(declared[1])) socket.end();
+        });
+        socket.on('close', () => resolve(data.toString('utf8')));
+        socket.on('error', reject);
+        setTimeout(() => socket.destroy(), 10_000);
+      });
+    try {
+      const tooBig = await exchange(5 * 1024 * 1024);
+      expect(tooBig).toMatch(/^HTTP\/1\.1 413/);
+      const accepted = await exchange(clean.length, clean);
+      expect(accepted).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200/);
+      const busy = s.validate(catalogJson(3000), JSON_TYPE);
+      await until(async () => (await s.get('/healthz')).json().inflight === 1);
+      const refused = await exchange(900 * 1024);
+      expect(refused).toMatch(/^HTTP\/1\.1 503/);
+      expect(refused).toMatch(/connection: close/i);
+      expect((await busy).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('stops a file that runs past the time cap, answers 400 input/timeout and keeps serving', async () => {
     const s = await startService({ concurrency: 1, limits: { timeoutMs: 500 } });
     try {

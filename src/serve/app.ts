@@ -203,6 +203,8 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
 
   let state: 'ready' | 'draining' | 'closed' = 'ready';
   let inflight = 0;
+  // Requests answered without inviting their body: the client may never send it, so close afterwards.
+  const refusedBeforeBody = new WeakSet<IncomingMessage>();
 
   const app = Fastify({
     logger: false,
@@ -213,8 +215,8 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    serverFactory: (handler) =>
-      createServer(
+    serverFactory: (handler) => {
+      const server = createServer(
         {
           requestTimeout: requestTimeoutMs,
           headersTimeout: Math.min(requestTimeoutMs, 30_000),
@@ -223,7 +225,21 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
           keepAliveTimeout: 5_000,
         },
         handler,
-      ),
+      );
+      // `Expect: 100-continue` (curl sends it for uploads over 1 MB): invite the body only when it will be
+      // read, so a 413 or 503 costs the client nothing to upload.
+      server.on('checkContinue', (req, res) => {
+        const length = Number(req.headers['content-length']);
+        const refused =
+          req.method === 'POST' &&
+          (req.url ?? '').startsWith('/v1/') &&
+          (state !== 'ready' || inflight >= admissionLimit || length > maxBody);
+        if (refused) refusedBeforeBody.add(req);
+        else res.writeContinue();
+        handler(req, res);
+      });
+      return server;
+    },
   });
   app.decorateRequest('govcat', null as unknown as RequestState);
   // Requests in progress per connection: on shutdown, connections with none (idle keep-alive, or opened
@@ -315,8 +331,8 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
 
   // While draining, answer in-flight requests with `Connection: close` so keep-alive sockets do not hold up
   // the shutdown until their idle timeout.
-  app.addHook('onSend', async (_request, reply) => {
-    if (state !== 'ready') reply.header('connection', 'close');
+  app.addHook('onSend', async (request, reply) => {
+    if (state !== 'ready' || refusedBeforeBody.has(request.raw)) reply.header('connection', 'close');
   });
 
   /** Checks parameters and the upload's type before the body is read, so a refusal costs nothing. */
