@@ -1,4 +1,5 @@
 // Limits for reading untrusted files: explicit, with safe defaults, overridable by options and config.
+import { CatalogInputError } from './errors.js';
 import type { Limits } from './generated/schema-types.js';
 
 /** Every limit, resolved. */
@@ -39,4 +40,26 @@ export function resolveLimits(...partials: (Limits | undefined)[]): ResolvedLimi
       if (v !== undefined) (out as Record<string, number>)[k] = v as number;
   }
   return out;
+}
+
+/** A wall-clock budget for reading one file; readers call check() between phases and every few thousand rows. */
+export class Deadline {
+  private readonly end: number;
+  constructor(
+    private readonly file: string,
+    private readonly limitMs: number,
+    now: number = Date.now(),
+  ) {
+    this.end = now + limitMs;
+  }
+
+  /** Throws `input/timeout` once the budget is spent. */
+  check(): void {
+    if (Date.now() > this.end) {
+      throw new CatalogInputError('input/timeout', 'readers.timeout', {
+        file: this.file,
+        limit: this.limitMs,
+      });
+    }
+  }
 }

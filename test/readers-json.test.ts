@@ -59,18 +59,25 @@ describe('JSON reader', () => {
     expect(err.render('zh')).toContain('嵌套超过 64 层');
   });
 
-  it('does not pollute prototypes with __proto__ or constructor keys', async () => {
-    const hostile = `{"kind":"shared","entries":[{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"name":"x"}]}`;
-    const report = await validateCatalog({ name: 'hostile.json', bytes: bytes(hostile) });
+  it('refuses __proto__ / constructor keys as unsafe, without polluting prototypes', async () => {
+    const hostile = `{"kind":"shared","entries":[{"__proto__":{"polluted":true},"name":"x"}]}`;
+    const err = await readError('hostile.json', hostile);
+    expect(err.code).toBe('input/unsafe');
+    expect(err.render('zh')).toContain('“__proto__”');
+    const nested = `[{"name":"x","share":{"constructor":{"prototype":{"polluted":true}}}}]`;
+    expect((await readError('nested.json', nested)).data).toMatchObject({
+      key: 'constructor',
+      pointer: '/0/share',
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
-    const ids = report.files[0]!.findings.map((f) => f.ruleId);
-    expect(ids).toContain('schema/additional-properties');
+    const report = await validateCatalog({ name: 'hostile.json', bytes: bytes(hostile) });
+    expect(report.files[0]!.error?.code).toBe('input/unsafe');
   });
 
   it('names malformed JSON, a non-catalog, an invalid kind and too many entries', async () => {
     expect((await readError('a.json', '{"entries": [}')).code).toBe('input/malformed');
-    expect((await readError('a.json', '{"rows": []}')).render('zh')).toContain('不是目录');
+    expect((await readError('a.json', '{"catalog": {"name": "x"}}')).render('zh')).toContain('不是目录');
     expect((await readError('a.json', '{"kind": "private", "entries": []}')).render('zh')).toContain(
       '目录类型“private”无效',
     );

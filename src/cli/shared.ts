@@ -59,6 +59,12 @@ const LIMIT_FLAGS: { key: keyof Limits; flag: string; zh: string; en: string }[]
     en: 'largest compression ratio of one xlsx part',
   },
   {
+    key: 'maxZipEntries',
+    flag: '--max-zip-entries <n>',
+    zh: 'xlsx 内的最多部件数',
+    en: 'most parts in an xlsx zip',
+  },
+  {
     key: 'maxRows',
     flag: '--max-rows <n>',
     zh: '单个工作表或 CSV 的最大行数',

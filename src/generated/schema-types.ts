@@ -756,6 +756,22 @@ export interface HeaderAliases {
     [k: string]: string[] | undefined;
   };
   /**
+   * 整张跳过的工作表（填表说明、代码表等）：工作表名规整后等于或以其中任一项结尾即不读取，也不报告。
+   */
+  ignoreSheets?: string[];
+  /**
+   * 数据区中只有一个单元格、以这些词开头的行是注释或落款（注：…、填表人：…），不当作目录读取。
+   */
+  noteRows?: string[];
+  /**
+   * XML 中表示一条目录的元素名（规范英文名 entry 之外）。
+   */
+  entryElements?: string[];
+  /**
+   * XML 中表示一个数据项的元素名（规范英文名 item 之外）。
+   */
+  itemElements?: string[];
+  /**
    * 字段路径（JSON Pointer；数据项字段用 /items/* /…）→ 别名列表（第一个为规范表头）。
    */
   fields: {
@@ -771,6 +787,12 @@ export interface FieldAliases {
    * 该别名只用于哪类目录（缺省两类都用）。
    */
   kinds?: ('shared' | 'open')[];
+  /**
+   * 只在某个合并分组表头之下才指向本字段的简短表头：分组名 → 表头列表（如 共享属性 之下的 类型、条件）。
+   */
+  inGroup?: {
+    [k: string]: string[] | undefined;
+  };
   /**
    * 出现在合并分组表头之下时才匹配的分组名（如 共享属性）。
    */

@@ -3,6 +3,7 @@ import { cliMessages } from './messages/cli.js';
 import { configMessages } from './messages/config.js';
 import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
+import { readerMessages } from './messages/readers.js';
 import { reportMessages } from './messages/report.js';
 import { schemaMessages } from './messages/schema.js';
 import { serviceMessages } from './messages/service.js';
@@ -21,6 +22,7 @@ export type MessageTable = Record<string, Bilingual>;
 
 const tables: MessageTable[] = [
   inputMessages,
+  readerMessages,
   configMessages,
   schemaMessages,
   reportMessages,

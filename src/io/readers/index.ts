@@ -1,16 +1,24 @@
-// Reader registry: checks the file (exists, size, not empty), detects its format and dispatches to a reader.
+// Reader registry: checks the file (exists, size, not empty), detects its format (name, then content) and dispatches.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { CatalogInputError } from '../../errors.js';
 import type { InputFormat, ParsedCatalog } from '../../model/types.js';
+import { readCsv } from './csv.js';
 import { readJson, readJsonl } from './json.js';
+import { formatFromContent, sniffContent } from './sniff.js';
 import type { Reader, ReadOptions, ReadSource } from './types.js';
+import { readXls, readXlsx } from './xlsx.js';
+import { readXml } from './xml.js';
 
 export type { Reader, ReadOptions, ReadSource } from './types.js';
 
 const readers = new Map<InputFormat, Reader>([
   ['json', { format: 'json', read: readJson }],
   ['jsonl', { format: 'jsonl', read: readJsonl }],
+  ['xlsx', { format: 'xlsx', read: readXlsx }],
+  ['xls', { format: 'xls', read: readXls }],
+  ['csv', { format: 'csv', read: readCsv }],
+  ['xml', { format: 'xml', read: readXml }],
 ]);
 
 /** Formats that have a reader (the service accepts exactly these). */
@@ -99,11 +107,16 @@ export async function readCatalogBytes(
       limit: options.limits.maxBytes,
     });
   }
-  const chosen = format ?? formatFromName(source.name);
+  const ext = extname(source.name);
+  // A name without an extension (an upload, a pipe) is read by what its bytes are.
+  const chosen =
+    format ??
+    formatFromName(source.name) ??
+    (ext === '' ? formatFromContent(sniffContent(source.bytes)) : undefined);
   if (!chosen) {
     throw new CatalogInputError('input/unsupported-format', 'input.unsupportedFormat', {
       file: source.name,
-      ext: extname(source.name) || '(none)',
+      ext: ext || '(none)',
     });
   }
   const reader = readers.get(chosen);

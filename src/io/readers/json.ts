@@ -1,9 +1,32 @@
-// Reads the canonical JSON catalog form (and JSONL: one entry per line), safely: size, depth, prototype keys.
+// Reads JSON and JSONL catalogs safely (size, depth, string length, prototype keys): the canonical schema form
+// as is, and portal exports keyed by Chinese column names through the header aliases.
 import { CatalogInputError } from '../../errors.js';
-import type { CatalogKind, EntryData, LocationMap, ParsedCatalog, ParsedEntry } from '../../model/types.js';
+import { Deadline, type ResolvedLimits } from '../../limits.js';
+import type { RawCell } from '../../model/grid.js';
+import { type HeaderIndex, headerIndex } from '../../model/headers.js';
+import {
+  addRecords,
+  detectRecordKind,
+  EntryBuilder,
+  escapePointer,
+  type KeyedRecord,
+  type RecordField,
+  valueContext,
+} from '../../model/records.js';
+import type {
+  CatalogKind,
+  EntryData,
+  LocationMap,
+  ParsedCatalog,
+  ParsedEntry,
+  SourceLocation,
+} from '../../model/types.js';
+import { decodeTextInput } from './encoding.js';
+import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+/** Keys portal exports wrap their record array in (`{"data": [...]}`), besides the canonical `entries`. */
+const WRAPPER_KEYS = ['entries', 'data', 'records', 'list', 'rows', 'result'];
 
 /** Measures nesting depth without recursion (so 100,000 levels cannot overflow the stack). */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
@@ -34,8 +57,42 @@ export function safeJsonParse(text: string): unknown {
   });
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** Keys no catalog has and prototype-pollution payloads use. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Walks the parsed document iteratively: throws `input/unsafe` on `__proto__` / `constructor` /
+ * `prototype` keys and `input/limit` on a string or key longer than --max-cell-chars.
+ */
+function checkStrings(doc: unknown, file: string, limit: number): void {
+  const stack: { node: unknown; pointer: string }[] = [{ node: doc, pointer: '' }];
+  while (stack.length > 0) {
+    const { node, pointer } = stack.pop()!;
+    if (typeof node === 'string') {
+      if (node.length > limit) {
+        throw new CatalogInputError('input/limit', 'readers.jsonStringTooLong', {
+          file,
+          pointer: pointer || '/',
+          count: node.length,
+          limit,
+        });
+      }
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) stack.push({ node: node[i], pointer: `${pointer}/${i}` });
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (PROTOTYPE_KEYS.has(k)) {
+          throw new CatalogInputError('input/unsafe', 'readers.prototypeKey', {
+            file,
+            key: k,
+            pointer: pointer || '/',
+          });
+        }
+        if (k.length > limit) stack.push({ node: k, pointer });
+        stack.push({ node: v, pointer: `${pointer}/${escapePointer(k)}` });
+      }
+    }
+  }
 }
 
 function locationsFor(base: string, data: unknown): LocationMap {
@@ -45,7 +102,7 @@ function locationsFor(base: string, data: unknown): LocationMap {
     if (depth > 6 || node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) walk(node[i], `${pointer}/${i}`, depth + 1);
-    } else for (const [k, v] of Object.entries(node)) walk(v, `${pointer}/${k}`, depth + 1);
+    } else for (const [k, v] of Object.entries(node)) walk(v, `${pointer}/${escapePointer(k)}`, depth + 1);
   };
   walk(data, '', 0);
   return map;
@@ -67,95 +124,241 @@ function toEntries(list: unknown[], basePointer: (i: number) => string): ParsedE
   }));
 }
 
-function parseText(source: ReadSource, text: string, options: ReadOptions): unknown {
-  if (jsonDepthExceeds(text, options.limits.maxDepth)) {
+function parseText(source: ReadSource, text: string, limits: ResolvedLimits): unknown {
+  if (jsonDepthExceeds(text, limits.maxDepth)) {
     throw new CatalogInputError('input/limit', 'input.jsonTooDeep', {
       file: source.name,
-      limit: options.limits.maxDepth,
+      limit: limits.maxDepth,
     });
   }
+  let doc: unknown;
   try {
-    return safeJsonParse(text);
+    doc = safeJsonParse(text);
   } catch (err) {
     throw new CatalogInputError('input/malformed', 'input.jsonMalformed', {
       file: source.name,
       reason: (err as Error).message,
     });
   }
+  checkStrings(doc, source.name, limits.maxCellChars);
+  return doc;
 }
 
-function resolveKind(
-  declared: unknown,
-  entries: unknown[],
-  options: ReadOptions,
-  file: string,
-): Pick<ParsedCatalog, 'kind' | 'kindSource'> {
-  if (options.kind !== 'auto') return { kind: options.kind, kindSource: 'option' };
-  if (declared !== undefined) {
-    if (declared !== 'shared' && declared !== 'open') {
-      throw new CatalogInputError('input/malformed', 'input.unknownKind', { file, kind: String(declared) });
-    }
-    return { kind: declared, kindSource: 'declared' };
+function declaredKind(declared: unknown, file: string): CatalogKind | undefined {
+  if (declared === undefined) return undefined;
+  if (declared !== 'shared' && declared !== 'open') {
+    throw new CatalogInputError('input/malformed', 'input.unknownKind', { file, kind: String(declared) });
   }
-  return { kind: detectKind(entries), kindSource: 'detected' };
+  return declared;
 }
 
-/** Reads a canonical JSON catalog: `{ kind, title?, entries: [...] }` or a bare array of entries. */
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** True when records use column names (数据资源名称, 标题 …) rather than the canonical English keys. */
+function usesAliases(entries: readonly unknown[], index: HeaderIndex): boolean {
+  for (const e of entries.slice(0, 50)) {
+    if (!isObject(e)) continue;
+    for (const key of Object.keys(e)) {
+      if (index.pointers.has(`/${key}`) || key === 'extra' || key === 'items') continue;
+      if (index.known(key) || index.groupOf(key)) return true;
+    }
+  }
+  return false;
+}
+
+function isPrimitive(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+function fieldValue(v: unknown): RawCell | RawCell[] | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (isPrimitive(v)) return v;
+  if (Array.isArray(v) && v.every(isPrimitive)) return v as RawCell[];
+  return JSON.stringify(v);
+}
+
+/** Turns one column-keyed JSON object into a keyed record (nested objects are groups, arrays of objects items). */
+function toRecord(
+  entry: Record<string, unknown>,
+  pointer: string,
+  index: HeaderIndex,
+  loc: (pointer: string) => SourceLocation,
+): KeyedRecord {
+  const record: KeyedRecord = { loc: loc(pointer), fields: [], items: [] };
+  for (const [key, value] of Object.entries(entry)) {
+    const p = `${pointer}/${escapePointer(key)}`;
+    const itemsGroup = key === 'items' || index.groupOf(key)?.some((g) => g.startsWith('/items'));
+    if (itemsGroup && Array.isArray(value) && value.every(isObject)) {
+      value.forEach((item, i) => {
+        const ip = `${p}/${i}`;
+        record.items.push({
+          loc: loc(ip),
+          fields: Object.entries(item).map(([k, v]) => ({
+            key: k,
+            value: fieldValue(v),
+            loc: loc(`${ip}/${escapePointer(k)}`),
+          })),
+        });
+      });
+      continue;
+    }
+    if (isObject(value)) {
+      for (const [k, v] of Object.entries(value)) {
+        record.fields.push({
+          key: k,
+          group: key,
+          value: fieldValue(v),
+          loc: loc(`${p}/${escapePointer(k)}`),
+        });
+      }
+      continue;
+    }
+    const field: RecordField = { key, value: fieldValue(value), loc: loc(p) };
+    record.fields.push(field);
+  }
+  return record;
+}
+
+function fromRecords(
+  source: ReadSource,
+  format: 'json' | 'jsonl',
+  entries: unknown[],
+  base: (i: number) => string,
+  rows: readonly number[] | undefined,
+  declared: CatalogKind | undefined,
+  options: ReadOptions,
+  index: HeaderIndex,
+): ParsedCatalog {
+  const records = entries.map((e, i) => {
+    const row = rows?.[i];
+    const loc = (pointer: string): SourceLocation => (row === undefined ? { pointer } : { row, pointer });
+    return isObject(e) ? toRecord(e, base(i), index, loc) : { loc: loc(base(i)), fields: [], items: [] };
+  });
+  let kind: CatalogKind;
+  let kindSource: ParsedCatalog['kindSource'];
+  if (options.kind !== 'auto') {
+    kind = options.kind;
+    kindSource = 'option';
+  } else if (declared) {
+    kind = declared;
+    kindSource = 'declared';
+  } else {
+    const detected = detectRecordKind(index, records);
+    kind = detected ?? 'shared';
+    kindSource = detected ? 'detected' : 'default';
+  }
+  const notices: ParsedCatalog['notices'] = [];
+  const builder = new EntryBuilder(
+    index,
+    valueContext(options.seeds, false),
+    options.limits.maxEntries,
+    source.name,
+    notices,
+  );
+  addRecords(builder, records, kind);
+  return { file: source.name, format, kind, kindSource, entries: builder.entries, notices };
+}
+
+function canonical(
+  source: ReadSource,
+  format: 'json' | 'jsonl',
+  entries: unknown[],
+  base: (i: number) => string,
+  declared: CatalogKind | undefined,
+  options: ReadOptions,
+): ParsedCatalog {
+  let kind: CatalogKind;
+  let kindSource: ParsedCatalog['kindSource'];
+  if (options.kind !== 'auto') {
+    kind = options.kind;
+    kindSource = 'option';
+  } else if (declared) {
+    kind = declared;
+    kindSource = 'declared';
+  } else {
+    kind = detectKind(entries);
+    kindSource = 'detected';
+  }
+  return { file: source.name, format, kind, kindSource, entries: toEntries(entries, base), notices: [] };
+}
+
+function tooMany(file: string, count: number, limit: number): CatalogInputError {
+  return new CatalogInputError('input/limit', 'input.tooManyEntries', { file, count, limit });
+}
+
+/**
+ * Reads a JSON catalog: `{ kind, title?, entries: [...] }`, a bare array of entries, or a portal export
+ * wrapping its records in `data` / `records` / `list` / `rows` / `result`. Records keyed by column names
+ * (标题, 来源部门 …) are mapped through the header aliases and normalized like spreadsheet cells; records
+ * in the canonical form are validated exactly as written.
+ */
 export function readJson(source: ReadSource, options: ReadOptions): ParsedCatalog {
-  const text = stripBom(decoder.decode(source.bytes));
-  const doc = parseText(source, text, options);
-  let entries: unknown[];
+  const deadline = new Deadline(source.name, options.limits.timeoutMs);
+  const ext = extOf(source.name, '.json');
+  checkContent('json', sniffContent(source.bytes), source.name, ext);
+  const { text } = decodeTextInput(source.bytes, source.name, ext);
+  const doc = parseText(source, text, options.limits);
+  deadline.check();
+  let entries: unknown[] | undefined;
   let declared: unknown;
   let title: string | undefined;
-  let base: (i: number) => string;
-  if (Array.isArray(doc)) {
-    entries = doc;
-    base = (i) => `/${i}`;
-  } else if (doc && typeof doc === 'object' && Array.isArray((doc as { entries?: unknown }).entries)) {
-    const d = doc as { entries: unknown[]; kind?: unknown; title?: unknown };
-    entries = d.entries;
-    declared = d.kind;
-    if (typeof d.title === 'string') title = d.title;
-    base = (i) => `/entries/${i}`;
-  } else {
-    throw new CatalogInputError('input/malformed', 'input.notCatalog', { file: source.name });
+  let base: (i: number) => string = (i) => `/${i}`;
+  if (Array.isArray(doc)) entries = doc;
+  else if (isObject(doc)) {
+    declared = doc.kind;
+    if (typeof doc.title === 'string') title = doc.title;
+    for (const key of WRAPPER_KEYS) {
+      let value = doc[key];
+      let path = `/${key}`;
+      if (isObject(value)) {
+        // {"result": {"records": [...]}}
+        const inner = WRAPPER_KEYS.find((k) => Array.isArray((value as Record<string, unknown>)[k]));
+        if (inner) {
+          value = (value as Record<string, unknown>)[inner];
+          path = `${path}/${inner}`;
+        }
+      }
+      if (Array.isArray(value)) {
+        entries = value;
+        base = (i) => `${path}/${i}`;
+        break;
+      }
+    }
   }
+  if (!entries) throw new CatalogInputError('input/malformed', 'input.notCatalog', { file: source.name });
   if (entries.length > options.limits.maxEntries) {
-    throw new CatalogInputError('input/limit', 'input.tooManyEntries', {
-      file: source.name,
-      count: entries.length,
-      limit: options.limits.maxEntries,
-    });
+    throw tooMany(source.name, entries.length, options.limits.maxEntries);
   }
-  const parsed: ParsedCatalog = {
-    file: source.name,
-    format: 'json',
-    ...resolveKind(declared, entries, options, source.name),
-    entries: toEntries(entries, base),
-    notices: [],
-  };
+  const kind = declaredKind(declared, source.name);
+  const index = headerIndex(options.seeds.headerAliases);
+  const parsed = usesAliases(entries, index)
+    ? fromRecords(source, 'json', entries, base, undefined, kind, options, index)
+    : canonical(source, 'json', entries, base, kind, options);
   if (title !== undefined) parsed.title = title;
+  deadline.check();
   return parsed;
 }
 
-/** Reads JSON Lines: one entry object per non-empty line. */
+/** Reads JSON Lines: one entry object per non-empty line (canonical or column-keyed, like JSON). */
 export function readJsonl(source: ReadSource, options: ReadOptions): ParsedCatalog {
-  const text = stripBom(decoder.decode(source.bytes));
+  const deadline = new Deadline(source.name, options.limits.timeoutMs);
+  const ext = extOf(source.name, '.jsonl');
+  checkContent('jsonl', sniffContent(source.bytes), source.name, ext);
+  const { text } = decodeTextInput(source.bytes, source.name, ext);
   const entries: unknown[] = [];
   const lines: number[] = [];
   const rows = text.split(/\r?\n/);
   for (let i = 0; i < rows.length; i++) {
+    if ((i & 0xfff) === 0) deadline.check();
     const line = rows[i]!.trim();
     if (line === '') continue;
     if (entries.length >= options.limits.maxEntries) {
-      throw new CatalogInputError('input/limit', 'input.tooManyEntries', {
-        file: source.name,
-        count: entries.length + 1,
-        limit: options.limits.maxEntries,
-      });
+      throw tooMany(source.name, entries.length + 1, options.limits.maxEntries);
     }
     try {
-      entries.push(parseText(source, line, options));
+      entries.push(parseText(source, line, options.limits));
     } catch (err) {
       if (err instanceof CatalogInputError && err.code === 'input/malformed') {
         throw new CatalogInputError('input/malformed', 'input.jsonMalformed', {
@@ -167,13 +370,11 @@ export function readJsonl(source: ReadSource, options: ReadOptions): ParsedCatal
     }
     lines.push(i + 1);
   }
-  const parsed: ParsedCatalog = {
-    file: source.name,
-    format: 'jsonl',
-    ...resolveKind(undefined, entries, options, source.name),
-    entries: toEntries(entries, (i) => `/${i}`),
-    notices: [],
-  };
+  const index = headerIndex(options.seeds.headerAliases);
+  if (usesAliases(entries, index)) {
+    return fromRecords(source, 'jsonl', entries, (i) => `/${i}`, lines, undefined, options, index);
+  }
+  const parsed = canonical(source, 'jsonl', entries, (i) => `/${i}`, undefined, options);
   // JSONL has a natural row: the line number.
   parsed.entries.forEach((e, i) => {
     for (const loc of e.locations.values()) loc.row = lines[i]!;

@@ -1,0 +1,133 @@
+// Text decoding for CSV, XML and JSON inputs: BOM, then strict UTF-8, then GB18030 (which covers GBK/GB2312).
+import { CatalogInputError } from '../../errors.js';
+
+/** Encodings govcat detects. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** A decoded text and how it was encoded. */
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /** Whether the bytes began with a byte order mark (dropped from `text`). */
+  bom: boolean;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const strictGb18030 = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
+
+function bomOf(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return undefined;
+}
+
+/** UTF-16 without a BOM shows as ASCII with a zero byte beside every character. */
+function utf16WithoutBom(bytes: Uint8Array): TextEncodingName | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** True when a decoded text holds control characters no text catalog has (NUL and friends). */
+export function looksBinary(text: string, sample = 8192): boolean {
+  const n = Math.min(text.length, sample);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) controls++;
+  }
+  return controls > Math.max(2, n * 0.01);
+}
+
+/**
+ * Detects and decodes a text file: a BOM wins; then UTF-16 without BOM (zero bytes beside ASCII);
+ * then strict UTF-8; then strict GB18030 (a superset of GBK and GB2312). Returns undefined when the
+ * bytes are none of these.
+ */
+export function detectAndDecode(bytes: Uint8Array): DecodedText | undefined {
+  const bom = bomOf(bytes);
+  if (bom) {
+    const decoder = new TextDecoder(bom.encoding, { fatal: true, ignoreBOM: true });
+    try {
+      return { text: decoder.decode(bytes.subarray(bom.length)), encoding: bom.encoding, bom: true };
+    } catch {
+      return undefined;
+    }
+  }
+  const wide = utf16WithoutBom(bytes);
+  if (wide) {
+    try {
+      return { text: new TextDecoder(wide, { fatal: true }).decode(bytes), encoding: wide, bom: false };
+    } catch {
+      // not UTF-16 after all; try the byte encodings
+    }
+  }
+  let utf8: string | undefined;
+  try {
+    utf8 = strictUtf8.decode(bytes);
+  } catch {
+    // not UTF-8
+  }
+  if (utf8 !== undefined && !onlyTwoByteLetters(utf8)) return { text: utf8, encoding: 'utf-8', bom: false };
+  try {
+    const gb = strictGb18030.decode(bytes);
+    // Short GBK texts can also be valid UTF-8 (说 = CB B5 = U+02F5); Chinese text decoded as UTF-8 then
+    // shows only two-byte letters and no CJK, which a Chinese catalog never is.
+    if (utf8 === undefined || hasCjk(gb)) return { text: gb, encoding: 'gb18030', bom: false };
+  } catch {
+    // not GB18030 either
+  }
+  return utf8 === undefined ? undefined : { text: utf8, encoding: 'utf-8', bom: false };
+}
+
+/** True when a text has characters U+0080–U+07FF but none from U+0800 up (no CJK, no full-width). */
+function onlyTwoByteLetters(text: string): boolean {
+  let twoByte = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x800) return false;
+    if (c >= 0x80) twoByte = true;
+  }
+  return twoByte;
+}
+
+function hasCjk(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text);
+}
+
+/** True when raw bytes (not UTF-16) hold NUL or many control bytes: a binary file, not text. */
+export function bytesLookBinary(bytes: Uint8Array, sample = 8192): boolean {
+  if (bomOf(bytes) || utf16WithoutBom(bytes)) return false;
+  const n = Math.min(bytes.length, sample);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i]!;
+    if (c === 0) return true;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) controls++;
+  }
+  return controls > Math.max(2, n * 0.01);
+}
+
+/** Decodes a text input or throws `input/format-mismatch` (binary) / `input/encoding` (undecodable). */
+export function decodeTextInput(bytes: Uint8Array, file: string, ext: string): DecodedText {
+  if (bytesLookBinary(bytes)) {
+    throw new CatalogInputError('input/format-mismatch', 'readers.mismatchBinary', { file, ext });
+  }
+  const decoded = detectAndDecode(bytes);
+  if (!decoded) throw new CatalogInputError('input/encoding', 'readers.encoding', { file });
+  if (looksBinary(decoded.text)) {
+    throw new CatalogInputError('input/format-mismatch', 'readers.mismatchBinary', { file, ext });
+  }
+  return decoded;
+}

@@ -1,0 +1,221 @@
+// Excel workbooks (xlsx, xls) via SheetJS — the only module that reads with 'xlsx' — into grids with cell locations.
+import * as XLSX from 'xlsx';
+import { CatalogInputError } from '../../errors.js';
+import { Deadline, type ResolvedLimits } from '../../limits.js';
+import type { DateCell, Grid, GridBook, MergeRange, RawCell } from '../../model/grid.js';
+import { columnLetter } from '../../model/grid.js';
+import { serialToDate } from '../../model/normalize.js';
+import { readTables } from '../../model/table.js';
+import type { InputFormat, ParsedCatalog } from '../../model/types.js';
+import { checkContent, extOf, sniffContent } from './sniff.js';
+import type { ReadOptions, ReadSource } from './types.js';
+import { assertNoDtd } from './xml.js';
+import { scanZip } from './zip-guard.js';
+
+interface SheetJsCell {
+  t: 's' | 'n' | 'b' | 'd' | 'e' | 'z';
+  v?: unknown;
+  z?: string;
+}
+
+interface SheetJsSheet {
+  '!data'?: (SheetJsCell[] | undefined)[];
+  '!merges'?: MergeRange[];
+  '!fullref'?: string;
+  '!ref'?: string;
+}
+
+/** Parsing options for untrusted workbooks: dense, no formulas, styles or HTML, a row cap. */
+function parseOptions(limits: ResolvedLimits): XLSX.ParsingOptions {
+  return {
+    type: 'buffer',
+    dense: true,
+    nodim: true,
+    cellFormula: false,
+    cellHTML: false,
+    cellText: false,
+    cellNF: true,
+    cellDates: false,
+    cellStyles: false,
+    bookVBA: false,
+    bookDeps: false,
+    WTF: false,
+    sheetRows: limits.maxRows + 1,
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.slice(0, 200);
+}
+
+function parseWorkbook(bytes: Uint8Array, file: string, limits: ResolvedLimits): XLSX.WorkBook {
+  try {
+    return XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parseOptions(limits));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/password|encrypt/i.test(message)) {
+      throw new CatalogInputError('input/unsafe', 'readers.encrypted', { file });
+    }
+    throw new CatalogInputError('input/malformed', 'readers.workbookMalformed', {
+      file,
+      reason: firstLine(message),
+    });
+  }
+}
+
+function dateCell(value: number, format: string, date1904: boolean): DateCell | undefined {
+  const parts = serialToDate(value, date1904);
+  if (!parts) return undefined;
+  let text: string | undefined;
+  try {
+    text = XLSX.SSF.format(format, value, { date1904 }) as string;
+  } catch {
+    text = undefined;
+  }
+  return text === undefined
+    ? { kind: 'date', ...parts, serial: value }
+    : { kind: 'date', ...parts, serial: value, text };
+}
+
+/** Turns one SheetJS sheet into a grid, enforcing the row, column and cell-size limits. */
+function toGrid(
+  name: string,
+  sheet: SheetJsSheet,
+  file: string,
+  limits: ResolvedLimits,
+  date1904: boolean,
+  deadline: Deadline,
+): Grid {
+  const data = sheet['!data'] ?? [];
+  if (sheet['!fullref'] !== undefined || data.length > limits.maxRows) {
+    throw new CatalogInputError('input/limit', 'readers.tooManyRows', {
+      file,
+      sheet: name,
+      limit: limits.maxRows,
+    });
+  }
+  // Cells are converted in place: each SheetJS cell object is replaced by its raw value, so the parsed
+  // sheet and the grid are never both held in full.
+  const rows = data as unknown as (RawCell | undefined)[][];
+  const dateFormats = new Map<string, boolean>();
+  for (let r = 0; r < data.length; r++) {
+    if ((r & 0xfff) === 0) deadline.check();
+    const source = data[r];
+    if (!source) {
+      rows[r] = [];
+      continue;
+    }
+    if (source.length > limits.maxColumns) {
+      throw new CatalogInputError('input/limit', 'readers.tooManyColumns', {
+        file,
+        sheet: name,
+        count: source.length,
+        limit: limits.maxColumns,
+      });
+    }
+    const row = source as unknown as (RawCell | undefined)[];
+    for (let c = 0; c < source.length; c++) {
+      const cell = source[c];
+      if (!cell) continue;
+      let value: RawCell | undefined;
+      switch (cell.t) {
+        case 's': {
+          const text = String(cell.v ?? '');
+          if (text.length > limits.maxCellChars) {
+            throw new CatalogInputError('input/limit', 'readers.cellTooLong', {
+              file,
+              cell: `${name}!${columnLetter(c)}${r + 1}`,
+              count: text.length,
+              limit: limits.maxCellChars,
+            });
+          }
+          value = text;
+          break;
+        }
+        case 'n': {
+          const number = cell.v as number;
+          value = number;
+          const format = cell.z;
+          if (format !== undefined && format !== 'General') {
+            let isDate = dateFormats.get(format);
+            if (isDate === undefined) {
+              isDate = XLSX.SSF.is_date(format) as boolean;
+              dateFormats.set(format, isDate);
+            }
+            if (isDate) value = dateCell(number, format, date1904) ?? number;
+          }
+          break;
+        }
+        case 'b':
+          value = cell.v as boolean;
+          break;
+        case 'e':
+          value = XLSX.utils.format_cell(cell as XLSX.CellObject);
+          break;
+        default:
+          value = undefined;
+      }
+      row[c] = value;
+    }
+  }
+  return { name, rows, merges: sheet['!merges'] ?? [] };
+}
+
+/** Parses workbook bytes (already checked) into grids. */
+export function workbookToGrids(
+  bytes: Uint8Array,
+  file: string,
+  limits: ResolvedLimits,
+  deadline: Deadline,
+): { book: GridBook; date1904: boolean } {
+  const wb = parseWorkbook(bytes, file, limits);
+  deadline.check();
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets: Grid[] = [];
+  for (const name of wb.SheetNames) {
+    const sheet = wb.Sheets[name] as SheetJsSheet | undefined;
+    if (!sheet) {
+      throw new CatalogInputError('input/malformed', 'readers.sheetMissing', { file, sheet: name });
+    }
+    sheets.push(toGrid(name, sheet, file, limits, date1904, deadline));
+    // Let the parsed sheet go as soon as it is converted.
+    delete wb.Sheets[name];
+  }
+  return { book: { sheets }, date1904 };
+}
+
+async function readWorkbook(
+  source: ReadSource,
+  options: ReadOptions,
+  format: InputFormat,
+): Promise<ParsedCatalog> {
+  const deadline = new Deadline(source.name, options.limits.timeoutMs);
+  const ext = extOf(source.name, format === 'xlsx' ? '.xlsx' : '.xls');
+  const content = sniffContent(source.bytes);
+  checkContent(format, content, source.name, ext);
+  if (content === 'xml') {
+    assertNoDtd(new TextDecoder('utf-8', { fatal: false }).decode(source.bytes), source.name);
+  }
+  if (content === 'zip') {
+    const summary = await scanZip(source.bytes, source.name, options.limits, deadline);
+    const names = new Set(summary.names);
+    if (!names.has('xl/workbook.xml') && !names.has('xl/workbook.bin')) {
+      throw new CatalogInputError('input/format-mismatch', 'readers.zipNotWorkbook', {
+        file: source.name,
+        ext,
+      });
+    }
+  }
+  const { book, date1904 } = workbookToGrids(source.bytes, source.name, options.limits, deadline);
+  return readTables({ file: source.name, format, book, date1904 }, options, deadline);
+}
+
+/** Reads an .xlsx workbook (zip pre-scanned before parsing). */
+export function readXlsx(source: ReadSource, options: ReadOptions): Promise<ParsedCatalog> {
+  return readWorkbook(source, options, 'xlsx');
+}
+
+/** Reads an .xls workbook (BIFF, or the SpreadsheetML/HTML files many systems export as .xls). */
+export function readXls(source: ReadSource, options: ReadOptions): Promise<ParsedCatalog> {
+  return readWorkbook(source, options, 'xls');
+}

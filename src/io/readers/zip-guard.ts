@@ -1,0 +1,138 @@
+// Zip pre-scan with yauzl before SheetJS inflates anything: entry count, declared sizes, ratios, real sizes.
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { CatalogInputError } from '../../errors.js';
+import type { Deadline, ResolvedLimits } from '../../limits.js';
+
+/** Entries smaller than this are not judged by their compression ratio (tiny parts compress oddly). */
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+/** What the scan learned about a zip. */
+export interface ZipSummary {
+  names: string[];
+  /** Sum of the declared uncompressed sizes. */
+  declaredBytes: number;
+  /** Bytes actually inflated while checking. */
+  inflatedBytes: number;
+}
+
+function malformed(file: string, reason: string): CatalogInputError {
+  return new CatalogInputError('input/malformed', 'readers.zipMalformed', {
+    file,
+    reason: reason.split('\n')[0]!.slice(0, 200),
+  });
+}
+
+function listEntries(zip: ZipFile): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: Entry[] = [];
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+/** Inflates one entry as a stream, counting bytes; stops at `budget` bytes. */
+function measure(zip: ZipFile, entry: Entry, budget: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err) return reject(err);
+      let count = 0;
+      stream.on('data', (chunk: Buffer) => {
+        count += chunk.length;
+        if (count > budget) {
+          stream.destroy();
+          resolve(count);
+        }
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(count));
+    });
+  });
+}
+
+/**
+ * Checks a zip (an xlsx) before it is parsed: throws `input/limit` when it has more entries than
+ * --max-zip-entries, declares more than --max-inflated-bytes in total, or a part compresses more than
+ * --max-zip-ratio; `input/unsafe` when a part inflates to more than it declares (falsified sizes) or is
+ * encrypted; `input/malformed` when the zip is truncated or corrupt. Every part is inflated once as a
+ * stream (never held in memory), so sizes cannot lie to the parser that runs next.
+ */
+export async function scanZip(
+  bytes: Uint8Array,
+  file: string,
+  limits: ResolvedLimits,
+  deadline: Deadline,
+): Promise<ZipSummary> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
+  } catch (err) {
+    throw malformed(file, (err as Error).message);
+  }
+  if (zip.entryCount > limits.maxZipEntries) {
+    throw new CatalogInputError('input/limit', 'readers.zipEntries', {
+      file,
+      count: zip.entryCount,
+      limit: limits.maxZipEntries,
+    });
+  }
+  let entries: Entry[];
+  try {
+    entries = await listEntries(zip);
+  } catch (err) {
+    throw malformed(file, (err as Error).message);
+  }
+  let declared = 0;
+  for (const entry of entries) {
+    if (entry.isEncrypted()) throw new CatalogInputError('input/unsafe', 'readers.encrypted', { file });
+    declared += entry.uncompressedSize;
+    if (declared > limits.maxInflatedBytes) {
+      throw new CatalogInputError('input/limit', 'readers.zipInflated', {
+        file,
+        size: declared,
+        limit: limits.maxInflatedBytes,
+      });
+    }
+    if (entry.uncompressedSize >= RATIO_FLOOR_BYTES) {
+      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+      if (ratio > limits.maxZipRatio) {
+        throw new CatalogInputError('input/limit', 'readers.zipRatio', {
+          file,
+          part: entry.fileName,
+          ratio: Math.round(ratio),
+          limit: limits.maxZipRatio,
+        });
+      }
+    }
+  }
+  deadline.check();
+  let inflated = 0;
+  for (const entry of entries) {
+    if (entry.uncompressedSize === 0 && entry.compressedSize === 0) continue;
+    let count: number;
+    try {
+      count = await measure(zip, entry, limits.maxInflatedBytes - inflated);
+    } catch (err) {
+      const message = (err as Error).message;
+      if (/too many bytes|not enough bytes/.test(message)) {
+        throw new CatalogInputError('input/unsafe', 'readers.zipSizes', { file, part: entry.fileName });
+      }
+      throw malformed(file, message);
+    }
+    inflated += count;
+    if (inflated > limits.maxInflatedBytes) {
+      throw new CatalogInputError('input/limit', 'readers.zipInflated', {
+        file,
+        size: `${inflated}+`,
+        limit: limits.maxInflatedBytes,
+      });
+    }
+    deadline.check();
+  }
+  return { names: entries.map((e) => e.fileName), declaredBytes: declared, inflatedBytes: inflated };
+}

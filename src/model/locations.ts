@@ -1,0 +1,188 @@
+// A compact LocationMap for spreadsheet entries: cell locations packed into numbers, objects built on demand.
+import { columnLetter } from './grid.js';
+import type { SourceLocation } from './types.js';
+
+const SHEET_BITS = 1024;
+const COLUMN_BITS = 32_768;
+const ROW_UNIT = SHEET_BITS * COLUMN_BITS;
+
+/** Sheet names shared by the entries of one file (a location stores only the sheet's index). */
+export class SheetTable {
+  private readonly names: (string | undefined)[] = [];
+  private readonly index = new Map<string | undefined, number>();
+
+  /** Index of a sheet name (undefined for CSV). */
+  indexOf(name: string | undefined): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(name);
+      this.index.set(name, i);
+    }
+    return i;
+  }
+
+  name(i: number): string | undefined {
+    return this.names[i];
+  }
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const c = letters.charCodeAt(i);
+    if (c < 65 || c > 90) return -1;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/**
+ * A `Map<pointer, SourceLocation>` that stores `{ sheet, row, column, cell }` as one number per key
+ * (a spreadsheet catalog has a location for every cell it read, millions in a large workbook).
+ * `get` returns a new object each time: mutate through `set`. Locations of another shape are kept as given.
+ */
+export class PackedLocations implements Map<string, SourceLocation> {
+  private readonly keyList: string[] = [];
+  private readonly codes: number[] = [];
+  /** Key → position, while the entry is being built (dropped by compact()). */
+  private index: Map<string, number> | undefined;
+  private other: Map<string, SourceLocation> | undefined;
+
+  constructor(private readonly sheets: SheetTable) {}
+
+  private pack(loc: SourceLocation): number | undefined {
+    if (
+      loc.pointer !== undefined ||
+      loc.row === undefined ||
+      !Number.isInteger(loc.row) ||
+      loc.row < 0 ||
+      loc.row >= 2 ** 27
+    ) {
+      return undefined;
+    }
+    const keys = Object.keys(loc).length;
+    const sheet = loc.sheet === undefined ? 0 : 1;
+    let col = 0;
+    if (loc.column !== undefined || loc.cell !== undefined) {
+      if (loc.column === undefined || loc.cell !== `${loc.column}${loc.row}`) return undefined;
+      const c = columnIndex(loc.column);
+      if (c < 0 || c + 1 >= COLUMN_BITS) return undefined;
+      col = c + 1;
+      if (keys !== 3 + sheet) return undefined;
+    } else if (keys !== 1 + sheet) return undefined;
+    const s = this.sheets.indexOf(loc.sheet);
+    if (s >= SHEET_BITS) return undefined;
+    return loc.row * ROW_UNIT + col * SHEET_BITS + s;
+  }
+
+  private unpack(code: number): SourceLocation {
+    const s = code % SHEET_BITS;
+    const col = Math.floor(code / SHEET_BITS) % COLUMN_BITS;
+    const row = Math.floor(code / ROW_UNIT);
+    const sheet = this.sheets.name(s);
+    const loc: SourceLocation = sheet === undefined ? {} : { sheet };
+    loc.row = row;
+    if (col > 0) {
+      const column = columnLetter(col - 1);
+      loc.column = column;
+      loc.cell = `${column}${row}`;
+    }
+    return loc;
+  }
+
+  private find(key: string): number {
+    if (this.index) return this.index.get(key) ?? -1;
+    if (this.keyList.length <= 32) return this.keyList.indexOf(key);
+    this.index = new Map(this.keyList.map((k, i) => [k, i]));
+    return this.index.get(key) ?? -1;
+  }
+
+  /** Drops the lookup index once an entry is complete (lookups then scan; they are rare). */
+  compact(): void {
+    this.index = undefined;
+  }
+
+  get size(): number {
+    return this.keyList.length + (this.other?.size ?? 0);
+  }
+
+  get(key: string): SourceLocation | undefined {
+    const i = this.find(key);
+    if (i >= 0) return this.unpack(this.codes[i]!);
+    return this.other?.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.find(key) >= 0 || (this.other?.has(key) ?? false);
+  }
+
+  set(key: string, loc: SourceLocation): this {
+    const code = this.pack(loc);
+    const i = this.find(key);
+    if (code !== undefined) {
+      this.other?.delete(key);
+      if (i >= 0) this.codes[i] = code;
+      else {
+        this.index?.set(key, this.keyList.length);
+        this.keyList.push(key);
+        this.codes.push(code);
+      }
+    } else {
+      if (i >= 0) this.remove(i);
+      this.other ??= new Map();
+      this.other.set(key, loc);
+    }
+    return this;
+  }
+
+  private remove(i: number): void {
+    this.keyList.splice(i, 1);
+    this.codes.splice(i, 1);
+    this.index = undefined;
+  }
+
+  delete(key: string): boolean {
+    const i = this.find(key);
+    if (i >= 0) {
+      this.remove(i);
+      return true;
+    }
+    return this.other?.delete(key) ?? false;
+  }
+
+  clear(): void {
+    this.keyList.length = 0;
+    this.codes.length = 0;
+    this.index = undefined;
+    this.other = undefined;
+  }
+
+  *entries(): MapIterator<[string, SourceLocation]> {
+    for (let i = 0; i < this.keyList.length; i++) yield [this.keyList[i]!, this.unpack(this.codes[i]!)];
+    if (this.other) yield* this.other.entries();
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<SourceLocation> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  forEach(
+    fn: (value: SourceLocation, key: string, map: Map<string, SourceLocation>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, SourceLocation]> {
+    return this.entries();
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'PackedLocations';
+  }
+}

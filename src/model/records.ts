@@ -1,0 +1,358 @@
+// Builds ParsedEntries value by value (from cells or from XML/JSON records), keeping every value's location.
+import { CatalogInputError } from '../errors.js';
+import type { Seeds } from '../seeds/index.js';
+import { isBlank, type RawCell } from './grid.js';
+import { detectKindFromFields, type HeaderIndex } from './headers.js';
+import { PackedLocations, SheetTable } from './locations.js';
+import { toHalfWidth } from './normalize.js';
+import type { CatalogKind, LocationMap, ParsedEntry, ReaderNotice, SourceLocation } from './types.js';
+import { combineTypeLength, convertValue, rawText, type ValueContext, valueKind } from './values.js';
+
+/** Escapes one JSON Pointer segment (RFC 6901). */
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The vocabularies value conversion needs, from the seeds. */
+export function valueContext(seeds: Seeds, date1904: boolean): ValueContext {
+  return {
+    shareType: seeds.vocab('share-type'),
+    openFlag: seeds.vocab('open-flag'),
+    dataType: seeds.vocab('data-type'),
+    date1904,
+  };
+}
+
+type Obj = Record<string, unknown>;
+
+function parentOf(pointer: string): string {
+  const i = pointer.lastIndexOf('/');
+  return i <= 0 ? '' : pointer.slice(0, i);
+}
+
+const ITEM_POINTERS: Map<string, string>[] = [];
+
+/** `/items/<i>/<field>`, shared across entries (the same few strings repeat for every entry). */
+function itemPointer(item: number, field: string): string {
+  if (item >= 2000) return `/items/${item}/${field}`;
+  let byField = ITEM_POINTERS[item];
+  if (!byField) {
+    byField = new Map();
+    ITEM_POINTERS[item] = byField;
+  }
+  let pointer = byField.get(field);
+  if (pointer === undefined) {
+    pointer = `/items/${item}/${field}`;
+    byField.set(field, pointer);
+  }
+  return pointer;
+}
+
+/** Accumulates entries; every put() records the value's location even when the cell is blank. */
+export class EntryBuilder {
+  readonly entries: ParsedEntry[] = [];
+
+  /** Spreadsheet entries pack their cell locations; records (XML, JSON) keep plain maps. */
+  private readonly sheets: SheetTable | undefined;
+
+  constructor(
+    readonly index: HeaderIndex,
+    readonly ctx: ValueContext,
+    private readonly maxEntries: number,
+    private readonly file: string,
+    private readonly notices: ReaderNotice[],
+    packed = false,
+  ) {
+    if (packed) this.sheets = new SheetTable();
+  }
+
+  /** Compacts every entry's locations once reading is done. */
+  finish(): void {
+    for (const e of this.entries) if (e.locations instanceof PackedLocations) e.locations.compact();
+  }
+
+  /** Adds a reader notice (reported by the rule it names). */
+  notice(notice: ReaderNotice): void {
+    this.notices.push(notice);
+  }
+
+  /** Starts an entry located at `loc` (its first row); returns its index. */
+  startEntry(loc: SourceLocation): number {
+    const index = this.entries.length;
+    if (index >= this.maxEntries) {
+      throw new CatalogInputError('input/limit', 'input.tooManyEntries', {
+        file: this.file,
+        count: `${this.maxEntries}+`,
+        limit: this.maxEntries,
+      });
+    }
+    const previous = this.entries[index - 1]?.locations;
+    if (previous instanceof PackedLocations) previous.compact();
+    const locations: LocationMap = this.sheets ? new PackedLocations(this.sheets) : new Map();
+    locations.set('', loc);
+    this.entries.push({ index, data: {}, locations, normalizations: [] });
+    return index;
+  }
+
+  /** Sets a location unless one is already recorded (group pointers point at their first cell). */
+  locateOnce(entry: number, pointer: string, loc: SourceLocation): void {
+    const map = this.entries[entry]!.locations;
+    if (!map.has(pointer)) map.set(pointer, loc);
+  }
+
+  private locate(entry: ParsedEntry, pointer: string, loc: SourceLocation): void {
+    entry.locations.set(pointer, loc);
+    for (let p = parentOf(pointer); p !== ''; p = parentOf(p)) {
+      if (entry.locations.has(p)) break;
+      entry.locations.set(p, loc);
+    }
+  }
+
+  /** Puts the value of a resource-level field (pointer without indexes, e.g. /share/type). */
+  put(entry: number, pointer: string, raw: RawCell | undefined, loc: SourceLocation): void {
+    const target = this.entries[entry]!;
+    this.locate(target, pointer, loc);
+    if (raw === undefined || isBlank(raw)) return;
+    const converted = convertValue(pointer, pointer, raw, this.ctx);
+    setPath(target.data as Obj, pointer, converted.value);
+    for (const n of converted.normalizations) target.normalizations.push(n);
+  }
+
+  /** Puts an already-split list (a JSON array or repeated XML elements) into a list field. */
+  putList(entry: number, pointer: string, values: readonly RawCell[], loc: SourceLocation): void {
+    const target = this.entries[entry]!;
+    this.locate(target, pointer, loc);
+    const out: string[] = [];
+    let width = false;
+    const codes = valueKind(pointer) === 'codes';
+    for (const v of values) {
+      if (isBlank(v)) continue;
+      const text = rawText(v).trim();
+      const half = codes ? toHalfWidth(text) : text;
+      if (half !== text) width = true;
+      out.push(half);
+    }
+    setPath(target.data as Obj, pointer, out);
+    if (width) target.normalizations.push({ field: pointer, kind: 'width', from: values, to: out });
+  }
+
+  /** Keeps a column that maps to no field in `extra` (distinct values of continuation rows are joined). */
+  putExtra(entry: number, header: string, raw: RawCell, loc: SourceLocation): void {
+    const target = this.entries[entry]!;
+    const data = target.data as Obj;
+    let extra = data.extra as Record<string, string> | undefined;
+    if (!extra) {
+      extra = Object.create(null) as Record<string, string>;
+      data.extra = extra;
+    }
+    const text = rawText(raw).trim();
+    const previous = extra[header];
+    if (previous === undefined) {
+      extra[header] = text;
+      this.locate(target, `/extra/${escapePointer(header)}`, loc);
+    } else if (!previous.split('\n').includes(text)) extra[header] = `${previous}\n${text}`;
+  }
+
+  /** Starts a data item of an entry located at `loc`; returns its index. */
+  startItem(entry: number, loc: SourceLocation): number {
+    const target = this.entries[entry]!;
+    const data = target.data as Obj;
+    let items = data.items as Obj[] | undefined;
+    if (!items) {
+      items = [];
+      data.items = items;
+    }
+    const i = items.length;
+    items.push({});
+    this.locate(target, `/items/${i}`, loc);
+    return i;
+  }
+
+  /** Puts one field of a data item (`pattern` like /items/*\/type). */
+  putItem(entry: number, item: number, pattern: string, raw: RawCell | undefined, loc: SourceLocation): void {
+    const target = this.entries[entry]!;
+    const field = pattern.slice(9);
+    const pointer = itemPointer(item, field);
+    target.locations.set(pointer, loc);
+    if (raw === undefined || isBlank(raw)) return;
+    const converted = convertValue(pointer, pattern, raw, this.ctx);
+    ((target.data as Obj).items as Obj[])[item]![field] = converted.value;
+    for (const n of converted.normalizations) target.normalizations.push(n);
+  }
+
+  /** Completes a data item: a type with its length in a separate column becomes `C(18)`. */
+  finishItem(entry: number, item: number): void {
+    const target = this.entries[entry]!;
+    const obj = ((target.data as Obj).items as Obj[])[item]!;
+    const combined = combineTypeLength(obj.type, obj.fieldLength, obj.fieldScale);
+    if (combined === undefined) return;
+    const field = `/items/${item}/type`;
+    const earlier = target.normalizations.find((n) => n.field === field && n.kind === 'type-syntax');
+    if (earlier) earlier.to = combined;
+    else target.normalizations.push({ field, kind: 'type-syntax', from: obj.type, to: combined });
+    obj.type = combined;
+  }
+
+  /** Entries by a key field (resource code or name, width-folded, no spaces); the first entry wins. */
+  keyIndex(pointer: '/code' | '/name' | string): Map<string, number> {
+    const map = new Map<string, number>();
+    const key = pointer.slice(1);
+    for (const e of this.entries) {
+      const v = (e.data as Obj)[key];
+      if (typeof v !== 'string' && typeof v !== 'number') continue;
+      const k = toHalfWidth(String(v)).replace(/\s+/g, '');
+      if (!map.has(k)) map.set(k, e.index);
+    }
+    return map;
+  }
+}
+
+/**
+ * Open catalogs list what a portal publishes, so every entry is open to the public: an entry that states
+ * its 开放类型 but not 是否向社会开放 gets 1 there (located at the 开放类型 cell).
+ */
+export function completeOpenEntries(entries: readonly ParsedEntry[], kind: CatalogKind): void {
+  if (kind !== 'open') return;
+  for (const e of entries) {
+    const open = (e.data as Obj).open as Obj | undefined;
+    if (!open || open.open !== undefined) continue;
+    open.open = 1;
+    const loc = e.locations.get('/open/mode') ?? e.locations.get('/open');
+    if (loc && !e.locations.has('/open/open')) e.locations.set('/open/open', loc);
+  }
+}
+
+const SEGMENTS = new Map<string, string[]>();
+
+function setPath(data: Obj, pointer: string, value: unknown): void {
+  // Resource-level pointers are few and fixed; their segments are split once.
+  let segments = SEGMENTS.get(pointer);
+  if (!segments) {
+    segments = pointer.slice(1).split('/');
+    if (SEGMENTS.size < 1000) SEGMENTS.set(pointer, segments);
+  }
+  let node = data;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const seg = segments[i]!;
+    let next = node[seg] as Obj | undefined;
+    if (!next || typeof next !== 'object') {
+      next = {};
+      node[seg] = next;
+    }
+    node = next;
+  }
+  node[segments[segments.length - 1]!] = value;
+}
+
+/** One value of a keyed record (an XML element or a JSON property), with its group and location. */
+export interface RecordField {
+  key: string;
+  /** Enclosing group element or object key (共享属性, share). */
+  group?: string;
+  value: RawCell | readonly RawCell[] | undefined;
+  loc: SourceLocation;
+}
+
+/** One catalog entry as a keyed record: its fields and its data items. */
+export interface KeyedRecord {
+  loc: SourceLocation;
+  fields: RecordField[];
+  items: { loc: SourceLocation; fields: RecordField[] }[];
+}
+
+const ITEMS_PREFIX = '/items/*/';
+
+/** Resolves a record key: canonical English path first (share/type), then the header aliases. */
+function resolveKey(
+  index: HeaderIndex,
+  key: string,
+  group: string | undefined,
+  kind: CatalogKind | undefined,
+): string | undefined {
+  const english = group === undefined ? `/${key}` : `/${group}/${key}`;
+  if (index.pointers.has(english) && !english.startsWith('/items/')) return english;
+  const pointer = index.resolve(key, group, kind);
+  return pointer?.startsWith('/items/') ? undefined : pointer;
+}
+
+function resolveItemKey(index: HeaderIndex, key: string, kind: CatalogKind | undefined): string | undefined {
+  const english = `${ITEMS_PREFIX}${key}`;
+  if (index.pointers.has(english)) return english;
+  const pointer = index.resolve(key, '数据项信息', kind);
+  return pointer?.startsWith(ITEMS_PREFIX) ? pointer : undefined;
+}
+
+/** Detects the kind of keyed records from the fields their keys name. */
+export function detectRecordKind(
+  index: HeaderIndex,
+  records: readonly KeyedRecord[],
+): CatalogKind | undefined {
+  const fields = new Set<string>();
+  let shareGroup = false;
+  for (const r of records) {
+    for (const f of r.fields) {
+      const p = resolveKey(index, f.key, f.group, undefined);
+      if (p) fields.add(p);
+      if (f.group && index.groupOf(f.group)?.some((g) => g.startsWith('/share'))) shareGroup = true;
+      if (f.group === 'share') shareGroup = true;
+    }
+  }
+  return detectKindFromFields(fields, shareGroup);
+}
+
+/**
+ * Adds keyed records as entries. Keys that name no field are kept in `extra` and reported once each
+ * (metadata/unknown-column); item keys that name no item field are reported and dropped.
+ */
+export function addRecords(builder: EntryBuilder, records: readonly KeyedRecord[], kind: CatalogKind): void {
+  addAll(builder, records, kind);
+  completeOpenEntries(builder.entries, kind);
+}
+
+function addAll(builder: EntryBuilder, records: readonly KeyedRecord[], kind: CatalogKind): void {
+  const reported = new Set<string>();
+  const unknown = (key: string, loc: SourceLocation, messageId: string) => {
+    if (reported.has(`${messageId}:${key}`)) return;
+    reported.add(`${messageId}:${key}`);
+    builder.notice({
+      ruleId: 'metadata/unknown-column',
+      messageId,
+      data: { header: key, column: '' },
+      location: loc,
+    });
+  };
+  for (const record of records) {
+    const entry = builder.startEntry(record.loc);
+    for (const f of record.fields) {
+      const pointer = resolveKey(builder.index, f.key, f.group, kind);
+      if (pointer === undefined) {
+        const header = f.group === undefined ? f.key : `${f.group}/${f.key}`;
+        unknown(header, f.loc, 'unknownKey');
+        if (f.value !== undefined) {
+          const text = Array.isArray(f.value) ? f.value.map((v) => rawText(v)).join('、') : f.value;
+          if (!isBlank(text as RawCell)) builder.putExtra(entry, header, text as RawCell, f.loc);
+        }
+        continue;
+      }
+      if (Array.isArray(f.value)) {
+        const kindOfValue = valueKind(pointer);
+        if (kindOfValue === 'format' || kindOfValue === 'tags' || kindOfValue === 'codes') {
+          builder.putList(entry, pointer, f.value, f.loc);
+        } else builder.put(entry, pointer, f.value.map((v) => rawText(v)).join('、'), f.loc);
+      } else builder.put(entry, pointer, f.value as RawCell | undefined, f.loc);
+    }
+    for (const item of record.items) {
+      const i = builder.startItem(entry, item.loc);
+      for (const f of item.fields) {
+        const pattern = resolveItemKey(builder.index, f.key, kind);
+        if (pattern === undefined) {
+          unknown(f.key, f.loc, 'unknownItemKey');
+          continue;
+        }
+        const value = Array.isArray(f.value) ? f.value.map((v) => rawText(v)).join('、') : f.value;
+        builder.putItem(entry, i, pattern, value as RawCell | undefined, f.loc);
+      }
+      builder.finishItem(entry, i);
+    }
+  }
+}

@@ -1,0 +1,631 @@
+// Maps spreadsheet grids to catalog entries: finds the header, detects the layout, groups rows into entries.
+import { CatalogInputError } from '../errors.js';
+import type { ReadOptions } from '../io/readers/types.js';
+import type { Deadline } from '../limits.js';
+import { columnLetter, type Grid, type GridBook, isBlank, type MergeRange, type RawCell } from './grid.js';
+import { detectKindFromFields, type HeaderIndex, headerIndex } from './headers.js';
+import { toHalfWidth } from './normalize.js';
+import { completeOpenEntries, EntryBuilder, valueContext } from './records.js';
+import type { CatalogKind, InputFormat, ParsedCatalog, ReaderNotice, SourceLocation } from './types.js';
+import { rawText, type ValueContext } from './values.js';
+
+/** Rows scanned from the top of a sheet when looking for its header. */
+const HEADER_SCAN_ROWS = 50;
+/** Known headers a row needs to count as the header row. */
+const MIN_HEADER_FIELDS = 3;
+/** Fields that describe a resource: an items sheet has none of them. */
+const DESCRIPTIVE = new Set([
+  '/classification',
+  '/provider',
+  '/providerCode',
+  '/summary',
+  '/format',
+  '/share/type',
+  '/share/condition',
+  '/share/method',
+  '/open/open',
+  '/open/condition',
+  '/open/mode',
+  '/updateCycle',
+  '/publishDate',
+]);
+
+/** What a reader hands to the table mapper. */
+export interface TableSource {
+  file: string;
+  format: InputFormat;
+  book: GridBook;
+  /** The workbook counts dates from 1904. */
+  date1904?: boolean;
+}
+
+/**
+ * How one sheet was read, in `ParsedCatalog.layout.sheets` (for writers that annotate the workbook):
+ * header rows and first data row are 1-based; `field` is the pattern pointer or null for unknown columns.
+ */
+export interface SheetLayout {
+  sheet: string | null;
+  role: 'entries' | 'items';
+  headerRows: number[];
+  firstDataRow: number;
+  columns: { column: string; header: string; group?: string; field: string | null }[];
+}
+
+interface Column {
+  index: number;
+  letter: string;
+  header: string;
+  group?: string;
+  /** Location of the header cell (top-left of its merge). */
+  headerLoc: SourceLocation;
+  /** Resolved field pattern (e.g. /items/*\/type); undefined for unknown columns. */
+  pointer?: string;
+  item: boolean;
+  /** Why a column is not mapped: unknown header, a second column for the same field, or no header at all. */
+  unmapped?: 'unknown' | 'duplicate' | 'unnamed';
+}
+
+interface SheetHeader {
+  grid: Grid;
+  top: number;
+  sub?: number;
+  dataStart: number;
+  title?: string;
+  /** Column headers by column index (kind-neutral until resolve()). */
+  cells: { index: number; header: string; group?: string; row: number; col: number }[];
+  /** Kind-neutral fields for kind detection. */
+  fields: Set<string>;
+  hasShareGroup: boolean;
+}
+
+interface SheetPlan {
+  header: SheetHeader;
+  columns: Column[];
+  byPointer: Map<string, Column>;
+  role: 'entries' | 'items';
+}
+
+function cellText(cell: RawCell | undefined): string {
+  return cell === undefined ? '' : rawText(cell).trim();
+}
+
+function findMerge(merges: readonly MergeRange[], r: number, c: number): MergeRange | undefined {
+  for (const m of merges) if (m.s.r <= r && r <= m.e.r && m.s.c <= c && c <= m.e.c) return m;
+  return undefined;
+}
+
+function rowLocation(grid: Grid, row: number): SourceLocation {
+  return grid.name !== undefined ? { sheet: grid.name, row: row + 1 } : { row: row + 1 };
+}
+
+function location(grid: Grid, row: number, col: number): SourceLocation {
+  const column = columnLetter(col);
+  const loc: SourceLocation = { row: row + 1, column, cell: `${column}${row + 1}` };
+  if (grid.name !== undefined) loc.sheet = grid.name;
+  return loc;
+}
+
+function rowScore(row: readonly (RawCell | undefined)[] | undefined, index: HeaderIndex): number {
+  if (!row) return 0;
+  let score = 0;
+  for (const cell of row) {
+    if (typeof cell !== 'string') continue;
+    const text = cell.trim();
+    if (text === '' || text.length > 60) continue;
+    if (index.known(text) || index.groupOf(text)) score++;
+  }
+  return score;
+}
+
+function hasGroupLabel(grid: Grid, r: number, index: HeaderIndex): boolean {
+  const row = grid.rows[r];
+  if (!row) return false;
+  for (const cell of row) if (typeof cell === 'string' && index.groupOf(cell.trim())) return true;
+  for (const m of grid.merges) {
+    if (m.s.r === r && m.e.c > m.s.c && m.e.r === r) {
+      const text = cellText(row[m.s.c]);
+      if (text !== '' && !index.known(text)) return true;
+    }
+  }
+  return false;
+}
+
+function hasKnownGroup(grid: Grid, r: number, index: HeaderIndex): boolean {
+  return (grid.rows[r] ?? []).some(
+    (cell) => typeof cell === 'string' && index.groupOf(cell.trim()) !== undefined,
+  );
+}
+
+/** Known headers in row `sub` under columns whose cell in row `top` is blank (a second header row). */
+function subHeaderCount(grid: Grid, top: number, sub: number, index: HeaderIndex): number {
+  const upper = grid.rows[top] ?? [];
+  const lower = grid.rows[sub] ?? [];
+  let n = 0;
+  for (let c = 0; c < lower.length; c++) {
+    const text = cellText(lower[c]);
+    if (text === '' || !index.known(text)) continue;
+    const above = cellText(upper[c]);
+    if (above === '' || index.groupOf(above) || !index.known(above)) n++;
+  }
+  return n;
+}
+
+/** Finds the header row(s) of a sheet, or undefined when it has none. */
+function detectHeader(grid: Grid, index: HeaderIndex): SheetHeader | undefined {
+  const limit = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < limit; r++) {
+    const score = rowScore(grid.rows[r], index);
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  if (best < 0 || bestScore < MIN_HEADER_FIELDS) return undefined;
+  let top = best;
+  let sub: number | undefined;
+  if (
+    best + 1 < grid.rows.length &&
+    hasGroupLabel(grid, best, index) &&
+    subHeaderCount(grid, best, best + 1, index) > 0
+  ) {
+    sub = best + 1;
+  } else if (
+    best > 0 &&
+    hasKnownGroup(grid, best - 1, index) &&
+    subHeaderCount(grid, best - 1, best, index) > 0
+  ) {
+    top = best - 1;
+    sub = best;
+  } else if (best + 1 < grid.rows.length && subHeaderCount(grid, best, best + 1, index) >= 2) {
+    sub = best + 1;
+  }
+  const header: SheetHeader = {
+    grid,
+    top,
+    dataStart: (sub ?? top) + 1,
+    cells: [],
+    fields: new Set(),
+    hasShareGroup: false,
+  };
+  if (sub !== undefined) header.sub = sub;
+  collectHeaderCells(header, index);
+  header.title = findTitle(grid, top, index);
+  return header;
+}
+
+function findTitle(grid: Grid, top: number, index: HeaderIndex): string | undefined {
+  for (let r = 0; r < top; r++) {
+    const row = grid.rows[r];
+    if (!row) continue;
+    const texts = row.map(cellText).filter((t) => t !== '');
+    if (texts.length === 1 && !index.known(texts[0]!) && !index.isNoteText(texts[0]!)) return texts[0];
+  }
+  return undefined;
+}
+
+function collectHeaderCells(h: SheetHeader, index: HeaderIndex): void {
+  const { grid, top, sub } = h;
+  const headerMerges = grid.merges.filter((m) => m.s.r <= top && top <= m.e.r);
+  const upper = grid.rows[top] ?? [];
+  const lower = sub === undefined ? [] : (grid.rows[sub] ?? []);
+  const width = Math.max(upper.length, lower.length);
+  let carriedGroup: string | undefined;
+  for (let c = 0; c < width; c++) {
+    let topText = cellText(upper[c]);
+    let topRow = top;
+    let topCol = c;
+    let merged = false;
+    if (topText === '') {
+      const m = findMerge(headerMerges, top, c);
+      if (m) {
+        merged = true;
+        topRow = m.s.r;
+        topCol = m.s.c;
+        topText = cellText(grid.rows[m.s.r]?.[m.s.c]);
+      }
+    }
+    const subText = sub === undefined ? '' : cellText(lower[c]);
+    const subCovered = sub !== undefined && merged && topRow === top && topCol === c;
+    if (subText !== '' && !subCovered) {
+      // A blank top cell next to a group label continues the group (centred across the selection, not merged).
+      let group = topText !== '' && topText !== subText ? topText : undefined;
+      if (group === undefined && topText === '' && carriedGroup !== undefined) group = carriedGroup;
+      carriedGroup = group;
+      h.cells.push({ index: c, header: subText, row: sub!, col: c, ...(group ? { group } : {}) });
+      if (group && index.groupOf(group)?.some((p) => p.startsWith('/share'))) h.hasShareGroup = true;
+    } else {
+      carriedGroup = topText !== '' && index.groupOf(topText) ? topText : undefined;
+      if (topText === '') continue;
+      h.cells.push({ index: c, header: topText, row: topRow, col: topCol });
+    }
+  }
+  for (const cell of h.cells) {
+    const pointer = index.resolve(cell.header, cell.group);
+    if (pointer) h.fields.add(pointer);
+  }
+}
+
+function planSheet(header: SheetHeader, index: HeaderIndex, kind: CatalogKind): SheetPlan {
+  const columns: Column[] = [];
+  const byPointer = new Map<string, Column>();
+  for (const cell of header.cells) {
+    const letter = columnLetter(cell.index);
+    const column: Column = {
+      index: cell.index,
+      letter,
+      header: cell.header,
+      headerLoc: location(header.grid, cell.row, cell.col),
+      item: false,
+    };
+    if (cell.group) column.group = cell.group;
+    const pointer = index.resolve(cell.header, cell.group, kind);
+    if (pointer === undefined) column.unmapped = 'unknown';
+    else if (byPointer.has(pointer)) column.unmapped = 'duplicate';
+    else {
+      column.pointer = pointer;
+      column.item = pointer.startsWith('/items/');
+      byPointer.set(pointer, column);
+    }
+    columns.push(column);
+  }
+  const hasItems = columns.some((c) => c.item);
+  const hasKey = byPointer.has('/code') || byPointer.has('/name');
+  const descriptive = [...byPointer.keys()].some((p) => DESCRIPTIVE.has(p));
+  const role = hasItems && hasKey && !descriptive ? 'items' : 'entries';
+  return { header, columns, byPointer, role };
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let c = from; c <= to; c++) out.push(c);
+  return out;
+}
+
+/** Vertical merges per column, sorted by first row, for a linear sweep down the data rows. */
+class MergeSweep {
+  private readonly lists = new Map<number, MergeRange[]>();
+  private readonly cursor = new Map<number, number>();
+
+  constructor(merges: readonly MergeRange[], dataStart: number, columns: ReadonlySet<number>) {
+    const known = [...columns];
+    for (const m of merges) {
+      if (m.e.r <= m.s.r || m.e.r < dataStart) continue;
+      // Walk whichever is smaller: the merge's columns or the known columns (a merge may span 16,384).
+      const span = m.e.c - m.s.c + 1;
+      const candidates =
+        span <= known.length ? range(m.s.c, m.e.c) : known.filter((c) => c >= m.s.c && c <= m.e.c);
+      for (const c of candidates) {
+        if (!columns.has(c)) continue;
+        let list = this.lists.get(c);
+        if (!list) {
+          list = [];
+          this.lists.set(c, list);
+        }
+        list.push(m);
+      }
+    }
+    // Excel never overlaps merges; a crafted file might, so overlapping ones are dropped to keep the
+    // sweep linear.
+    for (const [c, list] of this.lists) {
+      list.sort((a, b) => a.s.r - b.s.r);
+      const disjoint: MergeRange[] = [];
+      let end = -1;
+      for (const m of list) {
+        if (m.s.r <= end) continue;
+        disjoint.push(m);
+        end = m.e.r;
+      }
+      this.lists.set(c, disjoint);
+    }
+  }
+
+  /** The merge that covers (r, c) from an earlier row, if any. Rows must be visited in increasing order. */
+  coveredFromAbove(r: number, c: number): MergeRange | undefined {
+    const list = this.lists.get(c);
+    if (!list) return undefined;
+    let i = this.cursor.get(c) ?? 0;
+    while (i < list.length && list[i]!.e.r < r) i++;
+    this.cursor.set(c, i);
+    const m = list[i];
+    return m !== undefined && m.s.r < r && m.e.r >= r ? m : undefined;
+  }
+}
+
+function unknownColumnNotice(column: Column, sheetRole: 'entries' | 'items'): ReaderNotice {
+  const data: Record<string, string> = { header: column.header, column: column.letter };
+  const messageId =
+    column.unmapped === 'duplicate'
+      ? 'duplicate'
+      : column.unmapped === 'unnamed'
+        ? 'unnamed'
+        : sheetRole === 'items'
+          ? 'unknownInItems'
+          : 'unknown';
+  return { ruleId: 'metadata/unknown-column', messageId, data, location: column.headerLoc };
+}
+
+/** Reads one entries sheet into the builder. */
+function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadline): void {
+  const { grid, dataStart } = plan.header;
+  const index = builder.index;
+  const resourceCols = plan.columns.filter((c) => c.pointer !== undefined && !c.item);
+  const itemCols = plan.columns.filter((c) => c.item);
+  const extraCols = plan.columns.filter((c) => c.pointer === undefined);
+  for (const c of extraCols) builder.notice(unknownColumnNotice(c, 'entries'));
+  const known = new Set(plan.columns.map((c) => c.index));
+  const sweep = new MergeSweep(grid.merges, dataStart, known);
+  const lastKeys: (string | undefined)[] = new Array(resourceCols.length);
+  let current: number | undefined;
+  const unnamed = new Map<number, Column>();
+
+  for (let r = dataStart; r < grid.rows.length; r++) {
+    if ((r & 0xfff) === 0) deadline.check();
+    const row = grid.rows[r];
+    if (!row || row.length === 0) continue;
+    if (isNoteRow(grid, r, row, index)) continue;
+    // Cells in columns without a header are kept too (as 其他列, reported once).
+    for (let c = 0; c < row.length; c++) {
+      if (known.has(c) || isBlank(row[c])) continue;
+      if (sweep.coveredFromAbove(r, c)) continue;
+      if (!unnamed.has(c)) {
+        const letter = columnLetter(c);
+        const col: Column = {
+          index: c,
+          letter,
+          header: `（${letter}列）`,
+          headerLoc: location(grid, plan.header.sub ?? plan.header.top, c),
+          item: false,
+          unmapped: 'unnamed',
+        };
+        unnamed.set(c, col);
+        extraCols.push(col);
+        builder.notice(unknownColumnNotice(col, 'entries'));
+      }
+    }
+
+    const values: (RawCell | undefined)[] = new Array(resourceCols.length);
+    let any = false;
+    let conflict = current === undefined;
+    for (let i = 0; i < resourceCols.length; i++) {
+      const c = resourceCols[i]!.index;
+      const cell = row[c];
+      if (isBlank(cell) || sweep.coveredFromAbove(r, c)) continue;
+      values[i] = cell;
+      any = true;
+      const key = cellText(cell);
+      if (lastKeys[i] !== undefined && lastKeys[i] !== key) conflict = true;
+    }
+    const itemValues = itemCols.map((col) => itemCell(grid, sweep, r, col.index));
+    const anyItem = itemValues.some((v) => v !== undefined);
+    const anyExtra = extraCols.some((col) => !isBlank(row[col.index]));
+    if (!any && !anyItem && !anyExtra) continue;
+    // Without item columns every row is an entry; with them, a row continues the entry above unless
+    // one of its resource-level cells contradicts it (blank, merged or repeated cells continue it).
+    const startsEntry = itemCols.length === 0 ? any || anyExtra : conflict;
+    if (startsEntry || current === undefined) {
+      current = builder.startEntry(rowLocation(grid, r));
+      lastKeys.fill(undefined);
+      for (let i = 0; i < resourceCols.length; i++) {
+        const col = resourceCols[i]!;
+        builder.put(current, col.pointer!, values[i], location(grid, r, col.index));
+        if (values[i] !== undefined) lastKeys[i] = cellText(values[i]);
+      }
+      if (itemCols.length > 0) builder.locateOnce(current, '/items', location(grid, r, itemCols[0]!.index));
+    } else {
+      for (let i = 0; i < resourceCols.length; i++) {
+        if (values[i] === undefined || lastKeys[i] !== undefined) continue;
+        const col = resourceCols[i]!;
+        builder.put(current, col.pointer!, values[i], location(grid, r, col.index));
+        lastKeys[i] = cellText(values[i]);
+      }
+    }
+    for (const col of extraCols) {
+      const cell = row[col.index];
+      if (!isBlank(cell)) builder.putExtra(current, col.header, cell!, location(grid, r, col.index));
+    }
+    if (anyItem) {
+      const item = builder.startItem(current, rowLocation(grid, r));
+      for (let i = 0; i < itemCols.length; i++) {
+        const col = itemCols[i]!;
+        const v = itemValues[i];
+        builder.putItem(current, item, col.pointer!, v?.value, v?.loc ?? location(grid, r, col.index));
+      }
+      builder.finishItem(current, item);
+    }
+  }
+}
+
+function itemCell(
+  grid: Grid,
+  sweep: MergeSweep,
+  r: number,
+  c: number,
+): { value: RawCell; loc: SourceLocation } | undefined {
+  const cell = grid.rows[r]?.[c];
+  if (!isBlank(cell)) return { value: cell!, loc: location(grid, r, c) };
+  // A data-item cell merged down over several items applies to each of them (its value sits top-left).
+  const m = sweep.coveredFromAbove(r, c);
+  if (m && m.s.c === c) {
+    const top = grid.rows[m.s.r]?.[c];
+    if (!isBlank(top)) return { value: top!, loc: location(grid, m.s.r, c) };
+  }
+  return undefined;
+}
+
+const MERGE_STARTS = new WeakMap<Grid, Map<number, MergeRange>>();
+
+/** Merges of a grid by their top-left cell (built once per grid). */
+function mergeStarts(grid: Grid): Map<number, MergeRange> {
+  let map = MERGE_STARTS.get(grid);
+  if (!map) {
+    map = new Map();
+    for (const m of grid.merges) map.set(m.s.r * 20_000 + m.s.c, m);
+    MERGE_STARTS.set(grid, map);
+  }
+  return map;
+}
+
+function isNoteRow(
+  grid: Grid,
+  r: number,
+  row: readonly (RawCell | undefined)[],
+  index: HeaderIndex,
+): boolean {
+  let only = -1;
+  for (let c = 0; c < row.length; c++) {
+    if (isBlank(row[c])) continue;
+    if (only >= 0) return false;
+    only = c;
+  }
+  if (only < 0) return false;
+  const cell = row[only];
+  if (typeof cell === 'string' && index.isNoteText(cell)) return true;
+  const m = mergeStarts(grid).get(r * 20_000 + only);
+  return m !== undefined && m.e.c - m.s.c >= 2;
+}
+
+function keyOf(value: RawCell): string {
+  return toHalfWidth(cellText(value)).replace(/\s+/g, '');
+}
+
+/** Reads an items sheet (one row per data item, keyed by resource code or name) and attaches the items. */
+function readItemsSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadline): void {
+  const { grid, dataStart } = plan.header;
+  const keyCol = plan.byPointer.get('/code') ?? plan.byPointer.get('/name')!;
+  const keyPointer = keyCol.pointer!;
+  const itemCols = plan.columns.filter((c) => c.item);
+  for (const c of plan.columns) if (c.pointer === undefined) builder.notice(unknownColumnNotice(c, 'items'));
+  const known = new Set(plan.columns.map((c) => c.index));
+  const sweep = new MergeSweep(grid.merges, dataStart, known);
+  const targets = builder.keyIndex(keyPointer);
+  let key: string | undefined;
+  let keyLoc: SourceLocation | undefined;
+  const orphans = new Map<string, { loc: SourceLocation; count: number }>();
+  for (let r = dataStart; r < grid.rows.length; r++) {
+    if ((r & 0xfff) === 0) deadline.check();
+    const row = grid.rows[r];
+    if (!row || row.length === 0) continue;
+    if (isNoteRow(grid, r, row, builder.index)) continue;
+    const keyCell = row[keyCol.index];
+    if (!isBlank(keyCell) && !sweep.coveredFromAbove(r, keyCol.index)) {
+      key = keyOf(keyCell!);
+      keyLoc = location(grid, r, keyCol.index);
+    }
+    const itemValues = itemCols.map((col) => itemCell(grid, sweep, r, col.index));
+    if (!itemValues.some((v) => v !== undefined)) continue;
+    const target = key === undefined ? undefined : targets.get(key);
+    if (target === undefined) {
+      const label = key ?? '';
+      const seen = orphans.get(label);
+      if (seen) seen.count++;
+      else orphans.set(label, { loc: keyLoc ?? location(grid, r, keyCol.index), count: 1 });
+      continue;
+    }
+    const item = builder.startItem(target, rowLocation(grid, r));
+    for (let i = 0; i < itemCols.length; i++) {
+      const col = itemCols[i]!;
+      const v = itemValues[i];
+      builder.putItem(target, item, col.pointer!, v?.value, v?.loc ?? location(grid, r, col.index));
+    }
+    builder.finishItem(target, item);
+  }
+  for (const [label, { loc, count }] of orphans) {
+    builder.notice({
+      ruleId: 'metadata/orphan-item',
+      messageId: label === '' ? 'noKey' : keyPointer === '/code' ? 'unknownCode' : 'unknownName',
+      data: { key: label, count, sheet: grid.name ?? '' },
+      location: loc,
+    });
+  }
+}
+
+/**
+ * Reads a workbook (or a CSV as a one-sheet book): detects each sheet's header and role, the catalog
+ * kind, and groups rows into entries with every value's cell. Throws `input/no-header` when no sheet
+ * has a catalog header.
+ */
+export function readTables(source: TableSource, options: ReadOptions, deadline: Deadline): ParsedCatalog {
+  const index = headerIndex(options.seeds.headerAliases);
+  const notices: ReaderNotice[] = [];
+  const headers: SheetHeader[] = [];
+  const skipped: Grid[] = [];
+  for (const grid of source.book.sheets) {
+    if (grid.name !== undefined && source.book.sheets.length > 1 && index.isIgnoredSheet(grid.name)) continue;
+    const header = detectHeader(grid, index);
+    if (header) headers.push(header);
+    else if (grid.rows.some((row) => row?.some((cell) => !isBlank(cell)))) skipped.push(grid);
+  }
+  if (headers.length === 0) {
+    throw new CatalogInputError('input/no-header', 'readers.noHeader', { file: source.file });
+  }
+  deadline.check();
+  let kind: CatalogKind;
+  let kindSource: ParsedCatalog['kindSource'];
+  if (options.kind !== 'auto') {
+    kind = options.kind;
+    kindSource = 'option';
+  } else {
+    const fields = new Set<string>();
+    let shareGroup = false;
+    for (const h of headers) {
+      for (const f of h.fields) fields.add(f);
+      shareGroup ||= h.hasShareGroup;
+    }
+    const detected = detectKindFromFields(fields, shareGroup);
+    kind = detected ?? 'shared';
+    kindSource = detected ? 'detected' : 'default';
+  }
+  const plans = headers.map((h) => planSheet(h, index, kind));
+  const entrySheets = plans.filter((p) => p.role === 'entries');
+  const itemSheets = plans.filter((p) => p.role === 'items');
+  if (entrySheets.length === 0) {
+    throw new CatalogInputError('input/no-header', 'readers.onlyItems', {
+      file: source.file,
+      sheet: itemSheets[0]?.header.grid.name ?? '',
+    });
+  }
+  for (const grid of skipped) {
+    notices.push({
+      ruleId: 'metadata/skipped-sheet',
+      messageId: 'noHeader',
+      data: { sheet: grid.name ?? '' },
+      location: grid.name !== undefined ? { sheet: grid.name } : {},
+    });
+  }
+  const ctx: ValueContext = valueContext(options.seeds, source.date1904 ?? false);
+  const builder = new EntryBuilder(index, ctx, options.limits.maxEntries, source.file, notices, true);
+  for (const plan of entrySheets) readEntriesSheet(plan, builder, deadline);
+  for (const plan of itemSheets) readItemsSheet(plan, builder, deadline);
+  completeOpenEntries(builder.entries, kind);
+  builder.finish();
+  deadline.check();
+  const parsed: ParsedCatalog = {
+    file: source.file,
+    format: source.format,
+    kind,
+    kindSource,
+    entries: builder.entries,
+    notices,
+    layout: {
+      sheets: plans.map(
+        (p): SheetLayout => ({
+          sheet: p.header.grid.name ?? null,
+          role: p.role,
+          headerRows: p.header.sub === undefined ? [p.header.top + 1] : [p.header.top + 1, p.header.sub + 1],
+          firstDataRow: p.header.dataStart + 1,
+          columns: p.columns.map((c) => ({
+            column: c.letter,
+            header: c.header,
+            ...(c.group ? { group: c.group } : {}),
+            field: c.pointer ?? null,
+          })),
+        }),
+      ),
+    },
+  };
+  const title = entrySheets.map((p) => p.header.title).find((t) => t !== undefined);
+  if (title !== undefined) parsed.title = title;
+  return parsed;
+}

@@ -1,0 +1,58 @@
+// The packed location map of spreadsheet entries behaves as a Map of { sheet, row, column, cell }.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { columnLetter } from '../src/model/grid.js';
+import { PackedLocations, SheetTable } from '../src/model/locations.js';
+import type { SourceLocation } from '../src/model/types.js';
+
+const cellLocation = fc
+  .record({
+    sheet: fc.option(fc.constantFrom('目录', '数据项', 'Sheet1'), { nil: undefined }),
+    row: fc.integer({ min: 1, max: 1_048_576 }),
+    col: fc.option(fc.integer({ min: 0, max: 16_383 }), { nil: undefined }),
+  })
+  .map(({ sheet, row, col }) => {
+    const loc: SourceLocation = sheet === undefined ? { row } : { sheet, row };
+    if (col !== undefined) {
+      loc.column = columnLetter(col);
+      loc.cell = `${loc.column}${row}`;
+    }
+    return loc;
+  });
+
+describe('PackedLocations', () => {
+  it('gives back every location set, like a Map, across many keys', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), cellLocation), { maxLength: 80 }),
+        (pairs) => {
+          const packed = new PackedLocations(new SheetTable());
+          const plain = new Map<string, SourceLocation>();
+          for (const [k, v] of pairs) {
+            packed.set(k, v);
+            plain.set(k, v);
+          }
+          expect(packed.size).toBe(plain.size);
+          for (const [k, v] of plain) expect(packed.get(k)).toEqual(v);
+          packed.compact();
+          expect(new Map(packed)).toEqual(plain);
+          expect(packed.has('never-set')).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it('keeps locations of other shapes as given (pointers, a cell that is not column+row)', () => {
+    const packed = new PackedLocations(new SheetTable());
+    packed.set('/name', { pointer: '/entries/0/name', row: 3 });
+    packed.set('/code', { sheet: '目录', row: 7, column: 'C', cell: 'C8' });
+    packed.set('/provider', { sheet: '目录', row: 7, column: 'D', cell: 'D7' });
+    expect(packed.get('/name')).toEqual({ pointer: '/entries/0/name', row: 3 });
+    expect(packed.get('/code')).toEqual({ sheet: '目录', row: 7, column: 'C', cell: 'C8' });
+    expect(packed.get('/provider')).toEqual({ sheet: '目录', row: 7, column: 'D', cell: 'D7' });
+    packed.set('/name', { row: 4 });
+    expect(packed.get('/name')).toEqual({ row: 4 });
+    expect(packed.delete('/code')).toBe(true);
+    expect([...packed.keys()].sort()).toEqual(['/name', '/provider']);
+  });
+});
