@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { load } from 'js-yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { catalogXlsx, syntheticEntries } from '../scripts/lib/catalogs.mjs';
 import { catalogOf } from './helpers/catalog.js';
 
 const root = join(import.meta.dirname, '..');
@@ -137,6 +139,19 @@ describe('hooks/pre-commit (plain git hook)', () => {
     expect(r.out).toContain('目录/南宁 2021 共享目录.json:entries[6].providerCode: 错误');
     expect(r.out.match(/\[(schema|code|metadata)\//g)).toHaveLength(6);
     expect(commits()).toBe(0);
+  });
+
+  it('points at the cell of a staged workbook', () => {
+    const entries = syntheticEntries(4);
+    entries[2] = { ...entries[2], providerCode: '11450100007525416M' };
+    mkdirSync(join(repo, '目录'), { recursive: true });
+    writeFileSync(join(repo, '目录', '南宁市2021年目录.xlsx'), catalogXlsx(XLSX, entries));
+    git('add', '-A');
+    const r = git('commit', '-m', '提交目录');
+    expect(r.status).not.toBe(0);
+    expect(r.out.trim()).toMatch(
+      /^目录\/南宁市2021年目录\.xlsx:目录!E17: 错误 .+ \[metadata\/provider-code-check\]$/,
+    );
   });
 
   it('lets a clean catalog through without a word, and ignores package.json', () => {

@@ -5,7 +5,15 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogJson, deepJson, garbage } from '../scripts/lib/catalogs.mjs';
+import * as XLSX from 'xlsx';
+import {
+  catalogJson,
+  catalogXlsx,
+  deepJson,
+  garbage,
+  syntheticEntries,
+  zipBomb,
+} from '../scripts/lib/catalogs.mjs';
 import { ruleRows } from '../src/cli/commands/rules.js';
 import { getValidator, SCHEMA_IDS } from '../src/schema/ajv.js';
 import { catalogOf } from './helpers/catalog.js';
@@ -18,6 +26,7 @@ const clean = Buffer.from(
   JSON.stringify(catalogOf('shared', [{}, { code: '315018001/2', name: '食品生产许可信息' }])),
 );
 const JSON_TYPE = 'application/json';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('govcat serve: one worker, default queue', () => {
   let s: TestService;
@@ -228,11 +237,38 @@ describe('govcat serve: one worker, default queue', () => {
     expect(r3.status).toBe(415);
   });
 
+  it('reads workbooks in the template layout and points findings at their cells', async () => {
+    const entries = syntheticEntries(6);
+    entries[2] = { ...entries[2], providerCode: '11450100007525416M' };
+    const workbook = catalogXlsx(XLSX, entries);
+    const r = await s.validate(workbook, XLSX_TYPE, '?filename=南宁市目录.xlsx&format=compact');
+    expect(r.status).toBe(200);
+    const lines = r.text.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    // Title row, two header rows, then 7 + 6 data-item rows for the first two entries: the third starts on row 17.
+    expect(lines[0]).toMatch(/^南宁市目录\.xlsx:目录!E17: 错误 .+ \[metadata\/provider-code-check\]$/);
+    const form = new FormData();
+    form.append('file', new Blob([workbook]), '南宁市目录.xlsx');
+    const multi = await fetch(`${s.url}/v1/validate`, { method: 'POST', body: form });
+    expect((await multi.json()).files[0]).toMatchObject({ format: 'xlsx', entries: 6 });
+  });
+
+  it('refuses an xlsx zip bomb before inflating it', async () => {
+    const t = performance.now();
+    const r = await s.validate(zipBomb(), XLSX_TYPE, '?filename=bomb.xlsx');
+    expect(r.status).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'input/limit', data: { file: 'bomb.xlsx' } });
+    expect(r.json().error.message).toContain('--max-zip-ratio');
+    expect(performance.now() - t).toBeLessThan(5_000);
+    expect((await s.get('/healthz')).json().status).toBe('ok');
+  });
+
   it('survives hostile uploads: deep nesting, garbage, prototype keys', async () => {
     const deep = await s.validate(deepJson(200_000), JSON_TYPE);
     expect([deep.status, deep.json().error.code]).toEqual([400, 'input/limit']);
     const junk = await s.validate(garbage(64 * 1024), JSON_TYPE);
-    expect([junk.status, junk.json().error.code]).toEqual([400, 'input/malformed']);
+    expect(junk.status).toBe(400);
+    expect(['input/malformed', 'input/format-mismatch']).toContain(junk.json().error.code);
     const proto = Buffer.from(
       `{"kind":"shared","entries":[{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"name":"食品经营许可信息"}]}`,
     );

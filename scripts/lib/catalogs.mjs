@@ -45,9 +45,11 @@ const TAIL = ['更新周期', '发布日期', '关联资源代码'];
 
 /**
  * A workbook in the template layout of the guide's appendix 2: a title row, two header rows (数据项信息,
- * 共享属性 and 开放属性 grouped), one row per data item with the entry's cells merged down.
+ * 共享属性 and 开放属性 grouped), one row per data item with the entry's cells merged down. Takes a count
+ * of synthetic entries or the entries themselves.
  */
-export function catalogXlsx(XLSX, count, title = '南宁市政务数据资源目录') {
+export function catalogXlsx(XLSX, countOrEntries, title = '南宁市政务数据资源目录') {
+  const entries = Array.isArray(countOrEntries) ? countOrEntries : syntheticEntries(countOrEntries);
   const rows = [
     [title],
     [...HEAD, '数据项信息', '', '共享属性', '', '', '开放属性', '', ...TAIL],
@@ -71,7 +73,7 @@ export function catalogXlsx(XLSX, count, title = '南宁市政务数据资源目
     { s: { r: 1, c: 9 }, e: { r: 1, c: 11 } },
     { s: { r: 1, c: 12 }, e: { r: 1, c: 13 } },
   );
-  for (const e of syntheticEntries(count)) {
+  for (const e of entries) {
     const first = rows.length;
     const items = e.items?.length ? e.items : [{}];
     items.forEach((item, k) => {
