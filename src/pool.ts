@@ -16,11 +16,13 @@
 export {
   CatalogPool,
   defaultWorkerFile,
+  heapNeededMb,
   PoolClosedError,
   type PoolFileResult,
   type PoolOptions,
   PoolSaturatedError,
   type PoolStats,
+  poolReport,
   type RunOptions,
   type TaskOptions,
   type TaskSource,

@@ -30,6 +30,7 @@ export function toFinding(d: Diagnostic | SuppressedDiagnostic): Finding {
   if (d.resourceCode !== undefined) f.resourceCode = d.resourceCode;
   if (d.fix) f.fix = d.fix;
   if ('suppression' in d) f.suppression = d.suppression;
+  if (d.expiredSuppression) f.expiredSuppression = d.expiredSuppression;
   return f;
 }
 

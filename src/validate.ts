@@ -1,5 +1,5 @@
 // The validation pipeline: read → schema check and rules → suppressions → rates → file report.
-import { resolveRuleSettings } from './config/load.js';
+import { checkConfig, resolveRuleSettings } from './config/load.js';
 import { CatalogInputError } from './errors.js';
 import type {
   Assessment,
@@ -23,6 +23,7 @@ import { errorFileReport, makeReport, type SeverityCounts, summarize, toFinding 
 import { runEngine } from './rules/engine.js';
 import { registryRules } from './rules/registry.js';
 import { buildRuleSet, type RuleSet } from './rules/ruleset.js';
+import { SCHEMA_RULES } from './rules/schema-check.js';
 import { applySuppressions, type SuppressedDiagnostic } from './rules/suppress.js';
 import type { AnyRule, Diagnostic, RuleSettings } from './rules/types.js';
 import { loadSeeds, type Seeds } from './seeds/index.js';
@@ -79,9 +80,11 @@ export function localToday(now: Date = new Date()): string {
 
 /** Resolves options and configuration into a session (throws ConfigError on a bad configuration). */
 export function createSession(options: ValidateOptions = {}): Session {
-  const config = options.config ?? {};
   const source = options.configFile ?? 'govcat.config.json';
-  const ruleSet = buildRuleSet(options.rules ?? registryRules(), resolveRuleSettings(config, source), source);
+  const registry = options.rules ?? registryRules();
+  const ruleIds = new Set([...registry.map((r) => r.meta.id), ...SCHEMA_RULES.map((r) => r.id)]);
+  const config = options.config ? checkConfig(options.config, source, ruleIds) : {};
+  const ruleSet = buildRuleSet(registry, resolveRuleSettings(config, source), source);
   const seeds = loadSeeds({
     ...(config.vocabularies ? { vocabularies: config.vocabularies } : {}),
     ...(config.aliases ? { aliases: config.aliases } : {}),
@@ -119,7 +122,8 @@ function readOptions(session: Session): ReadOptions {
 export function parsedFromObject(catalog: Catalog, name: string, session: Session): ParsedCatalog {
   const entries: ParsedEntry[] = (catalog.entries ?? []).map((data, index) => ({
     index,
-    data,
+    // As the JSON reader does: a null entry is an empty one (the schema then lists what is missing).
+    data: data ?? {},
     locations: new Map([['', { pointer: `/entries/${index}` }]]),
     normalizations: [],
   }));

@@ -106,7 +106,10 @@ for (const rule of registryRules()) {
         expect(actual).toEqual(expected);
         for (const e of c.errors ?? []) {
           const d = found.find(
-            (x) => x.messageId === e.messageId && (e.entry === undefined || x.entry === e.entry),
+            (x) =>
+              x.messageId === e.messageId &&
+              x.entry === (e.entry === undefined ? 0 : e.entry) &&
+              (e.field === undefined || fieldPointer(x.location.field) === e.field),
           );
           if (e.data) expect(d?.data).toMatchObject(e.data);
           if (e.fix) expect(d?.fix).toMatchObject(e.fix);

@@ -60,7 +60,10 @@ export interface GovcatSchemas {
   'seeds/classification-tree'?: ClassificationTree;
   'seeds/header-aliases'?: HeaderAliases;
   'seeds/indicator-inputs'?: IndicatorInputs;
+  'seeds/naming-rules'?: NamingRules;
+  'seeds/regions'?: RegionList;
   'seeds/scoring-profile'?: ScoringProfile;
+  'seeds/sharing-rules'?: SharingRules;
   'seeds/vocabulary'?: Vocabulary;
   'share-attributes'?: ShareAttributes;
   'shared-entry'?: SharedCatalogEntry;
@@ -443,6 +446,13 @@ export interface Finding {
   suppression?: {
     reason: string;
     expires?: string;
+  };
+  /**
+   * 配置中有一项抑制与本发现匹配，但已过期（expires 早于今天）：发现重新计入，并指出是哪一项抑制。
+   */
+  expiredSuppression?: {
+    reason: string;
+    expires: string;
   };
 }
 /**
@@ -829,6 +839,119 @@ export interface IndicatorInputs {
   };
 }
 /**
+ * seeds/rules/naming.json 的形状：目录命名规范（命名规则与碎片化检测）使用的模式和词表。模式是 JavaScript 正则表达式（按 u 标志编译，载入时校验）。
+ */
+export interface NamingRules {
+  $schema?: string;
+  basis: string;
+  /**
+   * 名称中的时间片段（年份、季度、月份、半年……）。
+   *
+   * @minItems 1
+   */
+  timeFragments: NamingPattern[];
+  /**
+   * 测试、样例或未命名的名称。
+   */
+  testNames: NamingPattern[];
+  /**
+   * 公文类词语的分组（通知公告、政策法规、报告总结……）。
+   *
+   * @minItems 1
+   */
+  documentGroups: DocumentGroup[];
+  /**
+   * 名称以这些词结尾（去掉“信息”“数据”等通用后缀后）时，多半是公文而不是数据。
+   *
+   * @minItems 1
+   */
+  documentWords: DocumentWord[];
+  /**
+   * 以公文词结尾但属于数据的词（通知书、决定书……），匹配时优先。
+   */
+  documentExceptions: string[];
+  /**
+   * 公文标题的整体模式，如“关于……的通知”。
+   */
+  documentTitlePatterns: NamingPattern[];
+  /**
+   * 判断名称结尾前先去掉的通用后缀。
+   */
+  genericSuffixes: string[];
+  /**
+   * 部门名称的结尾（局、委员会、厅……），用于识别名称中的部门前缀。
+   *
+   * @minItems 1
+   */
+  departmentSuffixes: string[];
+  /**
+   * 部门或区划前缀与名称主体之间常见的分隔符（如 “某区某局_学校花名册” 中的 _）。
+   */
+  nameSeparators: string;
+}
+export interface NamingPattern {
+  id: string;
+  /**
+   * 正则表达式源文本。
+   */
+  pattern: string;
+  ignoreCase?: boolean;
+  /**
+   * 中文说明，用于消息。
+   */
+  label: string;
+  en: string;
+  examples?: string[];
+}
+export interface DocumentGroup {
+  id: string;
+  label: string;
+  en: string;
+}
+export interface DocumentWord {
+  word: string;
+  group: string;
+}
+/**
+ * seeds/regions/*.json 的形状：一个省级行政区的区划（省、市、县级），供命名规则识别“按行政区划拆分”的名称前缀和碎片化数据集。
+ */
+export interface RegionList {
+  $schema?: string;
+  id: string;
+  title: string;
+  /**
+   * 依据：seeds 文件名与章节，以及区划名称的来源。
+   */
+  basis: string;
+  /**
+   * @minItems 1
+   */
+  regions: Region[];
+}
+export interface Region {
+  /**
+   * 规范全称，如 南宁市、青秀区、融水苗族自治县。
+   */
+  name: string;
+  /**
+   * province 省级；city 地级；county 县级（市辖区、县、自治县、县级市）。
+   */
+  level: 'province' | 'city' | 'county';
+  /**
+   * 上级区划的全称（省级省略）。
+   */
+  parent?: string;
+  /**
+   * GB/T 2260 行政区划代码（6 位），用于从统一社会信用代码第 3–8 位推断提供方所在区划。
+   */
+  code?: string;
+  /**
+   * 在名称中也按区划识别的简称。只列不会与普通词语混淆的简称（例如不收“资源”“港口”“城中”“来宾”）。
+   */
+  aliases?: string[];
+  note?: string;
+}
+/**
  * seeds/profiles/*.json 的形状：一套考核指标的评分规则（基础分、得分门槛、扣分、加分、总分公式、等级）。门槛按原文抄录，含或不含等号与原文一致，并在 text 中保留原文。
  */
 export interface ScoringProfile {
@@ -1050,6 +1173,60 @@ export interface ScoreGrade {
 export interface ProfileNote {
   zh: string;
   en: string;
+}
+/**
+ * seeds/rules/sharing.json 的形状：分级分类合理性规则（共享条件、不予共享依据、共享方式）使用的词表和模式。
+ */
+export interface SharingRules {
+  $schema?: string;
+  basis: string;
+  /**
+   * 单独出现时不算写明条件的笼统说法（比较前去掉空白和标点）。
+   */
+  vagueConditions: string[];
+  /**
+   * 说明共享范围（向谁、限于什么）的词。
+   *
+   * @minItems 1
+   */
+  scopeWords: string[];
+  /**
+   * 说明使用要求（行政依据、工作参考、数据校核、业务协同……）的词。
+   *
+   * @minItems 1
+   */
+  usageWords: string[];
+  /**
+   * 引用法律、行政法规、规章或中央政策的写法（正则表达式，u 标志）。
+   *
+   * @minItems 1
+   */
+  legalBasisPatterns: LegalBasisPattern[];
+  /**
+   * 不指名具体法规的笼统说法（“相关法律法规”），在查找依据前先去掉。
+   */
+  vagueLegalPhrases: string[];
+  /**
+   * 共享方式的种类及其关键词：platform 共享平台；api 接口；table 库表；file 文件；offline 邮件、拷盘、介质等线下方式。
+   *
+   * @minItems 1
+   */
+  methodKinds: MethodKind[];
+}
+export interface LegalBasisPattern {
+  id: string;
+  pattern: string;
+  label: string;
+  examples?: string[];
+}
+export interface MethodKind {
+  id: 'platform' | 'api' | 'table' | 'file' | 'offline' | 'none';
+  label: string;
+  en: string;
+  /**
+   * @minItems 1
+   */
+  words: string[];
 }
 /**
  * seeds/vocabularies/*.json 的形状：一个受控词表（共享类型、是否开放、更新周期、数据资源格式、数据类型、占位词……）。

@@ -5,6 +5,7 @@ import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
 import { readerMessages } from './messages/readers.js';
 import { reportMessages } from './messages/report.js';
+import { rulesMessages } from './messages/rules.js';
 import { schemaMessages } from './messages/schema.js';
 import { serviceMessages } from './messages/service.js';
 
@@ -29,6 +30,7 @@ const tables: MessageTable[] = [
   cliMessages,
   serviceMessages,
   indicatorMessages,
+  rulesMessages,
 ];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {

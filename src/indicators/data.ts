@@ -1,28 +1,10 @@
 // Loads the indicator seeds: scoring profiles (seeds/profiles/*.json) and input column aliases, each schema-validated.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { IndicatorInputs, ScoringProfile } from '../generated/schema-types.js';
 import { seedsDir } from '../paths.js';
-import { getValidator, SCHEMA_IDS } from '../schema/ajv.js';
-import { SeedError } from '../seeds/index.js';
-
-function readValidated<T>(file: string, schemaId: string): T {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new SeedError(file, (err as Error).message);
-  }
-  const validate = getValidator<T>(schemaId);
-  if (!validate(data)) {
-    const first = validate.errors?.[0];
-    throw new SeedError(
-      file,
-      `${first?.instancePath || '/'} ${first?.message ?? 'does not match its schema'}`,
-    );
-  }
-  return data;
-}
+import { SCHEMA_IDS } from '../schema/ajv.js';
+import { readValidated, SeedError } from '../seeds/index.js';
 
 /** Checks what the schema cannot: unique ids, item ids unique per indicator. */
 function checkProfile(file: string, profile: ScoringProfile): void {

@@ -43,8 +43,8 @@ export function makeEntryView(entry: ParsedEntry): EntryView {
     index: entry.index,
     data: entry.data,
     normalizations: entry.normalizations,
-    code: trimmed(entry.data.code),
-    name: trimmed(entry.data.name),
+    code: trimmed(entry.data?.code),
+    name: trimmed(entry.data?.name),
     locate(field = ''): SourceLocation | undefined {
       let pointer = field;
       for (;;) {
@@ -81,6 +81,9 @@ export function runEngine(input: EngineInput): Diagnostic[] {
   const { catalog, ruleSet, seeds, settings, lang } = input;
   const views = catalog.entries.map(makeEntryView);
   const out: Diagnostic[] = [];
+  // Schema findings with their field pointer, kept apart until rules may have replaced some of them.
+  const schemaFindings: { d: Diagnostic; pointer: string }[] = [];
+  const replaced = new Map<number, string[]>();
 
   const push = (
     ruleId: string,
@@ -127,6 +130,7 @@ export function runEngine(input: EngineInput): Diagnostic[] {
         view,
         f.field,
       );
+      schemaFindings.push({ d: out.pop()!, pointer: f.field });
     }
   }
 
@@ -172,6 +176,11 @@ export function runEngine(input: EngineInput): Diagnostic[] {
           descriptor.location,
           fix,
         );
+        if (descriptor.replacesSchema && view && descriptor.field !== undefined) {
+          const list = replaced.get(view.index);
+          if (list) list.push(descriptor.field);
+          else replaced.set(view.index, [descriptor.field]);
+        }
       },
     };
     active.push({ rule, severity, hooks: rule.create(context), current });
@@ -183,7 +192,11 @@ export function runEngine(input: EngineInput): Diagnostic[] {
       a.hooks.entry?.(view);
       if (a.hooks.item && Array.isArray(view.data.items)) {
         const items = view.data.items;
-        for (let i = 0; i < items.length; i++) a.hooks.item(items[i]!, i, view);
+        for (let i = 0; i < items.length; i++) {
+          const item = items[i];
+          // A data item that is not an object is the schema's finding; item hooks see objects only.
+          if (item !== null && typeof item === 'object' && !Array.isArray(item)) a.hooks.item(item, i, view);
+        }
       }
     }
   }
@@ -195,7 +208,8 @@ export function runEngine(input: EngineInput): Diagnostic[] {
   // 3. Reader notices, reported under the rule that owns them.
   for (const notice of catalog.notices) {
     const owner = ruleSet.byId.get(notice.ruleId);
-    if (!owner) throw new Error(`reader notice names unknown rule ${notice.ruleId}`);
+    // A caller may run a subset of the registry (tests, plugins): notices of rules it left out are off.
+    if (!owner) continue;
     const severity = ruleSet.level(notice.ruleId);
     if (severity === 'off') continue;
     if (owner.meta.kinds && !owner.meta.kinds.includes(catalog.kind)) continue;
@@ -215,7 +229,13 @@ export function runEngine(input: EngineInput): Diagnostic[] {
     );
   }
 
-  return sortDiagnostics(out);
+  const kept = schemaFindings
+    .filter(({ d, pointer }) => {
+      const fields = d.entry === null ? undefined : replaced.get(d.entry);
+      return !fields?.some((f) => pointer === f || pointer.startsWith(`${f}/`));
+    })
+    .map((s) => s.d);
+  return sortDiagnostics([...kept, ...out]);
 }
 
 /** Orders diagnostics: file-level first, then by entry, row, column, rule id. */

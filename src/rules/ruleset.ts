@@ -1,5 +1,6 @@
 // Resolves rule settings (presets, extends, config) against the registry into the set of active rules.
-import { ConfigError } from '../errors.js';
+import { type Detail, LocalizedConfigError, suggest } from '../config/errors.js';
+import { describeConfigErrors } from '../config/load.js';
 import type { RuleSetting } from '../generated/schema-types.js';
 import type { CatalogKind } from '../model/types.js';
 import { compileSchema } from '../schema/ajv.js';
@@ -21,16 +22,18 @@ export interface RuleSet {
   level(id: string): RuleLevel;
   /** Severity of a schema pseudo-rule. */
   schemaLevel(id: string): RuleLevel;
-  /** Schema errors to drop for a catalog kind, because a rule reports them better. */
+  /** Schema errors to drop for a catalog kind, because an active rule reports them better. */
   supersededFor(kind: CatalogKind): readonly SchemaMatch[];
 }
 
 const LEVELS = new Set<RuleLevel>(['off', 'info', 'warning', 'error']);
 
-/** Splits a setting into level and options. */
+/** Splits a setting into level and options (an invalid level is returned as is, for the caller to report). */
 export function parseSetting(setting: RuleSetting): { level: RuleLevel; options?: Record<string, unknown> } {
   if (typeof setting === 'string') return { level: setting };
   const [level, options] = setting as [RuleLevel, Record<string, unknown>?];
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options)))
+    return { level: 'invalid' as RuleLevel };
   return options ? { level, options } : { level };
 }
 
@@ -58,14 +61,17 @@ export function buildRuleSet(
     if (!byId.has(id) && !schemaIds.has(id)) {
       // Presets may name rules of the full registry; only the user's own settings must exist.
       if (!fromUser) continue;
-      throw new ConfigError('config/unknown-rule', 'config.unknownRule', { file: source, rule: id });
+      const details: Detail[] = [{ id: 'config.detail.unknownRuleAt', data: { path: 'rules', rule: id } }];
+      const close = suggest(id, [...byId.keys(), ...schemaIds]);
+      if (close) details.push({ id: 'config.detail.didYouMean', data: { suggestion: close } });
+      details.push({ id: 'config.detail.seeRules' });
+      throw new LocalizedConfigError('config/unknown-rule', 'config.invalid', { file: source }, details);
     }
     const { level, options: opts } = parseSetting(setting);
     if (!LEVELS.has(level)) {
-      throw new ConfigError('config/invalid', 'config.invalid', {
-        file: source,
-        problem: `${id}: ${String(level)}`,
-      });
+      throw new LocalizedConfigError('config/invalid', 'config.invalid', { file: source }, [
+        { id: 'config.detail.severity', data: { rule: id, value: JSON.stringify(setting) } },
+      ]);
     }
     levels.set(id, level);
     if (opts) options.set(id, { ...(options.get(id) ?? {}), ...opts });
@@ -79,12 +85,12 @@ export function buildRuleSet(
     if (rule.meta.options) {
       const validate = compileSchema(rule.meta.options);
       if (!validate(merged)) {
-        const e = validate.errors?.[0];
-        throw new ConfigError('config/invalid', 'config.badRuleOptions', {
-          file: source,
-          rule: rule.meta.id,
-          problem: `${e?.instancePath || '/'} ${e?.message ?? ''}`.trim(),
-        });
+        throw new LocalizedConfigError(
+          'config/invalid',
+          'config.badRuleOptions',
+          { file: source, rule: rule.meta.id },
+          describeConfigErrors(validate.errors, merged, `rules.${rule.meta.id}`),
+        );
       }
     }
     active.push({ rule, severity: level, options: merged });
@@ -99,7 +105,9 @@ export function buildRuleSet(
     supersededFor(kind) {
       let list = supersededCache.get(kind);
       if (!list) {
-        list = registry
+        // Only rules that run may take a schema error over: a rule turned off gives the schema error back.
+        list = active
+          .map((a) => a.rule)
           .filter((r) => !r.meta.kinds || r.meta.kinds.includes(kind))
           .flatMap((r) => r.meta.supersedes ?? []);
         supersededCache.set(kind, list);

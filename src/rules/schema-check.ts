@@ -149,6 +149,7 @@ const PRIORITY = [
   'minItems',
   'maxLength',
   'maxItems',
+  'maxProperties',
   'minimum',
   'maximum',
   'additionalProperties',
@@ -221,6 +222,7 @@ function describe(
     case 'maxLength':
       return { field, messageId: 'schema.maxLength', data: { ...base, limit: Number(params.limit) } };
     case 'maxItems':
+    case 'maxProperties':
       return { field, messageId: 'schema.maxItems', data: { ...base, limit: Number(params.limit) } };
     case 'minimum':
       return { field, messageId: 'schema.minimum', data: { ...base, limit: Number(params.limit) } };
@@ -308,7 +310,8 @@ export function checkEntrySchema(
   const out: SchemaFinding[] = [];
   for (const [field, error] of best) {
     if (superseded.some((m) => matches(m, error.keyword, field))) continue;
-    const info = BY_KEYWORD.get(error.keyword);
+    // Too many extra columns is reported like a list that is too long.
+    const info = BY_KEYWORD.get(error.keyword === 'maxProperties' ? 'maxItems' : error.keyword);
     const described = describe(error, field, lang, valueAt(entry, field));
     if (described.messageId === 'schema.requiredShareMethod') described.data.shareType = String(shareType);
     const category: Category =

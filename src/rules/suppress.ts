@@ -7,30 +7,53 @@ export interface SuppressedDiagnostic extends Diagnostic {
   suppression: { reason: string; expires?: string };
 }
 
-/** Splits diagnostics into kept and suppressed. Expired suppressions (expires < today) do not apply. */
+/** What applying suppressions produced. */
+export interface SuppressionResult {
+  kept: Diagnostic[];
+  suppressed: SuppressedDiagnostic[];
+}
+
+function matches(s: Suppression, d: Diagnostic): boolean {
+  return (
+    (s.code === undefined || s.code === d.resourceCode) && (s.name === undefined || s.name === d.entryName)
+  );
+}
+
+/**
+ * Splits diagnostics into kept and suppressed. A suppression applies to findings of its rule on the entry
+ * with its resource code (and/or name); without code and name, to the whole file. An expired suppression
+ * (expires before today) no longer applies: the finding is kept and carries `expiredSuppression`, so the
+ * lapse is visible rather than silent.
+ */
 export function applySuppressions(
   diagnostics: readonly Diagnostic[],
   suppressions: readonly Suppression[] | undefined,
   today: string,
-): { kept: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
-  const live = (suppressions ?? []).filter((s) => !s.expires || s.expires >= today);
-  if (live.length === 0) return { kept: [...diagnostics], suppressed: [] };
+): SuppressionResult {
+  const list = suppressions ?? [];
+  if (list.length === 0) return { kept: [...diagnostics], suppressed: [] };
+  // Indexed by rule id, so a large catalog with many suppressions is not a product of the two.
+  const byRule = new Map<string, Suppression[]>();
+  for (const s of list) {
+    const slot = byRule.get(s.rule);
+    if (slot) slot.push(s);
+    else byRule.set(s.rule, [s]);
+  }
   const kept: Diagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const d of diagnostics) {
-    const match = live.find(
-      (s) =>
-        s.rule === d.ruleId &&
-        (s.code === undefined || s.code === d.resourceCode) &&
-        (s.name === undefined || s.name === d.entryName),
-    );
-    if (!match) {
-      kept.push(d);
+    const candidates = byRule.get(d.ruleId);
+    const live = candidates?.find((s) => (!s.expires || s.expires >= today) && matches(s, d));
+    if (live) {
+      const suppression: SuppressedDiagnostic['suppression'] = { reason: live.reason };
+      if (live.expires) suppression.expires = live.expires;
+      suppressed.push({ ...d, suppression });
       continue;
     }
-    const suppression: SuppressedDiagnostic['suppression'] = { reason: match.reason };
-    if (match.expires) suppression.expires = match.expires;
-    suppressed.push({ ...d, suppression });
+    const expired = candidates?.find((s) => s.expires !== undefined && s.expires < today && matches(s, d));
+    if (expired) {
+      kept.push({ ...d, expiredSuppression: { reason: expired.reason, expires: expired.expires! } });
+    } else kept.push(d);
   }
   return { kept, suppressed };
 }

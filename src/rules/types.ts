@@ -44,6 +44,8 @@ export interface Diagnostic {
   resourceCode?: string;
   location: DiagnosticLocation;
   fix?: DiagnosticFix;
+  /** A configured suppression that matched this finding but has expired (so the finding counts again). */
+  expiredSuppression?: { reason: string; expires: string };
 }
 
 /** Documentation every rule carries (kept in parity with validators/<id>/README.md by a test). */
@@ -104,6 +106,12 @@ export interface ReportDescriptor {
   fix?: { field?: string; from?: unknown; to: unknown };
   /** Explicit location for file-level findings (e.g. a header cell). */
   location?: SourceLocation;
+  /**
+   * This finding explains the value at `field` better than the schema does (e.g. a placeholder “无” in
+   * 数据资源提供方代码 is reported as empty, not as a malformed code): schema findings on that field and
+   * below, for this entry, are dropped.
+   */
+  replacesSchema?: boolean;
 }
 
 /** Engine-wide settings that rules read (all from options or config, never from the environment). */

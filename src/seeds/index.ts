@@ -9,8 +9,12 @@ import type {
 } from '../generated/schema-types.js';
 import { seedsDir } from '../paths.js';
 import { getValidator, SCHEMA_IDS } from '../schema/ajv.js';
+import { SeedError } from './errors.js';
+import { loadRuleData, type RuleData } from './rule-data.js';
 import { Vocabulary } from './vocabulary.js';
 
+export { SeedError } from './errors.js';
+export type { NamingData, Region, RegionIndex, RuleData, SharingData } from './rule-data.js';
 export type { VocabularyMatch } from './vocabulary.js';
 export { foldKey, Vocabulary } from './vocabulary.js';
 
@@ -19,19 +23,14 @@ export interface Seeds {
   vocabularies: ReadonlyMap<string, Vocabulary>;
   classification: ReadonlyMap<string, ClassificationTree>;
   headerAliases: HeaderAliases;
+  /** Naming patterns, sharing words and regions used by rules (seeds/rules, seeds/regions). */
+  ruleData: RuleData;
   /** Returns a vocabulary by id or throws (a missing vocabulary is a packaging bug). */
   vocab(id: string): Vocabulary;
 }
 
-/** Raised when a seeds/ file does not match its schema. */
-export class SeedError extends Error {
-  constructor(file: string, problem: string) {
-    super(`seeds file ${file} is invalid: ${problem}`);
-    this.name = 'SeedError';
-  }
-}
-
-function readValidated<T>(file: string, schemaId: string): T {
+/** Reads a seeds/ JSON file and validates it against its schema; SeedError names the file and the problem. */
+export function readValidated<T>(file: string, schemaId: string): T {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -117,6 +116,7 @@ export function loadSeeds(extensions: SeedExtensions = {}, dir: string = seedsDi
     vocabularies,
     classification: new Map(raw.classification.map((t) => [t.id, t])),
     headerAliases,
+    ruleData: loadRuleData(dir),
     vocab(id: string): Vocabulary {
       const v = vocabularies.get(id);
       if (!v) throw new SeedError(id, 'vocabulary not found');

@@ -11,6 +11,8 @@ export type VocabularyMatch =
   | { kind: 'form'; term: VocabularyTerm }
   | { kind: 'synonym'; term: VocabularyTerm };
 
+const SPACE = /\s/;
+
 /** Folds case of ASCII letters and removes spaces, so “SQL Server”, “sqlserver” and “Sql server” meet. */
 export function foldKey(text: string): string {
   return text.replace(/\s+/g, '').toLowerCase();
@@ -21,15 +23,20 @@ export class Vocabulary {
   readonly id: string;
   readonly title: string;
   readonly basis: string;
+  /** Entry fields the vocabulary governs (JSON Pointers, * for array indexes). */
+  readonly fields: readonly string[];
   readonly terms: readonly VocabularyTerm[];
   readonly groups: ReadonlyMap<string, VocabularyGroup>;
   private readonly exact = new Map<string, VocabularyMatch>();
   private readonly folded = new Map<string, VocabularyMatch>();
+  /** Longest folded key: longer texts without spaces cannot match, so they skip folding (hot path). */
+  private longestKey = 0;
 
   constructor(file: VocabularyFile, extraTerms: readonly VocabularyTerm[] = []) {
     this.id = file.id;
     this.title = file.title;
     this.basis = file.basis;
+    this.fields = file.fields ?? [];
     this.terms = [...file.terms, ...extraTerms];
     this.groups = new Map((file.groups ?? []).map((g) => [g.id, g]));
     for (const term of this.terms) {
@@ -44,6 +51,7 @@ export class Vocabulary {
     if (!this.exact.has(text)) this.exact.set(text, match);
     const key = foldKey(text);
     if (!this.folded.has(key)) this.folded.set(key, match);
+    if (key.length > this.longestKey) this.longestKey = key.length;
   }
 
   /** Finds a term for a raw text: exact spelling first, then ignoring ASCII case and spaces. */
@@ -51,6 +59,7 @@ export class Vocabulary {
     const text = String(raw).trim();
     const hit = this.exact.get(text);
     if (hit) return hit;
+    if (text.length > this.longestKey && !SPACE.test(text)) return undefined;
     const folded = this.folded.get(foldKey(text));
     if (!folded) return undefined;
     // A case/space variant of the canonical value is an equivalent form, not a synonym.

@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ruleRows } from '../cli/commands/rules.js';
 import { extendableNames, resolveRuleSettings } from '../config/load.js';
+import { ConfigError } from '../errors.js';
 import { formatNames, getFormatter, renderReport } from '../formatters/index.js';
 import type { FileReport, GovcatConfig, Limits } from '../generated/schema-types.js';
 import { type Lang, parseLang, translate } from '../i18n/index.js';
@@ -17,6 +18,7 @@ import type { CatalogKind, InputFormat } from '../model/types.js';
 import { govcatVersion } from '../paths.js';
 import {
   CatalogPool,
+  heapNeededMb,
   type PoolFileResult,
   PoolSaturatedError,
   poolReport,
@@ -178,14 +180,23 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
   const log = options.log ?? (() => {});
   const startedAt = Date.now();
 
-  // Fail at start, not per request, on a configuration that does not resolve.
+  // Fail at start, not per request, on a configuration that does not resolve, and on a worker heap too
+  // small to parse the largest upload (which would fail the process, not just the worker).
   resolveRuleSettings(baseConfig, options.configFile);
+  const workerMemoryMb = options.maxWorkerMemoryMb ?? DEFAULT_SERVICE_WORKER_MEMORY_MB;
+  if (heapNeededMb(maxBody) > workerMemoryMb) {
+    throw new ConfigError('config/invalid', 'service.memoryTooSmall', {
+      memory: workerMemoryMb,
+      body: maxBody,
+      needed: heapNeededMb(maxBody),
+    });
+  }
 
   const pool = new CatalogPool({
     threads: concurrency,
     maxQueue: queue,
     minThreads: concurrency,
-    maxWorkerMemoryMb: options.maxWorkerMemoryMb ?? DEFAULT_SERVICE_WORKER_MEMORY_MB,
+    maxWorkerMemoryMb: workerMemoryMb,
     ...(options.workerFile ? { workerFile: options.workerFile } : {}),
   });
   const baseTask: TaskOptions = {

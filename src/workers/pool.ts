@@ -1,5 +1,6 @@
 // A worker-thread pool (piscina) that reads and validates catalogs off the main thread, with a per-task
 // timeout that terminates a hung worker, a heap cap per worker and a bounded queue.
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +101,19 @@ export function defaultWorkerFile(): string {
 }
 
 const DEFAULT_WORKER_MEMORY_MB = 2048;
+const MiB = 1024 * 1024;
+
+/**
+ * Heap a worker needs to parse a text upload of `bytes` bytes in one go (the decoded string plus the parsed
+ * values come to about 2.5 × the bytes for JSON), plus what a worker holds after start-up (about 20 MiB).
+ * JSON.parse and text decoding cannot be interrupted when they pass the heap cap: V8 then fails the whole
+ * process, not just the worker. So a text file that cannot fit is refused before it reaches a worker.
+ */
+export function heapNeededMb(bytes: number): number {
+  return Math.ceil((3 * bytes) / MiB) + 32;
+}
+
+const TEXT_FORMATS = new Set(['json', 'jsonl', 'csv', 'xml']);
 
 function sourceName(source: TaskSource): string {
   return 'bytes' in source ? source.name : (source.name ?? source.path);
@@ -184,6 +198,16 @@ export class CatalogPool {
     if (this.#closed) throw new PoolClosedError();
     // Counted here rather than by piscina, whose limit also depends on how many workers are still starting.
     if (this.#inflight >= this.threads + this.maxQueue) throw new PoolSaturatedError();
+    // Counted before anything asynchronous, so calls made together cannot all pass the check above.
+    this.#inflight++;
+    try {
+      return await this.#validate(source, options, run);
+    } finally {
+      this.#inflight--;
+    }
+  }
+
+  async #validate(source: TaskSource, options: TaskOptions, run: RunOptions): Promise<PoolFileResult> {
     const taskOptions = this.#taskOptions(options);
     const limits = resolveLimits(taskOptions.config?.limits, taskOptions.limits);
     const timeoutMs = this.#taskTimeoutMs ?? limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
@@ -211,7 +235,8 @@ export class CatalogPool {
     if (run.signal?.aborted) onAbort();
     else run.signal?.addEventListener('abort', onAbort, { once: true });
     const task: Task = { op: 'validate', id, source, options: taskOptions };
-    this.#inflight++;
+    const tooLarge = await this.#tooLargeForHeap(source, taskOptions);
+    if (tooLarge) return tooLarge;
     try {
       const result = await this.#piscina.run(task, { signal: controller.signal });
       // The start message and the result travel on different ports; a quick task's result may come first.
@@ -237,7 +262,6 @@ export class CatalogPool {
         throw new PoolClosedError();
       throw err;
     } finally {
-      this.#inflight--;
       clearTimeout(timer);
       if (startedAt) this.#running--;
       this.#started.delete(id);
@@ -255,6 +279,41 @@ export class CatalogPool {
   async destroy(): Promise<void> {
     this.#closed = true;
     await this.#piscina.destroy();
+  }
+
+  async #tooLargeForHeap(source: TaskSource, options: TaskOptions): Promise<PoolFileResult | undefined> {
+    const file = sourceName(source);
+    const format = source.format ?? formatFromName(file);
+    if (!format || !TEXT_FORMATS.has(format)) return undefined;
+    let size: number;
+    if ('bytes' in source) size = source.bytes.byteLength;
+    else {
+      try {
+        size = (await stat(source.path)).size;
+      } catch {
+        return undefined; // the worker reports a missing or unreadable file
+      }
+    }
+    if (heapNeededMb(size) <= this.maxWorkerMemoryMb) return undefined;
+    const now = Date.now();
+    const error = new CatalogInputError('input/limit', 'worker.tooLarge', {
+      file,
+      size,
+      limit: this.maxWorkerMemoryMb,
+      needed: heapNeededMb(size),
+    });
+    return {
+      report: errorFileReport(
+        file,
+        error,
+        options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh'),
+        format,
+      ),
+      counts: { error: 0, warning: 0, info: 0 },
+      startedAt: now,
+      finishedAt: now,
+      waitMs: 0,
+    };
   }
 
   #taskOptions(options: TaskOptions): TaskOptions {

@@ -470,7 +470,11 @@ export function sharedFixture(): FixtureEntry[] {
       updateCycle: CYCLES[i % CYCLES.length]!,
       publishDate: `2021-${String((i % 9) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
     };
-    if (i % 10 === 7) entry.relatedCodes = [`201003001/${(i % 4) + 1}`];
+    // Every tenth entry also lists its neighbour (same department) as the same resource elsewhere.
+    if (i % 10 === 7) {
+      const j = i - 1;
+      entry.relatedCodes = [`315${dept.item}${String((j % 5) + 1).padStart(3, '0')}/${(j % 2) + 1}`];
+    }
     return entry;
   });
 }

@@ -1,5 +1,6 @@
 // `govcat rules`: list every rule (id, category, severity, title); `--format md` is the README table.
 import { type Command, Option } from 'commander';
+import { displayWidth, padDisplay } from '../../formatters/location.js';
 import type { Lang } from '../../i18n/index.js';
 import { translate } from '../../i18n/index.js';
 import { registryRules } from '../../rules/registry.js';
@@ -61,6 +62,28 @@ export function rulesMarkdown(): string {
   return `${lines.join('\n')}\n`;
 }
 
+const CATEGORIES = ['naming', 'metadata', 'completeness', 'classification', 'code', 'field', 'dataset'];
+
+/** The plain-text listing: a header, one aligned row per rule, a footer with counts. */
+export function rulesTable(lang: Lang, category?: string): string {
+  const rows = ruleRows().filter((r) => !category || r.category === category);
+  const header = translate(lang, 'rules.header').split('|');
+  const cells = [header, ...rows.map((r) => [r.id, r.category, r.severity, r.title[lang]])];
+  const widths = [0, 1, 2].map((i) => Math.max(...cells.map((row) => displayWidth(row[i]!))));
+  const out = cells.map((row) =>
+    row
+      .map((cell, i) => (i < 3 ? padDisplay(cell, widths[i]!) : cell))
+      .join('  ')
+      .trimEnd(),
+  );
+  const all = ruleRows();
+  const schema = all.filter((r) => r.id.startsWith('schema/')).length;
+  const rules = all.length - schema;
+  const recommended = all.filter((r) => !r.id.startsWith('schema/') && r.recommended).length;
+  out.push('', translate(lang, 'rules.footer', { rules, recommended, schema }));
+  return `${out.join('\n')}\n`;
+}
+
 export function registerRules(
   program: Command,
   io: CliIO,
@@ -71,20 +94,29 @@ export function registerRules(
     .command('rules')
     .description(translate(lang, 'cli.rules.description'))
     .addOption(new Option('-f, --format <format>', translate(lang, 'cli.rules.format')).default('table'))
+    .addOption(new Option('--category <category>', translate(lang, 'rules.optionCategory')))
     .addOption(langOption(lang))
-    .action((opts: { format: string; lang?: Lang }) => {
+    .action((opts: { format: string; category?: string; lang?: Lang }) => {
       const l = opts.lang ?? lang;
+      if (opts.category !== undefined && !CATEGORIES.includes(opts.category)) {
+        throw new UsageError(
+          translate(l, 'rules.unknownCategory', {
+            category: opts.category,
+            categories: CATEGORIES.join('、'),
+          }),
+        );
+      }
       if (opts.format === 'md') io.stdout.write(rulesMarkdown());
-      else if (opts.format === 'json') io.stdout.write(`${JSON.stringify(ruleRows(), null, 2)}\n`);
-      else if (opts.format === 'table') {
-        const rows = ruleRows();
-        const w = Math.max(...rows.map((r) => r.id.length));
-        for (const r of rows) {
-          io.stdout.write(
-            `${r.id.padEnd(w)}  ${r.category.padEnd(14)}  ${r.severity.padEnd(7)}  ${r.title[l]}\n`,
-          );
-        }
-      } else {
+      else if (opts.format === 'json')
+        io.stdout.write(
+          `${JSON.stringify(
+            ruleRows().filter((r) => !opts.category || r.category === opts.category),
+            null,
+            2,
+          )}\n`,
+        );
+      else if (opts.format === 'table') io.stdout.write(rulesTable(l, opts.category));
+      else {
         throw new UsageError(
           translate(l, 'cli.unknownFormat', { format: opts.format, formats: 'table、md、json' }),
         );

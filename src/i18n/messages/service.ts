@@ -10,6 +10,14 @@ export const serviceMessages: MessageTable = {
     zh: '{{file}} 的读取和校验超过内存上限 {{limit}} MiB（--max-worker-memory），已停止：文件可能过大或内容异常',
     en: 'reading and validating {{file}} needed more than {{limit}} MiB (--max-worker-memory) and was stopped: the file may be too large or malformed',
   },
+  'worker.tooLarge': {
+    zh: '{{file}} 有 {{size}} 字节，解析它约需 {{needed}} MiB 内存，超过工作线程上限 {{limit}} MiB（--max-worker-memory）：请拆分文件或提高上限',
+    en: '{{file}} is {{size}} bytes; parsing it needs about {{needed}} MiB, more than the worker limit of {{limit}} MiB (--max-worker-memory): split the file or raise the limit',
+  },
+  'service.memoryTooSmall': {
+    zh: '--max-worker-memory {{memory}} MiB 不足以解析 --max-body {{body}} 字节的上传：至少需要 {{needed}} MiB，请提高 --max-worker-memory 或降低 --max-body',
+    en: '--max-worker-memory {{memory}} MiB cannot parse uploads of --max-body {{body}} bytes: it needs at least {{needed}} MiB; raise --max-worker-memory or lower --max-body',
+  },
   'service.bodyTooLarge': {
     zh: '上传的文件超过上限 --max-body {{limit}} 字节',
     en: 'the upload is larger than the limit --max-body {{limit}} bytes',

@@ -1,0 +1,80 @@
+// Reading entry values the way rules need them: placeholders as empty, vocabulary-normalized share/open flags, formats.
+import type { VocabularyTerm } from '../../generated/schema-types.js';
+import type { EntryData } from '../../model/types.js';
+import type { Seeds } from '../../seeds/index.js';
+import { textOf } from './text.js';
+
+/** Whether a value is a placeholder (无, 暂无, /, -, 空, N/A, 测试 …) from seeds/vocabularies/placeholder.json. */
+export function isPlaceholder(seeds: Seeds, value: unknown): boolean {
+  const text = textOf(value);
+  return text !== undefined && seeds.vocab('placeholder').lookup(text) !== undefined;
+}
+
+/** The trimmed text of a value, or undefined when it is missing, blank or a placeholder. */
+export function meaningful(seeds: Seeds, value: unknown): string | undefined {
+  const text = textOf(value);
+  if (text === undefined) return undefined;
+  return seeds.vocab('placeholder').lookup(text) ? undefined : text;
+}
+
+function vocabValue(seeds: Seeds, id: string, value: unknown): string | number | undefined {
+  if (typeof value === 'boolean') value = value ? 1 : 0;
+  const text = textOf(value);
+  if (text === undefined) return undefined;
+  return seeds.vocab(id).lookup(text)?.term.value;
+}
+
+/** 共享类型 as 1, 2 or 3 (digits, words and known synonyms all count), else undefined. */
+export function shareTypeOf(seeds: Seeds, data: EntryData): 1 | 2 | 3 | undefined {
+  const v = vocabValue(seeds, 'share-type', data.share?.type);
+  return v === 1 || v === 2 || v === 3 ? v : undefined;
+}
+
+/** 是否向社会开放 as 1 or 0, else undefined. */
+export function openFlagOf(seeds: Seeds, data: EntryData): 0 | 1 | undefined {
+  const v = vocabValue(seeds, 'open-flag', data.open?.open);
+  return v === 0 || v === 1 ? v : undefined;
+}
+
+/** What an entry's formats say: the recognized terms, and whether any or only unstructured ones are given. */
+export interface FormatProfile {
+  terms: VocabularyTerm[];
+  groups: Set<string>;
+  structured: boolean;
+  /** At least one recognized format, and none of them structured. */
+  unstructuredOnly: boolean;
+}
+
+/** Reads 数据资源格式 through the resource-format vocabulary. */
+export function formatProfile(seeds: Seeds, data: EntryData): FormatProfile {
+  const vocab = seeds.vocab('resource-format');
+  const terms: VocabularyTerm[] = [];
+  const groups = new Set<string>();
+  let structured = false;
+  const list = Array.isArray(data.format) ? data.format : data.format === undefined ? [] : [data.format];
+  for (const f of list) {
+    const text = textOf(f);
+    if (text === undefined) continue;
+    const hit = vocab.lookup(text);
+    if (!hit) continue;
+    terms.push(hit.term);
+    if (hit.term.group) groups.add(hit.term.group);
+    if (vocab.isStructured(hit.term)) structured = true;
+  }
+  return { terms, groups, structured, unstructuredOnly: terms.length > 0 && !structured };
+}
+
+/** Whether the text contains any of the words. */
+export function containsAny(text: string, words: readonly string[]): string | undefined {
+  return words.find((w) => text.includes(w));
+}
+
+/** The kinds of a 共享方式 text (platform, api, table, file, offline, none) by the words of seeds/rules/sharing.json. */
+export function methodKindsOf(seeds: Seeds, method: string): Set<string> {
+  const kinds = new Set<string>();
+  const lower = method.toLowerCase();
+  for (const kind of seeds.ruleData.sharing.methodKinds) {
+    if (kind.words.some((w) => lower.includes(w.toLowerCase()))) kinds.add(kind.id);
+  }
+  return kinds;
+}

@@ -1,0 +1,159 @@
+// Finds every value of an entry that a vocabulary governs (via the vocabulary's `fields`) and how it matches.
+import type { EntryData, Normalization } from '../../model/types.js';
+import type { Seeds, Vocabulary, VocabularyMatch } from '../../seeds/index.js';
+import { type ParsedDataType, parseDataType } from './data-type.js';
+import { isPlaceholder } from './values.js';
+
+/** The vocabulary whose values need the data-type syntax (type code plus optional length). */
+export const DATA_TYPE_VOCABULARY = 'data-type';
+
+/** One governed value: where it is, what was written, and the term it matched (if any). */
+export interface VocabValue {
+  vocab: Vocabulary;
+  /** JSON Pointer inside the entry, e.g. /format/1 or /items/3/type. */
+  pointer: string;
+  raw: unknown;
+  text: string;
+  match?: VocabularyMatch;
+  /** For data types: the parsed type and length (undefined when the syntax is wrong). */
+  dataType?: ParsedDataType;
+  /** For data types: the text is not of the form type or type(length[,scale]). */
+  malformed?: boolean;
+}
+
+interface FieldRef {
+  vocab: Vocabulary;
+  segments: string[];
+  pattern: string;
+}
+
+const refsCache = new WeakMap<Seeds, FieldRef[]>();
+
+function fieldRefs(seeds: Seeds): FieldRef[] {
+  let refs = refsCache.get(seeds);
+  if (!refs) {
+    refs = [];
+    for (const vocab of seeds.vocabularies.values()) {
+      for (const pattern of vocab.fields)
+        refs.push({ vocab, pattern, segments: pattern.split('/').slice(1) });
+    }
+    refsCache.set(seeds, refs);
+  }
+  return refs;
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value).trim();
+  return text === '' ? undefined : text;
+}
+
+/** Matches a text against a vocabulary; data types are matched whole first, then by their type part. */
+export function matchValue(vocab: Vocabulary, text: string): Omit<VocabValue, 'vocab' | 'pointer' | 'raw'> {
+  const whole = vocab.lookup(text);
+  if (vocab.id !== DATA_TYPE_VOCABULARY) return whole ? { text, match: whole } : { text };
+  if (whole) return { text, match: whole, dataType: { type: text, hasLength: false } };
+  const parsed = parseDataType(text);
+  if (!parsed) return { text, malformed: true };
+  const hit = vocab.lookup(parsed.type);
+  return hit ? { text, match: hit, dataType: parsed } : { text, dataType: parsed };
+}
+
+// The engine runs every rule on one entry before the next, so the vocabulary rules share one computation.
+let last: { seeds: Seeds; data: EntryData; values: VocabValue[] } | undefined;
+
+/**
+ * Every value of the entry governed by a vocabulary, in field order. Blank values and placeholders are left
+ * out (completeness rules report them); booleans are read as text (true → synonym of 1).
+ */
+export function vocabularyValues(seeds: Seeds, data: EntryData): VocabValue[] {
+  if (last && last.seeds === seeds && last.data === data) return last.values;
+  const out = collect(seeds, data);
+  last = { seeds, data, values: out };
+  return out;
+}
+
+function collect(seeds: Seeds, data: EntryData): VocabValue[] {
+  const out: VocabValue[] = [];
+  for (const ref of fieldRefs(seeds)) {
+    const visit = (node: unknown, depth: number, pointer: string): void => {
+      if (depth === ref.segments.length) {
+        if (Array.isArray(node)) {
+          for (let i = 0; i < node.length; i++) visit(node[i], depth, `${pointer}/${i}`);
+          return;
+        }
+        const text = scalarText(node);
+        if (text === undefined || isPlaceholder(seeds, text)) return;
+        out.push({ vocab: ref.vocab, pointer, raw: node, ...matchValue(ref.vocab, text) });
+        return;
+      }
+      if (node === null || typeof node !== 'object') return;
+      const seg = ref.segments[depth]!;
+      if (seg === '*') {
+        if (Array.isArray(node))
+          for (let i = 0; i < node.length; i++) visit(node[i], depth + 1, `${pointer}/${i}`);
+        return;
+      }
+      if (Array.isArray(node)) return;
+      const record = node as Record<string, unknown>;
+      if (Object.hasOwn(record, seg)) visit(record[seg], depth + 1, `${pointer}/${seg}`);
+    };
+    visit(data, 0, '');
+  }
+  return out;
+}
+
+/** The vocabulary governing a concrete pointer (/format/2 → resource-format, /items/0/type → data-type). */
+export function vocabularyFor(seeds: Seeds, pointer: string): Vocabulary | undefined {
+  const segments = pointer.split('/').slice(1);
+  for (const ref of fieldRefs(seeds)) {
+    const n = ref.segments.length;
+    // A list field (/format) also governs its elements (/format/2).
+    if (segments.length !== n && !(segments.length === n + 1 && /^\d+$/.test(segments[n]!))) continue;
+    if (ref.segments.every((s, i) => s === '*' || s === segments[i])) return ref.vocab;
+  }
+  return undefined;
+}
+
+/** Reader normalizations of vocabulary values (a spreadsheet's 每天 already turned into 每日). */
+export function vocabularyNormalizations(
+  seeds: Seeds,
+  normalizations: readonly Normalization[],
+): { n: Normalization; vocab: Vocabulary; from: string; match: VocabularyMatch }[] {
+  const out: { n: Normalization; vocab: Vocabulary; from: string; match: VocabularyMatch }[] = [];
+  for (const n of normalizations) {
+    if (n.kind !== 'form' && n.kind !== 'type-syntax') continue;
+    const vocab = vocabularyFor(seeds, n.field);
+    const from = scalarText(n.from);
+    if (!vocab || from === undefined) continue;
+    const m = matchValue(vocab, from).match;
+    if (m) out.push({ n, vocab, from, match: m });
+  }
+  return out;
+}
+
+/** The allowed values of a vocabulary for a message: groups for formats, “1（无条件共享）” for coded values. */
+export function allowedValues(vocab: Vocabulary, lang: 'zh' | 'en'): string {
+  const sep = lang === 'zh' ? '、' : ', ';
+  if (vocab.id === DATA_TYPE_VOCABULARY) {
+    const types = vocab.terms.filter((t) => t.group !== 'charset' && (t.status ?? 'standard') === 'standard');
+    return types
+      .map((t) => (lang === 'zh' ? `${t.value} ${t.label ?? ''}`.trim() : `${t.value} ${t.en ?? ''}`.trim()))
+      .join(sep);
+  }
+  if (vocab.groups.size > 0) {
+    return [...vocab.groups.values()].map((g) => (lang === 'zh' ? g.label : (g.en ?? g.label))).join(sep);
+  }
+  return vocab.terms
+    .filter((t) => (t.status ?? 'standard') === 'standard')
+    .map((t) => {
+      const name = lang === 'zh' ? t.label : t.en;
+      return name && name !== String(t.value)
+        ? lang === 'zh'
+          ? `${t.value}（${name}）`
+          : `${t.value} (${name})`
+        : String(t.value);
+    })
+    .join(sep);
+}

@@ -1,0 +1,9 @@
+// The error raised when a seeds/ file is missing or does not match its schema (a packaging problem, not user input).
+
+/** Raised when a seeds/ file does not match its schema. */
+export class SeedError extends Error {
+  constructor(file: string, problem: string) {
+    super(`seeds file ${file} is invalid: ${problem}`);
+    this.name = 'SeedError';
+  }
+}

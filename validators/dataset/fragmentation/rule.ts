@@ -1,0 +1,76 @@
+// dataset/fragmentation: entries of one provider whose names differ only by a year, period, region or department.
+import { defineRule } from '../../../src/rules/define.js';
+import { departmentNames, fragmentStem } from '../../../src/rules/helpers/names.js';
+import { foldText, listForMessage } from '../../../src/rules/helpers/text.js';
+import { meaningful } from '../../../src/rules/helpers/values.js';
+
+export default defineRule({
+  meta: {
+    id: 'dataset/fragmentation',
+    category: 'dataset',
+    scope: 'catalog',
+    defaultSeverity: 'error',
+    docs: {
+      title: { zh: '不是碎片化数据集', en: 'no fragmented data sets' },
+      basis:
+        '000_828fab9d00fd14b0.txt C2-2、D2-2 扣分项（经抽查发现碎片化数据集的，每个扣0.1分；注①碎片化数据集是指按照时间、行政区域、政府部门等被人为分割的数据集）；002_ff8f7ac047c85c93.txt (四)2（数据碎片化：人为按时间、地区等过度拆分）',
+      recommended: true,
+    },
+    messages: {
+      fragmented: {
+        zh: '本条与同一提供方的第 {{others}} 条名称只差时间、地区或部门（共 {{count}} 条：{{names}}）：这是被人为拆分的碎片化数据集，请合并为一个资源，用数据项区分年份、地区或部门',
+        en: 'this entry and entries {{others}} of the same provider differ only by a time, region or department ({{count}} entries: {{names}}): a fragmented data set; merge them into one resource with items for year, region or department',
+      },
+    },
+  },
+  create(context) {
+    const { naming, regions } = context.seeds.ruleData;
+    const rows: { index: number; name: string; provider: string }[] = [];
+    const departments = new Set<string>();
+    const seenProviders = new Set<string>();
+    return {
+      entry(entry) {
+        const name = meaningful(context.seeds, entry.data.name);
+        if (!name) return;
+        const provider = meaningful(context.seeds, entry.data.provider) ?? '';
+        rows.push({ index: entry.index, name, provider });
+        if (provider && !seenProviders.has(provider)) {
+          seenProviders.add(provider);
+          for (const d of departmentNames(provider, naming, regions)) departments.add(d);
+        }
+      },
+      end() {
+        const isDepartment = (head: string) => departments.has(head);
+        const groups = new Map<string, { index: number; name: string; folded: string }[]>();
+        for (const row of rows) {
+          const stem = fragmentStem(row.name, naming, regions, isDepartment);
+          if (stem.length < 2) continue;
+          const key = `${foldText(row.provider)}\u0000${stem}`;
+          const member = { index: row.index, name: row.name, folded: foldText(row.name) };
+          const list = groups.get(key);
+          if (list) list.push(member);
+          else groups.set(key, [member]);
+        }
+        const sep = context.lang === 'zh' ? '、' : ', ';
+        for (const members of groups.values()) {
+          // Identical names are duplicates (naming/duplicate-in-provider), not fragments.
+          if (members.length < 2 || new Set(members.map((m) => m.folded)).size < 2) continue;
+          const names = listForMessage(
+            members.map((m) => (context.lang === 'zh' ? `“${m.name}”` : `"${m.name}"`)),
+            5,
+            sep,
+          );
+          for (const m of members) {
+            const others = members.filter((o) => o !== m).map((o) => o.index + 1);
+            context.report({
+              messageId: 'fragmented',
+              entry: m.index,
+              field: '/name',
+              data: { others: listForMessage(others, 10, sep), count: members.length, names },
+            });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,45 @@
+// metadata/vocabulary-discouraged: known but discouraged values (每半年, 不定期, GBK) are warnings.
+import { defineRule } from '../../../src/rules/define.js';
+import { labelFor } from '../../../src/rules/helpers/labels.js';
+import { vocabularyValues } from '../../../src/rules/helpers/vocab-fields.js';
+
+export default defineRule({
+  meta: {
+    id: 'metadata/vocabulary-discouraged',
+    category: 'metadata',
+    scope: 'entry',
+    defaultSeverity: 'warning',
+    docs: {
+      title: { zh: '不推荐的取值', en: 'discouraged values' },
+      basis:
+        '004_f07732752052f62b.txt 指南附录 1 第 11 项（更新周期：实时、每日、每周、每月、每季度、每年等）；002_ff8f7ac047c85c93.txt (四)4（更新周期设置不合理、未按承诺周期更新）',
+      recommended: true,
+    },
+    messages: {
+      discouraged: {
+        zh: '“{{label}}”的值“{{value}}”不是指南列举的取值（{{recommended}}）：建议改为其中之一并按承诺更新',
+        en: '"{{label}}" value "{{value}}" is not one the guide lists ({{recommended}}): prefer one of those and keep to it',
+      },
+    },
+  },
+  create(context) {
+    const sep = context.lang === 'zh' ? '、' : ', ';
+    return {
+      entry(entry) {
+        for (const v of vocabularyValues(context.seeds, entry.data)) {
+          if (v.match?.term.status !== 'discouraged') continue;
+          const group = v.match.term.group;
+          const recommended = v.vocab.terms
+            .filter((t) => (t.status ?? 'standard') === 'standard' && (!group || t.group === group))
+            .map((t) => String(t.value))
+            .join(sep);
+          context.report({
+            messageId: 'discouraged',
+            field: v.pointer,
+            data: { label: labelFor(v.pointer, context.lang), value: v.text, recommended },
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,67 @@
+// naming/duplicate-in-provider: one provider does not list two entries under the same name.
+import { defineRule } from '../../../src/rules/define.js';
+import { foldText, listForMessage } from '../../../src/rules/helpers/text.js';
+import { meaningful } from '../../../src/rules/helpers/values.js';
+
+export default defineRule({
+  meta: {
+    id: 'naming/duplicate-in-provider',
+    category: 'naming',
+    scope: 'catalog',
+    defaultSeverity: 'error',
+    docs: {
+      title: { zh: '同一提供方的名称不重复', en: 'no duplicate names within one provider' },
+      basis:
+        '004_f07732752052f62b.txt 指南 6.2.6（审核汇总时发现重复采集的数据内容须协商确定第一采集部门）与附录 1 第 13 项（确需重复出现时标注关联资源代码）；000_828fab9d00fd14b0.txt C2-1 ①、D2-1 ①',
+      recommended: true,
+    },
+    messages: {
+      duplicate: {
+        zh: '名称“{{name}}”与同一提供方的第 {{others}} 条目录重复：请合并为一条，或在名称中写明区别；确需重复出现的，请互相填写关联资源代码',
+        en: 'the name "{{name}}" duplicates entry {{others}} of the same provider: merge them or make the names say what differs; if the resource must appear twice, link them by related codes',
+      },
+    },
+  },
+  create(context) {
+    const groups = new Map<string, number[]>();
+    const info: { name: string; code?: string; related: Set<string> }[] = [];
+    return {
+      entry(entry) {
+        const name = meaningful(context.seeds, entry.data.name);
+        const provider = meaningful(context.seeds, entry.data.provider) ?? '';
+        if (!name) return;
+        const related = new Set<string>();
+        if (Array.isArray(entry.data.relatedCodes))
+          for (const c of entry.data.relatedCodes) if (typeof c === 'string') related.add(c.trim());
+        const code = meaningful(context.seeds, entry.data.code);
+        info[entry.index] = code ? { name, code, related } : { name, related };
+        const key = `${foldText(provider)}\u0000${foldText(name)}`;
+        const list = groups.get(key);
+        if (list) list.push(entry.index);
+        else groups.set(key, [entry.index]);
+      },
+      end() {
+        const linked = (a: number, b: number) => {
+          const x = info[a]!;
+          const y = info[b]!;
+          return (
+            (y.code !== undefined && x.related.has(y.code)) || (x.code !== undefined && y.related.has(x.code))
+          );
+        };
+        for (const members of groups.values()) {
+          if (members.length < 2) continue;
+          for (const index of members) {
+            const others = members.filter((o) => o !== index && !linked(index, o));
+            if (others.length === 0) continue;
+            context.report({
+              messageId: 'duplicate',
+              entry: index,
+              field: '/name',
+              data: { name: info[index]!.name, others: listForMessage(others.map((o) => o + 1)) },
+            });
+          }
+        }
+      },
+    };
+  },
+});
