@@ -1,11 +1,11 @@
 // The public library API of govcat. Importing it has no side effects: nothing runs until called.
 /**
- * govcat as a library: validate catalogs from paths, bytes or objects, and format the report.
+ * govcat as a library: validate and compile catalogs from paths, bytes or objects, and format the report.
  *
  * @example
  * ```ts
  * import { readFile } from 'node:fs/promises';
- * import { formatReport, loadConfig, validateCatalog } from 'govcat';
+ * import { compileCatalog, formatReport, loadConfig, validateCatalog } from 'govcat';
  *
  * // A path: configuration found upward from the file, as the CLI does.
  * const { config, file } = await loadConfig({ searchFrom: 'catalogs/' });
@@ -15,6 +15,9 @@
  * const upload = await validateCatalog({ name: '南宁市目录.json', bytes: await readFile('x.json') });
  * if (upload.files[0].error) console.error(upload.files[0].error.message); // unreadable: code + message
  * else console.log(formatReport(upload, 'compact', { lang: 'en' }));
+ *
+ * // Compile: safe fixes and resource codes, the output as bytes (nothing is written).
+ * const compiled = await compileCatalog('catalogs/2021.xlsx', { format: 'json', config });
  * ```
  *
  * Many files at once on worker threads: `import { CatalogPool } from 'govcat/pool'`.
@@ -22,6 +25,17 @@
  *
  * @packageDocumentation
  */
+export { assignCodes, type CodeAssignment, type CodegenProblem } from './codegen/codes.js';
+export { applySafeFixes } from './codegen/fixes.js';
+export { emptyLock, LOCK_FILE_NAME, parseLock, serializeLock } from './codegen/lock.js';
+export {
+  type CompileOptions,
+  type CompileResult,
+  compileCatalog,
+  compileParsed,
+  type FixedCatalog,
+  fixCatalog,
+} from './compile.js';
 export {
   CONFIG_FILE_NAME,
   type LoadConfigOptions,
@@ -50,6 +64,8 @@ export {
   readInputTable,
   scoreProfile,
 } from './indicators/index.js';
+export { type AnnotateInput, type AnnotateResult, annotateWorkbook } from './io/writers/annotate.js';
+export { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName, writeCatalog } from './io/writers/index.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { CatalogKind, EntryData, InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
 export { defineRule } from './rules/define.js';

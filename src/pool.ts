@@ -15,9 +15,11 @@
  */
 export {
   CatalogPool,
+  type CompileTaskOptions,
   defaultWorkerFile,
   heapNeededMb,
   PoolClosedError,
+  type PoolCompileResult,
   type PoolFileResult,
   type PoolOptions,
   PoolSaturatedError,

@@ -20,7 +20,7 @@ import type { ReadOptions } from './io/readers/types.js';
 import { type ResolvedLimits, resolveLimits } from './limits.js';
 import type { CatalogKind, InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
 import { errorFileReport, makeReport, type SeverityCounts, summarize, toFinding } from './report.js';
-import { runEngine } from './rules/engine.js';
+import { runEngine, sortDiagnostics } from './rules/engine.js';
 import { registryRules } from './rules/registry.js';
 import { buildRuleSet, type RuleSet } from './rules/ruleset.js';
 import { SCHEMA_RULES } from './rules/schema-check.js';
@@ -155,15 +155,23 @@ function nameOf(source: CatalogSource): string {
   return source.name ?? '(catalog)';
 }
 
-/** Validates a parsed catalog: engine, suppressions, rates, findings cap. */
-export function validateParsed(parsed: ParsedCatalog, session: Session): FileResult {
-  const all = runEngine({
+/**
+ * Validates a parsed catalog: engine, suppressions, rates, findings cap. `extra` are findings of other stages
+ * (compile's code assignment) that join the engine's before suppressions and rates.
+ */
+export function validateParsed(
+  parsed: ParsedCatalog,
+  session: Session,
+  extra: readonly Diagnostic[] = [],
+): FileResult {
+  const found = runEngine({
     catalog: parsed,
     ruleSet: session.ruleSet,
     seeds: session.seeds,
     settings: session.settings,
     lang: session.lang,
   });
+  const all = extra.length > 0 ? sortDiagnostics([...found, ...extra]) : found;
   const { kept, suppressed } = applySuppressions(all, session.config.suppressions, session.settings.today);
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const d of kept) counts[d.severity]++;

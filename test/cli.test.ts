@@ -90,6 +90,8 @@ describe('govcat CLI', () => {
     const stylish = await runCli(['validate', 'no/such/catalog.json']);
     expect(stylish.code).toBe(2);
     expect(stylish.stdout).toContain('找不到文件 no/such/catalog.json');
+    // Nothing else to say when nothing could be read: exactly one line.
+    expect(stylish.stdout.trim().split('\n')).toHaveLength(1);
     expect(stylish.stdout + stylish.stderr).not.toMatch(/\n\s+at /);
   });
 

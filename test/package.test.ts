@@ -76,12 +76,13 @@ describe('the packed package', () => {
     );
     const r = node(`
       import { readFile } from 'node:fs/promises';
-      import { formatReport, loadConfig, validateCatalog } from 'govcat';
+      import { compileCatalog, formatReport, loadConfig, validateCatalog } from 'govcat';
       const { config, file } = await loadConfig({ searchFrom: process.cwd() });
       const fromPath = await validateCatalog('nanning.json', { config, configFile: file, today: '2021-11-23' });
       const bytes = await readFile('nanning.json');
       const fromBytes = await validateCatalog({ name: '上传.json', bytes }, { lang: 'en', today: '2021-11-23' });
       const broken = await validateCatalog({ name: 'broken.json', bytes: Buffer.from('{') });
+      const compiled = await compileCatalog({ name: '上传.json', bytes }, { format: 'csv', today: '2021-11-23' });
       console.log(JSON.stringify({
         configFile: file.endsWith('govcat.config.json'),
         path: fromPath.summary,
@@ -90,6 +91,7 @@ describe('the packed package', () => {
         error: broken.files[0].error.code,
         compact: formatReport(fromBytes, 'compact', { lang: 'en' }).trim().split('\\n').length,
         stylish: formatReport(fromPath).includes('目录命名规范合格率'),
+        compiled: { format: compiled.format, rows: new TextDecoder().decode(compiled.output).trim().split('\\n').length > 12, entries: compiled.report.summary.entries },
       }));
     `);
     expect(r.stderr).toBe('');
@@ -105,6 +107,7 @@ describe('the packed package', () => {
       error: 'input/malformed',
       compact: inProcess.files[0]!.findings.length,
       stylish: true,
+      compiled: { format: 'csv', rows: true, entries: 12 },
     });
   });
 

@@ -15,7 +15,7 @@ import {
   zipBomb,
 } from '../scripts/lib/catalogs.mjs';
 import { ruleRows } from '../src/cli/commands/rules.js';
-import { validateCatalog } from '../src/index.js';
+import { compileCatalog, validateCatalog } from '../src/index.js';
 import { getValidator, SCHEMA_IDS } from '../src/schema/ajv.js';
 import { createService } from '../src/serve/index.js';
 import { heapNeededMb } from '../src/workers/pool.js';
@@ -283,6 +283,87 @@ describe('govcat serve: one worker, default queue', () => {
     expect([200, 400]).toContain(p.status);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await s.get('/healthz')).json().status).toBe('ok');
+  });
+
+  describe('POST /v1/compile', () => {
+    const entries = syntheticEntries(5).map((e, i) =>
+      i === 3 ? { ...e, code: '', updateCycle: '每天' } : e,
+    );
+    const workbook = () => catalogXlsx(XLSX, entries);
+
+    it('answers the compiled catalog in the input format, with counts in headers', async () => {
+      const r = await fetch(`${s.url}/v1/compile?filename=南宁.xlsx&today=2021-11-23`, {
+        method: 'POST',
+        headers: { 'content-type': XLSX_TYPE },
+        body: workbook(),
+      });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe(XLSX_TYPE);
+      expect(r.headers.get('content-disposition')).toBe(
+        `attachment; filename*=UTF-8''${encodeURIComponent('南宁.xlsx')}`,
+      );
+      expect(r.headers.get('x-govcat-codes')).toBe('1');
+      const compiled = Buffer.from(await r.arrayBuffer());
+      const recheck = await validateCatalog({ name: '南宁.xlsx', bytes: compiled }, { today: '2021-11-23' });
+      expect(recheck.summary).toMatchObject({ entries: 5, errors: 0 });
+      const again = await validateCatalog({ name: 'x.xlsx', bytes: compiled });
+      expect(again.files[0]!.findings.filter((f) => f.ruleId === 'metadata/vocabulary-synonym')).toEqual([]);
+    });
+
+    it('answers report, output and lock as JSON, exactly as compileCatalog gives them', async () => {
+      const bytes = workbook();
+      const r = await fetch(`${s.url}/v1/compile?filename=南宁.xlsx&to=json&response=json&today=2021-11-23`, {
+        method: 'POST',
+        headers: { 'content-type': XLSX_TYPE },
+        body: bytes,
+      });
+      expect(r.status).toBe(200);
+      const body = await r.json();
+      const local = await compileCatalog(
+        { name: '南宁.xlsx', bytes },
+        { format: 'json', outputName: '南宁.json', today: '2021-11-23' },
+      );
+      expect(body.report).toEqual(local.report);
+      expect(Buffer.from(body.output.base64, 'base64')).toEqual(Buffer.from(local.output));
+      expect(body.output).toMatchObject({ name: '南宁.json', format: 'json' });
+      expect(body.lock).toEqual(local.lock);
+      expect(body.report.files[0].codes).toEqual([
+        expect.objectContaining({ code: '315004002/1', entry: 3 }),
+      ]);
+
+      // The lock sent back with the next upload keeps the code (multipart field `lock`).
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), '南宁.xlsx');
+      form.append('lock', JSON.stringify(body.lock));
+      const next = await (
+        await fetch(`${s.url}/v1/compile?response=json`, { method: 'POST', body: form })
+      ).json();
+      expect(next.report.files[0].codes).toEqual([
+        expect.objectContaining({ code: '315004002/1', source: 'lock' }),
+      ]);
+      expect(next.lockChanged).toBe(false);
+    });
+
+    it('refuses a bad lock, a bad output format and an unreadable body', async () => {
+      const form = new FormData();
+      form.append('file', new Blob([workbook()]), '南宁.xlsx');
+      form.append('lock', '{"codes": 3');
+      const lock = await fetch(`${s.url}/v1/compile`, { method: 'POST', body: form });
+      expect([lock.status, (await lock.json()).error.code]).toEqual([400, 'config/malformed']);
+      const to = await fetch(`${s.url}/v1/compile?to=pdf`, {
+        method: 'POST',
+        headers: { 'content-type': XLSX_TYPE },
+        body: workbook(),
+      });
+      expect([to.status, (await to.json()).error.code]).toEqual([400, 'service/bad-parameter']);
+      const broken = await fetch(`${s.url}/v1/compile?filename=broken.json`, {
+        method: 'POST',
+        headers: { 'content-type': JSON_TYPE },
+        body: '{"entries": [',
+      });
+      expect(broken.status).toBe(400);
+      expect((await broken.json()).error.code).toBe('input/malformed');
+    });
   });
 
   it('lists rules, formats and health', async () => {

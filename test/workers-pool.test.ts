@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogJson } from '../scripts/lib/catalogs.mjs';
-import { validateCatalog } from '../src/index.js';
+import { compileCatalog, validateCatalog } from '../src/index.js';
 import { CatalogPool, heapNeededMb, PoolClosedError, PoolSaturatedError } from '../src/workers/pool.js';
 
 const root = join(import.meta.dirname, '..');
@@ -51,6 +51,25 @@ describe('CatalogPool', () => {
       const r = await pool.validate({ name: 'nanning.json', bytes: example }, { today, config });
       expect(r.report.findings.map((f) => f.ruleId)).not.toContain('code/unique');
       expect(r.counts.error).toBe(all.counts.error - unique);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('compiles in a worker, exactly as compileCatalog does, and reports what it cannot compile', async () => {
+    const pool = new CatalogPool({ threads: 1, taskTimeoutMs: 500 });
+    try {
+      const options = { format: 'xlsx' as const, outputName: 'nanning.xlsx' };
+      const local = await compileCatalog({ name: 'nanning.json', bytes: example }, { ...options, today });
+      const r = await pool.compile({ name: 'nanning.json', bytes: example }, { today }, options);
+      expect(r.report).toEqual(local.report);
+      expect(Buffer.from(r.output!)).toEqual(Buffer.from(local.output));
+      expect([r.format, r.lockChanged]).toEqual(['xlsx', local.lockChanged]);
+      const broken = await pool.compile({ name: 'broken.json', bytes: Buffer.from('[') });
+      expect(broken.output).toBeUndefined();
+      expect(broken.report.files[0]!.error?.code).toBe('input/malformed');
+      const slow = await pool.compile({ name: 'huge.json', bytes: catalogJson(20_000) }, { today });
+      expect([slow.stopped, slow.report.files[0]!.error?.code]).toEqual(['timeout', 'input/timeout']);
     } finally {
       await pool.close();
     }

@@ -210,13 +210,20 @@ export interface ReportCliOptions extends IndicatorCliOptions {
   config?: string | false;
 }
 
-/** Validates every file with the configuration that applies to it; returns the results and the first session. */
+/** How one file is validated (default: read it and validate it). */
+export type ValidateOne = (file: string, path: string, session: Session) => Promise<FileResult>;
+
+/**
+ * Validates every file with the configuration that applies to it; returns the results and the first session.
+ * `each` replaces the default per-file step (validate --annotate reads the bytes once, --fix compiles).
+ */
 export async function validateFiles(
   files: readonly string[],
   opts: ReportCliOptions,
   io: CliIO,
   lang: Lang,
   limits: Limits,
+  each?: ValidateOne,
 ): Promise<{ results: FileResult[]; session: Session | undefined }> {
   const resolver = new ConfigResolver(
     io.cwd,
@@ -242,7 +249,10 @@ export async function validateFiles(
       sessions.set(key, session);
     }
     first ??= session;
-    results.push(await validateSource({ path: resolve(io.cwd, file), name: file }, session));
+    const path = resolve(io.cwd, file);
+    results.push(
+      each ? await each(file, path, session) : await validateSource({ path, name: file }, session),
+    );
   }
   return { results, session: first };
 }

@@ -4,6 +4,8 @@ import { CatalogInputError, ConfigError } from '../errors.js';
 import { type Lang, translate } from '../i18n/index.js';
 import { govcatVersion } from '../paths.js';
 import { SeedError } from '../seeds/index.js';
+import { registerCompile } from './commands/compile.js';
+import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
 import { registerScore } from './commands/score.js';
 import { registerServe } from './commands/serve.js';
@@ -30,7 +32,14 @@ export type RegisterCommand = (
   setExit: (code: number) => void,
 ) => void;
 
-const commands: RegisterCommand[] = [registerValidate, registerScore, registerRules, registerServe];
+const commands: RegisterCommand[] = [
+  registerValidate,
+  registerCompile,
+  registerInit,
+  registerScore,
+  registerRules,
+  registerServe,
+];
 
 /** Adds a subcommand (used by later modules: compile, score, init, serve). */
 export function addCommand(register: RegisterCommand): void {

@@ -85,15 +85,15 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.error) {
-      lines.push(`${c.underline(file.path)}`);
-      lines.push(
-        `  ${c.red(translate(lang, 'report.fileError'))}  ${file.error.message}  ${c.dim(file.error.code)}`,
-      );
-      lines.push('');
+      // One line per unreadable file: the message names the file and says what is wrong.
+      lines.push(`${c.red('✖')} ${file.error.message}  ${c.dim(file.error.code)}`);
       continue;
     }
     lines.push(...fileSection(file, ctx, c));
   }
+  // When nothing could be read, the error lines are the whole story: no empty summary under them.
+  if (report.files.length > 0 && report.files.every((f) => f.error)) return `${lines.join('\n')}\n`;
+  if (lines.length > 0 && lines[lines.length - 1] !== '' && report.files.some((f) => f.error)) lines.push('');
   const s = report.summary;
   let summary = translate(lang, 'report.summary', {
     entries: s.entries,

@@ -53,6 +53,7 @@ export interface GovcatSchemas {
   config?: GovcatConfig;
   'data-item'?: DataItem;
   entry?: CatalogEntry;
+  lock?: CodeLock;
   'open-attributes'?: OpenAttributes;
   'open-entry'?: OpenCatalogEntry;
   report?: Report;
@@ -295,6 +296,15 @@ export interface GovcatConfig {
    */
   codeSeparator?: '/' | '-' | '.' | '_';
   /**
+   * govcat compile 的设置。
+   */
+  compile?: {
+    /**
+     * 新分类码（目录和锁文件中都还没有代码的分类码）下顺序码的位数，不足补 0；默认 1（不补 0）。已有代码的分类码沿用其已有位数。
+     */
+    sequenceWidth?: number;
+  };
+  /**
    * 追加到 seeds/ 词表的取值（按词表 id）。
    */
   vocabularies?: {
@@ -385,6 +395,51 @@ export interface Limits {
   timeoutMs?: number;
 }
 /**
+ * govcat.lock.json：数据资源代码登记簿。govcat compile 按“数据资源名称 + 数据资源提供方”记录每条目录的资源代码，行序变化或源文件中代码被清空时仍给出同一代码；登记过的代码（包括已删除目录的代码）不再分配给其他资源（指南 5.2（3）“唯一不变的标识代码”）。由 govcat 写入，请随目录一起纳入版本管理，不要手工改号。
+ */
+export interface CodeLock {
+  $schema?: string;
+  /**
+   * 锁文件格式的版本。
+   */
+  version: 1;
+  /**
+   * 生成代码时分类码与顺序码之间的分隔符（配置项 codeSeparator）。
+   */
+  separator: '/' | '-' | '.' | '_';
+  /**
+   * 登记的代码，按分类码、顺序码排序。
+   *
+   * @maxItems 1000000
+   */
+  codes: LockRecord[];
+}
+/**
+ * 一条登记：资源（名称 + 提供方）与它的代码。
+ */
+export interface LockRecord {
+  /**
+   * 数据资源名称（去除首尾空白）。
+   */
+  name: string;
+  /**
+   * 数据资源提供方（去除首尾空白）。
+   */
+  provider: string;
+  /**
+   * 数据资源代码：分类码 + 分隔符 + 顺序码。
+   */
+  code: string;
+  /**
+   * generated：由 govcat 生成；catalog：目录中已有的代码。
+   */
+  source?: 'generated' | 'catalog';
+  /**
+   * 为 true 时，该资源在目录中已改用其他代码：此代码仍被占用、不再分配，但不再发给该资源。
+   */
+  retired?: boolean;
+}
+/**
  * govcat 的 JSON 报告（--format json）。版本 1 的契约：字段只增不改；消费方应忽略不认识的 rates 键。
  */
 export interface Report {
@@ -419,6 +474,18 @@ export interface FileReport {
   rates: {
     [k: string]: Rate | undefined;
   };
+  /**
+   * 已应用的安全修复（仅 govcat compile 与 govcat validate --fix）。
+   */
+  fixes?: AppliedFix[];
+  /**
+   * 新分配的数据资源代码（仅 govcat compile）。
+   */
+  codes?: AssignedCode[];
+  /**
+   * 编译输出的文件（仅 govcat compile）。
+   */
+  output?: string;
 }
 /**
  * 文件无法读取时的错误。code 为稳定的机器可读代码（见 README 的“错误代码”）。
@@ -552,6 +619,38 @@ export interface InputRecord {
   interface?: string;
   provider?: string;
   reason?: string;
+}
+/**
+ * 一处已应用的安全修复：哪条目录的哪个字段从 from 改成了 to。by = reader：读取时规范化；compile：编译时规范化；rule：规则给出的修复（ruleId）。
+ */
+export interface AppliedFix {
+  entry: number;
+  entryName?: string;
+  /**
+   * 字段路径，如 share.type、items[2].type。
+   */
+  field: string;
+  /**
+   * whitespace 空白；width 全角转半角；date 日期写法；form 取值写法（无条件共享 → 1）；type-syntax 数据类型写法（C（18） → C(18)）；number 数字文本；list 列表文本；rule 规则给出的修复。
+   */
+  kind: 'whitespace' | 'width' | 'date' | 'form' | 'type-syntax' | 'number' | 'list' | 'rule';
+  from: unknown;
+  to: unknown;
+  by: 'reader' | 'compile' | 'rule';
+  ruleId?: string;
+  location?: Location;
+}
+/**
+ * govcat compile 为缺少代码的目录分配的数据资源代码。source = lock：锁文件中登记的代码；sequence：接着该分类码下最大的顺序码新编。
+ */
+export interface AssignedCode {
+  entry: number;
+  entryName?: string;
+  code: string;
+  classification: string;
+  sequence: number;
+  source: 'lock' | 'sequence';
+  location?: Location;
 }
 export interface Summary {
   files?: number;

@@ -1,5 +1,6 @@
 // Message catalogs (zh default, en) and {{placeholder}} interpolation. Each area keeps its own table in messages/.
 import { cliMessages } from './messages/cli.js';
+import { compileMessages } from './messages/compile.js';
 import { configMessages } from './messages/config.js';
 import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
@@ -28,6 +29,7 @@ const tables: MessageTable[] = [
   schemaMessages,
   reportMessages,
   cliMessages,
+  compileMessages,
   serviceMessages,
   indicatorMessages,
   rulesMessages,

@@ -23,6 +23,7 @@ export const SCHEMA_IDS = {
   dataItem: `${SCHEMA_BASE}data-item.schema.json`,
   report: `${SCHEMA_BASE}report.schema.json`,
   config: `${SCHEMA_BASE}config.schema.json`,
+  lock: `${SCHEMA_BASE}lock.schema.json`,
   vocabulary: `${SCHEMA_BASE}seeds/vocabulary.schema.json`,
   classificationTree: `${SCHEMA_BASE}seeds/classification-tree.schema.json`,
   headerAliases: `${SCHEMA_BASE}seeds/header-aliases.schema.json`,

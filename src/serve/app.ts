@@ -7,13 +7,15 @@ import { availableParallelism } from 'node:os';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ruleRows } from '../cli/commands/rules.js';
+import { LOCK_FILE_NAME, parseLock } from '../codegen/lock.js';
 import { extendableNames, resolveRuleSettings } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { formatNames, getFormatter, renderReport } from '../formatters/index.js';
-import type { FileReport, GovcatConfig, Limits } from '../generated/schema-types.js';
+import type { CodeLock, FileReport, GovcatConfig, Limits } from '../generated/schema-types.js';
 import { type Lang, parseLang, translate } from '../i18n/index.js';
 import { loadProfiles } from '../indicators/index.js';
 import { formatFromName, readerFormats, SUPPORTED_EXTENSIONS } from '../io/readers/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../io/writers/index.js';
 import type { CatalogKind, InputFormat } from '../model/types.js';
 import { govcatVersion } from '../paths.js';
 import {
@@ -22,14 +24,18 @@ import {
   type PoolFileResult,
   PoolSaturatedError,
   poolReport,
+  type RunOptions,
   type TaskOptions,
+  type TaskSource,
 } from '../workers/pool.js';
 import {
+  catalogMediaType,
   dispositionFileName,
   essence,
   GENERIC_MEDIA_TYPES,
   mediaTypesByFormat,
   outputMediaType,
+  renameFor,
   safeFileName,
   UPLOAD_MEDIA_TYPES,
 } from './media-types.js';
@@ -134,11 +140,17 @@ interface TaskParams {
   preset?: string;
   /** A bundled scoring profile id. */
   scoringProfile?: string;
+  /** POST /v1/compile: output format, answer shape, code settings. */
+  compile?: { to?: OutputFormat; response: 'catalog' | 'json'; codes: boolean; sequenceWidth?: number };
   today?: string;
   filename?: string;
 }
 
-const VALIDATE_PARAMS = ['format', 'lang', 'profile', 'kind', 'today', 'filename'] as const;
+const ROUTE_PARAMS = {
+  validate: ['format', 'lang', 'profile', 'kind', 'today', 'filename'],
+  compile: ['to', 'response', 'codes', 'sequenceWidth', 'lang', 'kind', 'today', 'filename'],
+} as const;
+type Route = keyof typeof ROUTE_PARAMS;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 function errorBody(code: string, message: string, data?: Record<string, unknown>) {
@@ -347,17 +359,24 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
   });
 
   /** Checks parameters and the upload's type before the body is read, so a refusal costs nothing. */
-  function checkUpload(request: FastifyRequest): void {
+  function checkUpload(request: FastifyRequest, route: Route): void {
     const s = request.govcat;
     const query = request.query as Record<string, unknown>;
+    const allowed: readonly string[] = ROUTE_PARAMS[route];
     for (const name of Object.keys(query)) {
-      if (!(VALIDATE_PARAMS as readonly string[]).includes(name)) {
+      if (!allowed.includes(name)) {
         throw new ServiceError(400, 'service/unknown-parameter', 'service.unknownParameter', {
           name,
-          names: VALIDATE_PARAMS.join('、'),
+          names: allowed.join('、'),
         });
       }
     }
+    const bad = (name: string, value: string, expected: string) =>
+      new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
+        name,
+        value: value.slice(0, 80),
+        expected,
+      });
     if (s.langError !== undefined) {
       throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
         name: 'lang',
@@ -365,7 +384,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
         expected: translate(s.lang, 'service.expectedFormat', { values: 'zh、en' }),
       });
     }
-    const format = single(query, 'format', s.lang) ?? 'json';
+    const format = route === 'validate' ? (single(query, 'format', s.lang) ?? 'json') : 'json';
     if (!getFormatter(format)) {
       throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
         name: 'format',
@@ -374,6 +393,34 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       });
     }
     const params: TaskParams = { format, lang: s.lang };
+    if (route === 'compile') {
+      const to = single(query, 'to', s.lang);
+      if (to !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(to))
+        throw bad(
+          'to',
+          to,
+          translate(s.lang, 'service.expectedFormat', { values: OUTPUT_FORMATS.join('、') }),
+        );
+      const response = single(query, 'response', s.lang) ?? 'catalog';
+      if (response !== 'catalog' && response !== 'json')
+        throw bad(
+          'response',
+          response,
+          translate(s.lang, 'service.expectedFormat', { values: 'catalog、json' }),
+        );
+      const codes = single(query, 'codes', s.lang) ?? 'true';
+      if (codes !== 'true' && codes !== 'false')
+        throw bad('codes', codes, translate(s.lang, 'service.expectedFormat', { values: 'true、false' }));
+      const width = single(query, 'sequenceWidth', s.lang);
+      if (width !== undefined && !/^(?:[1-9]|1[0-2])$/.test(width))
+        throw bad('sequenceWidth', width, translate(s.lang, 'service.expectedFormat', { values: '1–12' }));
+      params.compile = {
+        ...(to ? { to: to as OutputFormat } : {}),
+        response,
+        codes: codes === 'true',
+        ...(width ? { sequenceWidth: Number(width) } : {}),
+      };
+    }
     const kind = single(query, 'kind', s.lang);
     if (kind !== undefined) {
       if (kind !== 'shared' && kind !== 'open' && kind !== 'auto') {
@@ -462,14 +509,22 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     return { name: name ?? `upload.${format}`, format };
   }
 
+  /** The one file of a multipart request, and its `lock` field (govcat.lock.json) when `withLock`. */
   async function readMultipart(
     request: FastifyRequest,
-  ): Promise<{ name: string; bytes: Buffer; format: InputFormat }> {
+    withLock = false,
+  ): Promise<{ upload: { name: string; bytes: Buffer; format: InputFormat }; lock?: string }> {
     const s = request.govcat;
     let upload: { name: string; bytes: Buffer; format: InputFormat } | undefined;
+    let lock: string | undefined;
+    // A lock of many thousand codes is bigger than the form fields the plugin allows by default.
+    const limits = withLock ? { fieldSize: maxBody } : {};
     try {
-      for await (const part of request.parts()) {
-        if (part.type !== 'file') continue;
+      for await (const part of request.parts({ limits })) {
+        if (part.type !== 'file') {
+          if (withLock && part.fieldname === 'lock') lock = String(part.value);
+          continue;
+        }
         if (upload) throw new ServiceError(400, 'service/one-file', 'service.oneFile');
         const name = s.params?.filename ?? safeFileName(part.filename);
         const type = essence(part.mimetype) ?? 'application/octet-stream';
@@ -484,7 +539,23 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       throw err;
     }
     if (!upload) throw new ServiceError(400, 'service/no-file', 'service.noFile');
-    return upload;
+    return lock === undefined ? { upload } : { upload, lock };
+  }
+
+  /** The upload of a request: the multipart file, or the body with the name and format from its headers. */
+  async function readUpload(
+    request: FastifyRequest,
+    withLock = false,
+  ): Promise<{ upload: { name: string; bytes: Uint8Array; format: InputFormat }; lock?: string }> {
+    if (request.isMultipart()) return readMultipart(request, withLock);
+    const s = request.govcat;
+    return {
+      upload: {
+        name: s.upload!.name,
+        bytes: (request.body as Buffer | undefined) ?? Buffer.alloc(0),
+        format: s.upload!.format,
+      },
+    };
   }
 
   function taskOptions(params: TaskParams): TaskOptions {
@@ -511,24 +582,27 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     };
   }
 
-  /** Runs one upload in the pool; a request whose client went away while queued is dropped from the queue. */
-  async function runUpload(
+  /**
+   * Runs one upload in the pool; a request whose client went away while queued is dropped from the queue.
+   * A running task is left to finish (bounded by the time cap): terminating it would cost a worker restart.
+   */
+  async function runInPool<R extends { waitMs: number; startedAt: number; finishedAt: number }>(
     request: FastifyRequest,
     reply: FastifyReply,
     upload: { name: string; bytes: Uint8Array; format: InputFormat | undefined },
-  ): Promise<PoolFileResult> {
+    submit: (source: TaskSource, options: TaskOptions, run: RunOptions) => Promise<R>,
+  ): Promise<R> {
     const s = request.govcat;
     s.size = upload.bytes.byteLength;
     if (upload.format) s.inputFormat = upload.format;
     const controller = new AbortController();
     let started = false;
-    // A running task is left to finish (bounded by the time cap): terminating it would cost a worker restart.
     const onClose = () => {
       if (!reply.raw.writableFinished && !started) controller.abort();
     };
     reply.raw.once('close', onClose);
     try {
-      const result = await pool.validate(
+      const result = await submit(
         { name: upload.name, bytes: upload.bytes, ...(upload.format ? { format: upload.format } : {}) },
         taskOptions(s.params!),
         {
@@ -565,15 +639,23 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     }
   }
 
+  /** 400 (415 for an unsupported format) with the file's error object, as the CLI reports it. */
+  function sendUnreadable(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: NonNullable<FileReport['error']>,
+  ) {
+    const s = request.govcat;
+    s.outcome = 'unreadable';
+    s.errorCode = error.code;
+    const status = error.code === 'input/unsupported-format' ? 415 : 400;
+    return reply.code(status).send({ error });
+  }
+
   function sendFileResult(request: FastifyRequest, reply: FastifyReply, result: PoolFileResult) {
     const s = request.govcat;
     const file: FileReport = result.report;
-    if (file.error) {
-      s.outcome = 'unreadable';
-      s.errorCode = file.error.code;
-      const status = file.error.code === 'input/unsupported-format' ? 415 : 400;
-      return reply.code(status).send({ error: file.error });
-    }
+    if (file.error) return sendUnreadable(request, reply, file.error);
     s.entries = file.entries;
     s.errors = result.counts.error;
     s.warnings = result.counts.warning;
@@ -586,20 +668,82 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
 
   app.post('/v1/validate', {
     preParsing: async (request, _reply, payload) => {
-      checkUpload(request);
+      checkUpload(request, 'validate');
+      return payload;
+    },
+    handler: async (request, reply) => {
+      const { upload } = await readUpload(request);
+      const result = await runInPool(request, reply, upload, (source, options, run) =>
+        pool.validate(source, options, run),
+      );
+      return sendFileResult(request, reply, result);
+    },
+  });
+
+  app.post('/v1/compile', {
+    preParsing: async (request, _reply, payload) => {
+      checkUpload(request, 'compile');
       return payload;
     },
     handler: async (request, reply) => {
       const s = request.govcat;
-      const upload = request.isMultipart()
-        ? await readMultipart(request)
-        : {
-            name: s.upload!.name,
-            bytes: (request.body as Buffer | undefined) ?? Buffer.alloc(0),
-            format: s.upload!.format,
-          };
-      const result = await runUpload(request, reply, upload);
-      return sendFileResult(request, reply, result);
+      const c = s.params!.compile!;
+      const { upload, lock: lockText } = await readUpload(request, true);
+      let lock: CodeLock | undefined;
+      if (lockText !== undefined && c.codes) {
+        try {
+          lock = parseLock(lockText, LOCK_FILE_NAME);
+        } catch (err) {
+          if (!(err instanceof ConfigError)) throw err;
+          s.outcome = 'rejected';
+          s.errorCode = err.code;
+          return reply.code(400).send(errorBody(err.code, err.render(s.lang), err.data));
+        }
+      }
+      const format = c.to ?? upload.format;
+      const outputName = renameFor(upload.name, format);
+      const result = await runInPool(request, reply, upload, (source, options, run) =>
+        pool.compile(
+          source,
+          options,
+          {
+            format,
+            codes: c.codes,
+            ...(lock ? { lock } : {}),
+            ...(c.sequenceWidth ? { sequenceWidth: c.sequenceWidth } : {}),
+            outputName,
+          },
+          run,
+        ),
+      );
+      const file = result.report.files[0]!;
+      if (file.error || !result.output) return sendUnreadable(request, reply, file.error!);
+      s.entries = file.entries;
+      s.errors = result.report.summary.errors;
+      s.warnings = result.report.summary.warnings;
+      s.outcome = s.errors > 0 ? 'invalid' : 'valid';
+      if (c.response === 'json') {
+        return reply.code(200).send({
+          report: result.report,
+          output: {
+            name: outputName,
+            format: result.format,
+            mediaType: catalogMediaType(result.format!),
+            base64: Buffer.from(result.output).toString('base64'),
+          },
+          lock: result.lock,
+          lockChanged: result.lockChanged,
+        });
+      }
+      return reply
+        .code(200)
+        .header('content-type', catalogMediaType(result.format!))
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(outputName)}`)
+        .header('x-govcat-errors', String(result.report.summary.errors))
+        .header('x-govcat-warnings', String(result.report.summary.warnings))
+        .header('x-govcat-fixes', String(file.fixes?.length ?? 0))
+        .header('x-govcat-codes', String(file.codes?.length ?? 0))
+        .send(Buffer.from(result.output.buffer, result.output.byteOffset, result.output.byteLength));
     },
   });
 

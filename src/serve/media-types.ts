@@ -1,4 +1,5 @@
 // HTTP media types of catalog uploads and of report formats (protocol constants, not domain data).
+import { extname } from 'node:path';
 import type { InputFormat } from '../model/types.js';
 
 /** Upload media types → the catalog format they carry. */
@@ -86,4 +87,25 @@ export function safeFileName(name: string | undefined): string | undefined {
     .trim();
   if (base === '' || base === '.' || base === '..') return undefined;
   return base.length > 255 ? undefined : base;
+}
+
+const CATALOG_MEDIA_TYPES: Readonly<Record<InputFormat, string>> = {
+  json: 'application/json; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xls: 'application/vnd.ms-excel',
+  csv: 'text/csv; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+};
+
+/** The Content-Type of a compiled catalog in a format. */
+export function catalogMediaType(format: InputFormat): string {
+  return CATALOG_MEDIA_TYPES[format];
+}
+
+/** The upload's name with the extension of the output format (`目录.xlsx` → `目录.json`). */
+export function renameFor(name: string, format: InputFormat): string {
+  const ext = extname(name);
+  const base = ext ? name.slice(0, -ext.length) : name;
+  return `${base || 'catalog'}.${format}`;
 }

@@ -5,25 +5,30 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { CatalogInputError, ConfigError, type ConfigErrorCode } from '../errors.js';
-import type { FileReport, Rate, Report, Score } from '../generated/schema-types.js';
+import { CatalogInputError, ConfigError, type ConfigErrorCode, type InputErrorCode } from '../errors.js';
+import type { CodeLock, FileReport, Rate, Report, Score } from '../generated/schema-types.js';
+import type { Lang } from '../i18n/index.js';
 import { sumRates } from '../indicators/input-rates.js';
 import { RATE_IDS } from '../indicators/rates.js';
 import { formatFromName } from '../io/readers/index.js';
+import type { OutputFormat } from '../io/writers/index.js';
 import { DEFAULT_LIMITS, resolveLimits } from '../limits.js';
 import { packageRoot } from '../paths.js';
 import { errorFileReport, makeReport, type SeverityCounts, summarize } from '../report.js';
 import { localToday } from '../validate.js';
 import {
+  type CompileTaskOptions,
+  type CompileTaskResult,
   STARTED,
   type Task,
   type TaskConfigError,
+  type TaskInputError,
   type TaskOptions,
   type TaskSource,
   type ValidateTaskResult,
 } from './protocol.js';
 
-export type { TaskOptions, TaskSource } from './protocol.js';
+export type { CompileTaskOptions, TaskOptions, TaskSource } from './protocol.js';
 
 /** Options of a pool. Every bound has a default; `0` for maxQueue means “no waiting: reject when busy”. */
 export interface PoolOptions {
@@ -66,6 +71,21 @@ export interface PoolFileResult {
   /** Milliseconds spent waiting in the queue. */
   waitMs: number;
   /** Set when the worker was terminated: the time or memory cap was hit. */
+  stopped?: 'timeout' | 'memory';
+}
+
+/** One compile's outcome: the compiled catalog (absent when the source could not be compiled) and its report. */
+export interface PoolCompileResult {
+  /** The report of the compiled catalog; `files[0].error` when there is no output. */
+  report: Report;
+  output?: Uint8Array;
+  format?: OutputFormat;
+  /** The lock updated with every code of the catalog. */
+  lock?: CodeLock;
+  lockChanged?: boolean;
+  startedAt: number;
+  finishedAt: number;
+  waitMs: number;
   stopped?: 'timeout' | 'memory';
 }
 
@@ -115,6 +135,25 @@ export function heapNeededMb(bytes: number): number {
 
 const TEXT_FORMATS = new Set(['json', 'jsonl', 'csv', 'xml']);
 
+const NO_COUNTS: SeverityCounts = { error: 0, warning: 0, info: 0 };
+
+/** An outcome without a result: the file's error report and timings. */
+interface Failure {
+  report: FileReport;
+  startedAt: number;
+  finishedAt: number;
+  waitMs: number;
+  stopped?: 'timeout' | 'memory';
+}
+
+function langOf(options: TaskOptions): Lang {
+  return options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh');
+}
+
+function formatOf(source: TaskSource): FileReport['format'] {
+  return source.format ?? formatFromName(sourceName(source)) ?? 'unknown';
+}
+
 function sourceName(source: TaskSource): string {
   return 'bytes' in source ? source.name : (source.name ?? source.path);
 }
@@ -131,7 +170,10 @@ export class CatalogPool {
   readonly threads: number;
   readonly maxQueue: number;
   readonly maxWorkerMemoryMb: number;
-  readonly #piscina: Piscina<Task, ValidateTaskResult | TaskConfigError | null>;
+  readonly #piscina: Piscina<
+    Task,
+    ValidateTaskResult | CompileTaskResult | TaskInputError | TaskConfigError | null
+  >;
   readonly #taskTimeoutMs: number | undefined;
   readonly #started = new Map<number, () => void>();
   #nextId = 0;
@@ -195,27 +237,93 @@ export class CatalogPool {
     options: TaskOptions = {},
     run: RunOptions = {},
   ): Promise<PoolFileResult> {
+    return this.#admit(async () => {
+      const taskOptions = this.#taskOptions(options);
+      const outcome = await this.#run<ValidateTaskResult>(
+        (id) => ({ op: 'validate', id, source, options: taskOptions }),
+        source,
+        taskOptions,
+        run,
+      );
+      if ('failure' in outcome) return { ...outcome.failure, counts: { error: 0, warning: 0, info: 0 } };
+      const { result, waitMs } = outcome;
+      return { ...result, waitMs };
+    });
+  }
+
+  /**
+   * Compiles one source in a worker (see compileCatalog): the output bytes, the report of the compiled
+   * catalog and the updated lock. When the source cannot be read or compiled, or the worker was stopped,
+   * there is no output and `report.files[0].error` says why. Rejects like `validate`.
+   */
+  async compile(
+    source: TaskSource,
+    options: TaskOptions = {},
+    compile: CompileTaskOptions = {},
+    run: RunOptions = {},
+  ): Promise<PoolCompileResult> {
+    return this.#admit(async () => {
+      const taskOptions = this.#taskOptions(options);
+      const outcome = await this.#run<CompileTaskResult | TaskInputError>(
+        (id) => ({ op: 'compile', id, source, options: taskOptions, compile }),
+        source,
+        taskOptions,
+        run,
+      );
+      const single = (file: FileReport) =>
+        makeReport([file], summarize([{ report: file, counts: NO_COUNTS }]));
+      if ('failure' in outcome) {
+        const { report, ...rest } = outcome.failure;
+        return { ...rest, report: single(report) };
+      }
+      const { result, waitMs } = outcome;
+      if ('inputError' in result) {
+        const { code, messageId, data } = result.inputError;
+        const error = new CatalogInputError(code as InputErrorCode, messageId, data);
+        const now = Date.now();
+        return {
+          report: single(errorFileReport(sourceName(source), error, langOf(taskOptions), formatOf(source))),
+          startedAt: now,
+          finishedAt: now,
+          waitMs,
+        };
+      }
+      return { ...result, waitMs };
+    });
+  }
+
+  /** Counts a call against threads + maxQueue before anything asynchronous (so concurrent calls cannot all pass). */
+  async #admit<R>(work: () => Promise<R>): Promise<R> {
     if (this.#closed) throw new PoolClosedError();
     // Counted here rather than by piscina, whose limit also depends on how many workers are still starting.
     if (this.#inflight >= this.threads + this.maxQueue) throw new PoolSaturatedError();
-    // Counted before anything asynchronous, so calls made together cannot all pass the check above.
     this.#inflight++;
     try {
-      return await this.#validate(source, options, run);
+      return await work();
     } finally {
       this.#inflight--;
     }
   }
 
-  async #validate(source: TaskSource, options: TaskOptions, run: RunOptions): Promise<PoolFileResult> {
-    const taskOptions = this.#taskOptions(options);
+  /**
+   * Runs one task: refuses up front a text file too big to parse within the heap, starts the time cap when
+   * the worker starts reading, and turns a stopped worker into a `failure` (an error file report).
+   */
+  async #run<R extends { startedAt: number } | TaskInputError>(
+    makeTask: (id: number) => Task,
+    source: TaskSource,
+    taskOptions: TaskOptions,
+    run: RunOptions,
+  ): Promise<{ result: R; waitMs: number } | { failure: Failure }> {
+    const submittedAt = Date.now();
+    const tooLarge = await this.#tooLargeForHeap(source, taskOptions);
+    if (tooLarge) return { failure: this.#failure(source, taskOptions, tooLarge, submittedAt, 0) };
     const limits = resolveLimits(taskOptions.config?.limits, taskOptions.limits);
     const timeoutMs = this.#taskTimeoutMs ?? limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
     const id = ++this.#nextId;
     const controller = new AbortController();
-    const submittedAt = Date.now();
     let startedAt = 0;
-    let stopped: PoolFileResult['stopped'];
+    let stopped: 'timeout' | 'memory' | undefined;
     let timer: NodeJS.Timeout | undefined;
     const markStarted = (): boolean => {
       if (startedAt) return false;
@@ -234,24 +342,25 @@ export class CatalogPool {
     const onAbort = () => controller.abort(run.signal?.reason);
     if (run.signal?.aborted) onAbort();
     else run.signal?.addEventListener('abort', onAbort, { once: true });
-    const task: Task = { op: 'validate', id, source, options: taskOptions };
-    const tooLarge = await this.#tooLargeForHeap(source, taskOptions);
-    if (tooLarge) return tooLarge;
     try {
-      const result = await this.#piscina.run(task, { signal: controller.signal });
+      const result = await this.#piscina.run(makeTask(id), { signal: controller.signal });
       // The start message and the result travel on different ports; a quick task's result may come first.
       markStarted();
       if (isConfigError(result)) throw this.#configError(result);
       if (!result) throw new Error('worker returned no result');
-      return {
-        ...result,
-        waitMs: Math.max(0, result.startedAt - submittedAt),
-      };
+      const r = result as unknown as R;
+      const waitMs = 'startedAt' in r ? Math.max(0, r.startedAt - submittedAt) : 0;
+      return { result: r, waitMs };
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ERR_WORKER_OUT_OF_MEMORY') stopped = 'memory';
-      if (stopped)
-        return this.#stoppedResult(source, taskOptions, stopped, timeoutMs, submittedAt, startedAt);
+      if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') stopped = 'memory';
+      if (stopped) {
+        const file = sourceName(source);
+        const error =
+          stopped === 'timeout'
+            ? new CatalogInputError('input/timeout', 'worker.timeout', { file, limit: timeoutMs })
+            : new CatalogInputError('input/limit', 'worker.memory', { file, limit: this.maxWorkerMemoryMb });
+        return { failure: { ...this.#failure(source, taskOptions, error, submittedAt, startedAt), stopped } };
+      }
       const message = (err as Error).message;
       if (
         message === 'Task queue is at limit' ||
@@ -281,10 +390,10 @@ export class CatalogPool {
     await this.#piscina.destroy();
   }
 
-  async #tooLargeForHeap(source: TaskSource, options: TaskOptions): Promise<PoolFileResult | undefined> {
-    const file = sourceName(source);
-    const format = source.format ?? formatFromName(file);
-    if (!format || !TEXT_FORMATS.has(format)) return undefined;
+  /** The input error of a text source too big to parse within the heap cap, or undefined. */
+  async #tooLargeForHeap(source: TaskSource, _options: TaskOptions): Promise<CatalogInputError | undefined> {
+    const format = formatOf(source);
+    if (!TEXT_FORMATS.has(format)) return undefined;
     let size: number;
     if ('bytes' in source) size = source.bytes.byteLength;
     else {
@@ -295,24 +404,27 @@ export class CatalogPool {
       }
     }
     if (heapNeededMb(size) <= this.maxWorkerMemoryMb) return undefined;
-    const now = Date.now();
-    const error = new CatalogInputError('input/limit', 'worker.tooLarge', {
-      file,
+    return new CatalogInputError('input/limit', 'worker.tooLarge', {
+      file: sourceName(source),
       size,
       limit: this.maxWorkerMemoryMb,
       needed: heapNeededMb(size),
     });
+  }
+
+  #failure(
+    source: TaskSource,
+    options: TaskOptions,
+    error: CatalogInputError,
+    submittedAt: number,
+    startedAt: number,
+  ): Failure {
+    const now = Date.now();
     return {
-      report: errorFileReport(
-        file,
-        error,
-        options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh'),
-        format,
-      ),
-      counts: { error: 0, warning: 0, info: 0 },
-      startedAt: now,
+      report: errorFileReport(sourceName(source), error, langOf(options), formatOf(source)),
+      startedAt: startedAt || now,
       finishedAt: now,
-      waitMs: 0,
+      waitMs: Math.max(0, (startedAt || now) - submittedAt),
     };
   }
 
@@ -323,36 +435,6 @@ export class CatalogPool {
   #configError(result: TaskConfigError): ConfigError {
     const { code, messageId, data } = result.configError;
     return new ConfigError(code as ConfigErrorCode, messageId, data);
-  }
-
-  #stoppedResult(
-    source: TaskSource,
-    options: TaskOptions,
-    stopped: 'timeout' | 'memory',
-    timeoutMs: number,
-    submittedAt: number,
-    startedAt: number,
-  ): PoolFileResult {
-    const file = sourceName(source);
-    const error =
-      stopped === 'timeout'
-        ? new CatalogInputError('input/timeout', 'worker.timeout', { file, limit: timeoutMs })
-        : new CatalogInputError('input/limit', 'worker.memory', { file, limit: this.maxWorkerMemoryMb });
-    const format = source.format ?? formatFromName(file) ?? 'unknown';
-    const now = Date.now();
-    return {
-      report: errorFileReport(
-        file,
-        error,
-        options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh'),
-        format,
-      ),
-      counts: { error: 0, warning: 0, info: 0 },
-      startedAt: startedAt || now,
-      finishedAt: now,
-      waitMs: Math.max(0, (startedAt || now) - submittedAt),
-      stopped,
-    };
   }
 }
 

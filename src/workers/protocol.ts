@@ -1,6 +1,15 @@
 // The messages between the pool (main thread) and its worker threads: plain, structured-cloneable data.
-import type { FileReport, GovcatConfig, Limits, Score, Severity } from '../generated/schema-types.js';
+import type {
+  CodeLock,
+  FileReport,
+  GovcatConfig,
+  Limits,
+  Report,
+  Score,
+  Severity,
+} from '../generated/schema-types.js';
 import type { Lang } from '../i18n/index.js';
+import type { OutputFormat } from '../io/writers/index.js';
 import type { CatalogKind, InputFormat } from '../model/types.js';
 import type { SeverityCounts } from '../report.js';
 
@@ -27,9 +36,23 @@ export interface TaskOptions {
   rateSeverities?: Severity[];
 }
 
+/** What compile takes besides the validation options (see CompileOptions). */
+export interface CompileTaskOptions {
+  /** Output format (default: the input's own). */
+  format?: OutputFormat;
+  /** Assign resource codes to entries without one (default true). */
+  codes?: boolean;
+  /** The lock file's content; none = start from an empty lock. */
+  lock?: CodeLock;
+  sequenceWidth?: number;
+  maxSheetRows?: number;
+  outputName?: string;
+}
+
 /** A task posted to a worker. */
 export type Task =
   | { op: 'validate'; id: number; source: TaskSource; options: TaskOptions }
+  | { op: 'compile'; id: number; source: TaskSource; options: TaskOptions; compile: CompileTaskOptions }
   | { op: 'warm'; id: number; options: TaskOptions };
 
 /** A worker's answer to a validate task: the file's report section and its severity counts. */
@@ -41,6 +64,23 @@ export interface ValidateTaskResult {
   /** Epoch milliseconds at which the worker started and finished the task. */
   startedAt: number;
   finishedAt: number;
+}
+
+/** A worker's answer to a compile task. */
+export interface CompileTaskResult {
+  /** The report of the compiled catalog (files[0] carries fixes and codes). */
+  report: Report;
+  output: Uint8Array;
+  format: OutputFormat;
+  lock: CodeLock;
+  lockChanged: boolean;
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** An input error raised in a worker outside validation (compile), sent back as data. */
+export interface TaskInputError {
+  inputError: { code: string; messageId: string; data: Record<string, string | number> };
 }
 
 /** A configuration error raised in a worker, sent back as data (Error subclasses lose their fields). */

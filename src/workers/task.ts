@@ -1,18 +1,22 @@
-// The worker-thread side of the pool: reads and validates one source, with sessions cached per options.
+// The worker-thread side of the pool: reads and validates (or compiles) one source, sessions cached per options.
 import { parentPort } from 'node:worker_threads';
-import { ConfigError } from '../errors.js';
+import { compileParsed } from '../compile.js';
+import { CatalogInputError, ConfigError } from '../errors.js';
 import { applyIndicators, loadProfiles } from '../indicators/index.js';
 import {
   createSession,
   parsedFromObject,
+  readSource,
   type Session,
   validateParsed,
   validateSource,
 } from '../validate.js';
 import {
+  type CompileTaskResult,
   STARTED,
   type Task,
   type TaskConfigError,
+  type TaskInputError,
   type TaskOptions,
   type ValidateTaskResult,
 } from './protocol.js';
@@ -41,7 +45,9 @@ function sessionFor(task: TaskOptions): Session {
 }
 
 /** Runs one task (piscina calls the default export). */
-export default async function runTask(task: Task): Promise<ValidateTaskResult | TaskConfigError | null> {
+export default async function runTask(
+  task: Task,
+): Promise<ValidateTaskResult | CompileTaskResult | TaskConfigError | TaskInputError | null> {
   let session: Session;
   try {
     session = sessionFor(task.options);
@@ -51,6 +57,7 @@ export default async function runTask(task: Task): Promise<ValidateTaskResult | 
     throw err;
   }
   if (task.op === 'warm') return null;
+  if (task.op === 'compile') return compile(task, session);
   // The time cap covers reading and validating, not this worker's one-time start-up (schemas, seeds).
   parentPort?.postMessage({ [STARTED]: task.id });
   const startedAt = Date.now();
@@ -73,4 +80,29 @@ export default async function runTask(task: Task): Promise<ValidateTaskResult | 
     startedAt,
     finishedAt: Date.now(),
   };
+}
+
+async function compile(
+  task: Extract<Task, { op: 'compile' }>,
+  session: Session,
+): Promise<CompileTaskResult | TaskInputError> {
+  parentPort?.postMessage({ [STARTED]: task.id });
+  const startedAt = Date.now();
+  try {
+    const parsed = await readSource(task.source, session);
+    const result = compileParsed(parsed, session, task.compile);
+    return {
+      report: result.report,
+      output: result.output,
+      format: result.format,
+      lock: result.lock,
+      lockChanged: result.lockChanged,
+      startedAt,
+      finishedAt: Date.now(),
+    };
+  } catch (err) {
+    if (err instanceof CatalogInputError)
+      return { inputError: { code: err.code, messageId: err.messageId, data: err.data } };
+    throw err;
+  }
 }

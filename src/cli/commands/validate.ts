@@ -1,10 +1,26 @@
-// `govcat validate <files…>`: validate catalogs, print a report, exit 0/1/2.
+// `govcat validate <files…>`: validate catalogs, print a report, exit 0/1/2; optionally annotate a workbook.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { fixCatalog } from '../../compile.js';
+import { CatalogInputError } from '../../errors.js';
 import { formatNames, getFormatter } from '../../formatters/index.js';
-import type { FileReport } from '../../generated/schema-types.js';
+import type { AppliedFix, FileReport } from '../../generated/schema-types.js';
 import { type Lang, translate } from '../../i18n/index.js';
+import { formatFromName } from '../../io/readers/index.js';
+import { annotateWorkbook } from '../../io/writers/annotate.js';
+import { writeFileAtomic } from '../../io/writers/atomic.js';
+import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
 import { resolveLimits } from '../../limits.js';
-import { type CliIO, EXIT } from '../io.js';
+import { errorFileReport } from '../../report.js';
+import {
+  type CatalogSource,
+  type FileResult,
+  readSource,
+  type Session,
+  validateSource,
+} from '../../validate.js';
+import { type CliIO, EXIT, useColor } from '../io.js';
 import {
   addIndicatorOptions,
   addReportOptions,
@@ -16,8 +32,13 @@ import {
   writeReport,
 } from '../report-command.js';
 import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
+import { maxSheetRowsOption } from './compile.js';
+import { fixLines } from './compile-output.js';
 
 interface ValidateCliOptions extends ReportCliOptions {
+  annotate?: string;
+  maxSheetRows?: number;
+  fix?: boolean;
   [limit: string]: unknown;
 }
 
@@ -33,6 +54,10 @@ export function registerValidate(
     .description(translate(lang, 'cli.validate.description'))
     .argument('<files...>', translate(lang, 'cli.validate.files'));
   addReportOptions(cmd, lang);
+  cmd
+    .option('--annotate <out.xlsx>', translate(lang, 'cli.validate.annotate'))
+    .addOption(maxSheetRowsOption(lang))
+    .option('--fix', translate(lang, 'cli.validate.fix'));
   addIndicatorOptions(cmd, lang);
   addLimitOptions(cmd, lang);
   cmd.action(async (files: string[], opts: ValidateCliOptions) => {
@@ -56,12 +81,123 @@ async function runValidate(
   if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
     throw new UsageError(translate(lang, 'cli.badDate', { value: opts.today }));
   }
+  if (opts.annotate !== undefined) {
+    if (files.length !== 1)
+      throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));
+    const kind = formatFromName(files[0]!);
+    if (kind !== 'xlsx' && kind !== 'xls')
+      throw new UsageError(translate(lang, 'annotate.needWorkbook', { file: files[0]! }));
+    if (resolve(io.cwd, opts.annotate) === resolve(io.cwd, files[0]!))
+      throw new UsageError(translate(lang, 'annotate.outIsInput', { file: opts.annotate }));
+  }
   const limits = limitsFromOptions(opts);
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
-  const { results, session } = await validateFiles(files, opts, io, lang, limits);
+  const fixesByFile = new Map<string, AppliedFix[]>();
+  let annotateBytes: Uint8Array | undefined;
+  const each =
+    opts.annotate !== undefined || opts.fix
+      ? async (file: string, path: string, session: Session): Promise<FileResult> => {
+          let source: CatalogSource = { path, name: file };
+          if (opts.annotate !== undefined) {
+            // Read once: the bytes that are validated are the bytes that get annotated.
+            annotateBytes = await readWithinLimit(path, session.limits.maxBytes);
+            if (annotateBytes) source = { name: file, bytes: annotateBytes };
+          }
+          if (!opts.fix) return validateSource(source, session);
+          const { result, fixes } = await validateFixed(source, file, session);
+          if (fixes) fixesByFile.set(file, fixes);
+          return result;
+        }
+      : undefined;
+  const { results, session } = await validateFiles(files, opts, io, lang, limits, each);
+  if (opts.annotate !== undefined && results[0]?.parsed) {
+    // The copy is built in memory like any workbook output: keep to the same row budget.
+    const rows = lastRow(results[0]);
+    const limit = opts.maxSheetRows ?? DEFAULT_MAX_SHEET_ROWS;
+    if (rows > limit)
+      throw new UsageError(translate(lang, 'annotate.tooLarge', { file: files[0]!, count: rows, limit }));
+  }
   const report = assembleReport(results, session, lang, opts, { inputs });
+  if (opts.fix && opts.format === 'stylish' && !opts.quiet) {
+    const color = useColor(io.stdout, io.env);
+    const lines = files.flatMap((file) => {
+      const fixes = fixesByFile.get(file) ?? [];
+      return fixes.length > 0
+        ? [...(files.length > 1 ? [file] : []), ...fixLines(fixes, lang, color, true), '']
+        : [];
+    });
+    if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
+  }
   await writeReport(report, formatter, opts, io, lang);
+  const first = results[0];
+  const firstReport = report.files[0];
+  if (opts.annotate !== undefined && annotateBytes && first && firstReport && !firstReport.error) {
+    const fixes = fixesByFile.get(files[0]!);
+    const annotated = annotateWorkbook(annotateBytes, {
+      file: firstReport,
+      ...(first.parsed ? { parsed: first.parsed } : {}),
+      ...(fixes ? { fixes } : {}),
+      lang,
+    });
+    try {
+      await writeFileAtomic(resolve(io.cwd, opts.annotate), annotated.output);
+    } catch (err) {
+      throw new UsageError(
+        translate(lang, 'cli.writeFailed', { file: opts.annotate, reason: (err as Error).message }),
+      );
+    }
+    const note = translate(lang, 'annotate.written', {
+      file: opts.annotate,
+      comments: annotated.comments,
+      findings: firstReport.findings.length,
+      sheet: annotated.sheet,
+    });
+    // Keep stdout a clean report when it is machine-readable.
+    (opts.format !== 'stylish' && !opts.output ? io.stderr : io.stdout).write(`${note}\n`);
+  }
   return reportExitCode(report, opts.maxWarnings);
+}
+
+/** The last source row any value of a file came from. */
+function lastRow(result: FileResult): number {
+  let max = 0;
+  for (const entry of result.parsed?.entries ?? [])
+    for (const loc of entry.locations.values()) if (loc.row !== undefined && loc.row > max) max = loc.row;
+  return max;
+}
+
+/** The file's bytes when it is a regular file within the size limit; otherwise undefined (the reader reports why). */
+async function readWithinLimit(path: string, maxBytes: number): Promise<Uint8Array | undefined> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > maxBytes) return undefined;
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a source and validates it as compile would fix it (no codes); unreadable input becomes an error report. */
+async function validateFixed(
+  source: CatalogSource,
+  name: string,
+  session: Session,
+): Promise<{ result: FileResult; fixes?: AppliedFix[] }> {
+  try {
+    const parsed = await readSource(source, session);
+    const fixed = fixCatalog(parsed, session, { codes: false });
+    return { result: fixed.result, fixes: fixed.fixes };
+  } catch (err) {
+    if (!(err instanceof CatalogInputError)) throw err;
+    return {
+      result: {
+        report: errorFileReport(name, err, session.lang),
+        counts: { error: 0, warning: 0, info: 0 },
+        diagnostics: [],
+        suppressed: [],
+      },
+    };
+  }
 }
 
 /** 2 when a file could not be read; 1 on errors or too many warnings; else 0. */

@@ -352,6 +352,18 @@ function toRecord(
       }
       continue;
     }
+    if (key === 'column' && list.every((n) => attribute(n, 'name') !== undefined)) {
+      // <column name="备注 1">…</column>: a column whose header is no XML name, as the XML writer emits it.
+      for (const columnNode of list) {
+        const name = attribute(columnNode, 'name')!;
+        record.fields.push({
+          key: name,
+          value: textOf(columnNode),
+          loc: locate(columnNode, `${pointer}/${name}`),
+        });
+      }
+      continue;
+    }
     const first = list[0]!;
     if (childNames(first).length > 0) {
       // A group element (<share>, <共享属性>) holding leaf fields.

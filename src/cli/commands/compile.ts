@@ -1,0 +1,291 @@
+// `govcat compile <input> --out <file> | --write | --dry-run`: fix, assign codes, write the compiled catalog.
+import { constants } from 'node:fs';
+import { copyFile, readFile, realpath } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { LOCK_FILE_NAME, parseLock, serializeLock } from '../../codegen/lock.js';
+import { compileParsed } from '../../compile.js';
+import { formatNames, getFormatter, renderReport } from '../../formatters/index.js';
+import type { CodeLock } from '../../generated/schema-types.js';
+import { type Lang, translate } from '../../i18n/index.js';
+import { formatFromName } from '../../io/readers/index.js';
+import { writeFileAtomic } from '../../io/writers/atomic.js';
+import { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName } from '../../io/writers/index.js';
+import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
+import type { CatalogKind } from '../../model/types.js';
+import { createSession, readSource } from '../../validate.js';
+import { type CliIO, useColor } from '../io.js';
+import { reportExitCode } from '../report-command.js';
+import {
+  addLimitOptions,
+  ConfigResolver,
+  kindOption,
+  langOption,
+  limitsFromOptions,
+  UsageError,
+} from '../shared.js';
+import { codeLines, fixLines } from './compile-output.js';
+
+interface CompileCliOptions {
+  out?: string;
+  write?: boolean;
+  to?: string;
+  lock?: string | false;
+  codes?: boolean;
+  sequenceWidth?: number;
+  maxSheetRows?: number;
+  dryRun?: boolean;
+  format: string;
+  lang?: Lang;
+  kind?: CatalogKind | 'auto';
+  config?: string | false;
+  today?: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+  [limit: string]: unknown;
+}
+
+/** Registers the compile command. */
+export function registerCompile(
+  program: Command,
+  io: CliIO,
+  lang: Lang,
+  setExit: (code: number) => void,
+): void {
+  const cmd = program
+    .command('compile')
+    .description(translate(lang, 'cli.compile.description'))
+    .argument('<input>', translate(lang, 'cli.compile.input'))
+    .option('-o, --out <file>', translate(lang, 'cli.compile.out'))
+    .option('-w, --write', translate(lang, 'cli.compile.write'))
+    .option('--to <format>', translate(lang, 'cli.compile.to', { formats: OUTPUT_FORMATS.join('、') }))
+    .option('--dry-run', translate(lang, 'cli.compile.dryRun'))
+    .option('--lock <file>', translate(lang, 'cli.compile.lock'))
+    .option('--no-lock', translate(lang, 'cli.compile.noLock'))
+    .option('--no-codes', translate(lang, 'cli.compile.noCodes'))
+    .addOption(
+      new Option('--sequence-width <n>', translate(lang, 'cli.compile.sequenceWidth')).argParser((v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 12)
+          throw new InvalidArgumentError(translate(lang, 'cli.compile.badWidth', { value: v }));
+        return n;
+      }),
+    )
+    .addOption(maxSheetRowsOption(lang))
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        translate(lang, 'cli.compile.reportFormat', { formats: formatNames().join('、') }),
+      ).default('stylish'),
+    )
+    .addOption(langOption(lang))
+    .addOption(kindOption(lang))
+    .option('-c, --config <file>', translate(lang, 'cli.optionConfig'))
+    .option('--no-config', translate(lang, 'cli.optionNoConfig'))
+    .option('--today <date>', translate(lang, 'cli.optionToday'))
+    .option(
+      '-q, --quiet',
+      lang === 'zh' ? '只报告错误，不列出修复和代码' : 'report errors only; do not list fixes and codes',
+    )
+    .addOption(
+      new Option(
+        '--max-warnings <n>',
+        lang === 'zh' ? '警告超过 n 个时以退出码 1 结束' : 'exit 1 when there are more than n warnings',
+      ).argParser((v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`--max-warnings ${v}`);
+        return n;
+      }),
+    );
+  addLimitOptions(cmd, lang);
+  cmd.action(async (input: string, opts: CompileCliOptions) => {
+    setExit(await runCompile(input, opts, io, lang));
+  });
+}
+
+/** --max-sheet-rows, shared with validate --annotate. */
+export function maxSheetRowsOption(lang: Lang): Option {
+  return new Option(
+    '--max-sheet-rows <n>',
+    translate(lang, 'cli.compile.maxSheetRows', { limit: DEFAULT_MAX_SHEET_ROWS }),
+  ).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`--max-sheet-rows ${v}`);
+    return n;
+  });
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    return (await realpath(a)) === (await realpath(b));
+  } catch {
+    return false;
+  }
+}
+
+/** Copies the input next to itself as <file>.bak (or .bak.1, .bak.2 … — an older backup is never replaced). */
+async function backup(path: string): Promise<string> {
+  for (let i = 0; i < 1000; i++) {
+    const candidate = i === 0 ? `${path}.bak` : `${path}.bak.${i}`;
+    try {
+      await copyFile(path, candidate, constants.COPYFILE_EXCL);
+      return candidate;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  throw new Error('too many backups');
+}
+
+async function readLock(path: string, shown: string): Promise<CodeLock | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  return parseLock(text, shown);
+}
+
+async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
+  const lang = opts.lang ?? sniffed;
+  const formatter = getFormatter(opts.format);
+  if (!formatter)
+    throw new UsageError(
+      translate(lang, 'cli.unknownFormat', { format: opts.format, formats: formatNames().join('、') }),
+    );
+  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today))
+    throw new UsageError(translate(lang, 'cli.badDate', { value: opts.today }));
+  if (opts.out && opts.write) throw new UsageError(translate(lang, 'cli.compile.outAndWrite'));
+  if (!opts.out && !opts.write && !opts.dryRun)
+    throw new UsageError(translate(lang, 'cli.compile.needOutput'));
+  // Replacing a macro workbook with a plain xlsx would silently drop its macros.
+  if (opts.write && extname(input).toLowerCase() === '.xlsm')
+    throw new UsageError(translate(lang, 'cli.compile.noWriteXlsm', { file: input }));
+  const inputPath = resolve(io.cwd, input);
+  const outPath = opts.write ? inputPath : opts.out ? resolve(io.cwd, opts.out) : undefined;
+  if (opts.out && !opts.write && (await sameFile(inputPath, resolve(io.cwd, opts.out))))
+    throw new UsageError(translate(lang, 'cli.compile.outIsInput', { file: opts.out }));
+
+  const formats = OUTPUT_FORMATS.join('、');
+  let format: OutputFormat | undefined;
+  if (opts.to) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(opts.to))
+      throw new UsageError(translate(lang, 'cli.compile.unknownOutput', { value: opts.to, formats }));
+    format = opts.to as OutputFormat;
+  } else if (opts.write || !opts.out) {
+    format = formatFromName(input);
+  } else {
+    format = outputFormatFromName(opts.out);
+    if (!format)
+      throw new UsageError(translate(lang, 'cli.compile.unknownOutput', { value: opts.out, formats }));
+  }
+
+  const resolver = new ConfigResolver(
+    io.cwd,
+    typeof opts.config === 'string' ? opts.config : undefined,
+    opts.config === false,
+  );
+  const loaded = await resolver.forInput(input);
+  const session = createSession({
+    lang,
+    ...(opts.kind ? { kind: opts.kind } : {}),
+    config: loaded.config,
+    ...(loaded.file ? { configFile: loaded.file } : {}),
+    ...(opts.today ? { today: opts.today } : {}),
+    limits: limitsFromOptions(opts),
+  });
+
+  const useLock = opts.codes !== false && opts.lock !== false;
+  const lockPath = useLock
+    ? typeof opts.lock === 'string'
+      ? resolve(io.cwd, opts.lock)
+      : join(dirname(inputPath), LOCK_FILE_NAME)
+    : undefined;
+  const lockShown = typeof opts.lock === 'string' ? opts.lock : join(dirname(input), LOCK_FILE_NAME);
+  const lock = lockPath ? await readLock(lockPath, lockShown) : undefined;
+
+  const parsed = await readSource({ path: inputPath, name: input }, session);
+  const outName = opts.write ? input : (opts.out ?? input);
+  const result = compileParsed(parsed, session, {
+    format: format ?? parsed.format,
+    codes: opts.codes !== false,
+    ...(lock ? { lock } : {}),
+    ...(opts.sequenceWidth !== undefined ? { sequenceWidth: opts.sequenceWidth } : {}),
+    ...(opts.maxSheetRows !== undefined ? { maxSheetRows: opts.maxSheetRows } : {}),
+    ...(opts.dryRun ? {} : { outputName: outName }),
+  });
+
+  const notes: string[] = [];
+  if (!opts.dryRun && outPath) {
+    if (opts.write) {
+      let saved: string;
+      try {
+        saved = await backup(inputPath);
+      } catch (err) {
+        throw new UsageError(
+          translate(lang, 'cli.compile.backupFailed', { file: input, reason: (err as Error).message }),
+        );
+      }
+      notes.push(translate(lang, 'compile.backup', { file: join(dirname(input), basename(saved)) }));
+    }
+    try {
+      await writeFileAtomic(outPath, result.output);
+    } catch (err) {
+      throw new UsageError(
+        translate(lang, 'cli.writeFailed', { file: outName, reason: (err as Error).message }),
+      );
+    }
+    if (lockPath && result.lockChanged) {
+      try {
+        await writeFileAtomic(lockPath, serializeLock(result.lock));
+      } catch (err) {
+        throw new UsageError(
+          translate(lang, 'cli.writeFailed', { file: lockShown, reason: (err as Error).message }),
+        );
+      }
+      notes.push(
+        translate(lang, 'compile.lockWritten', { file: lockShown, count: result.lock.codes.length }),
+      );
+    }
+  }
+
+  const report = result.report;
+  if (opts.quiet) report.summary.quiet = true;
+  if (opts.maxWarnings !== undefined) {
+    report.summary.maxWarnings = opts.maxWarnings;
+    report.summary.tooManyWarnings = report.summary.warnings > opts.maxWarnings;
+  }
+  const context = {
+    ...(opts.quiet ? { quiet: true } : {}),
+    ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+  };
+  const color = useColor(io.stdout, io.env);
+  if (opts.format === 'json') {
+    io.stdout.write(renderReport(formatter, report, { lang, color: false, ...context }));
+  } else {
+    const file = report.files[0]!;
+    const lines: string[] = [];
+    if (!opts.quiet) {
+      lines.push(...fixLines(result.fixes, lang, color, opts.dryRun));
+      lines.push(...codeLines(result.codes, lang, color));
+      if (lines.length > 0) lines.push('');
+    }
+    const summaryId = opts.dryRun ? 'compile.dryRunSummary' : 'compile.summary';
+    lines.push(
+      translate(lang, summaryId, {
+        input,
+        output: outName,
+        entries: file.entries,
+        codes: result.codes.length,
+        fixes: result.fixes.length,
+      }),
+    );
+    lines.push(...notes);
+    io.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(renderReport(formatter, report, { lang, color, ...context }));
+  }
+  return reportExitCode(report, opts.maxWarnings);
+}

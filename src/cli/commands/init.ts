@@ -1,0 +1,72 @@
+// `govcat init [file.xlsx]`: write a blank template workbook in the guide's layout with a 填表说明 sheet.
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Lang, translate } from '../../i18n/index.js';
+import { writeFileAtomic } from '../../io/writers/atomic.js';
+import { templateSheets } from '../../io/writers/template.js';
+import { writeWorkbook } from '../../io/writers/xlsx.js';
+import type { CatalogKind } from '../../model/types.js';
+import { loadSeeds } from '../../seeds/index.js';
+import { type CliIO, EXIT } from '../io.js';
+import { langOption, UsageError } from '../shared.js';
+
+/** The file init writes when none is named. */
+export const DEFAULT_TEMPLATE_FILE = '政务数据资源目录.xlsx';
+
+interface InitCliOptions {
+  kind: CatalogKind;
+  extended?: boolean;
+  force?: boolean;
+  lang?: Lang;
+}
+
+/** Registers the init command. */
+export function registerInit(program: Command, io: CliIO, lang: Lang, setExit: (code: number) => void): void {
+  program
+    .command('init')
+    .description(translate(lang, 'cli.init.description'))
+    .argument('[file]', translate(lang, 'cli.init.file', { file: DEFAULT_TEMPLATE_FILE }))
+    .addOption(
+      new Option('--kind <kind>', translate(lang, 'cli.init.kind')).default('shared').argParser((v) => {
+        if (v !== 'shared' && v !== 'open')
+          throw new InvalidArgumentError(translate(lang, 'cli.unknownKind', { kind: v }));
+        return v;
+      }),
+    )
+    .option('--extended', translate(lang, 'cli.init.extended'))
+    .option('--force', translate(lang, 'cli.init.force'))
+    .addOption(langOption(lang))
+    .action(async (file: string | undefined, opts: InitCliOptions) => {
+      setExit(await runInit(file ?? DEFAULT_TEMPLATE_FILE, opts, io, opts.lang ?? lang));
+    });
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function runInit(file: string, opts: InitCliOptions, io: CliIO, lang: Lang): Promise<number> {
+  const ext = extname(file).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.xls') throw new UsageError(translate(lang, 'init.needXlsx', { file }));
+  const path = resolve(io.cwd, file);
+  if (!opts.force && (await exists(path))) throw new UsageError(translate(lang, 'init.exists', { file }));
+  const { sheets, columns, fields } = templateSheets(opts.kind, loadSeeds(), {
+    lang,
+    ...(opts.extended ? { extended: true } : {}),
+  });
+  const bytes = writeWorkbook(sheets, ext === '.xls' ? 'xls' : 'xlsx');
+  try {
+    await writeFileAtomic(path, bytes);
+  } catch (err) {
+    throw new UsageError(translate(lang, 'cli.writeFailed', { file, reason: (err as Error).message }));
+  }
+  io.stdout.write(`${translate(lang, 'init.written', { file, columns: columns.length, fields })}\n`);
+  return EXIT.ok;
+}
