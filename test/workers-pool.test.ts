@@ -5,8 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogJson } from '../scripts/lib/catalogs.mjs';
+import { getFormatter, renderReport } from '../src/formatters/index.js';
 import { compileCatalog, validateCatalog } from '../src/index.js';
-import { CatalogPool, heapNeededMb, PoolClosedError, PoolSaturatedError } from '../src/workers/pool.js';
+import {
+  CatalogPool,
+  heapNeededMb,
+  PoolClosedError,
+  PoolSaturatedError,
+  poolReport,
+} from '../src/workers/pool.js';
 
 const root = join(import.meta.dirname, '..');
 const examplePath = join(root, 'examples', 'nanning-shared-catalog.json');
@@ -36,6 +43,28 @@ describe('CatalogPool', () => {
       );
       expect(en.report).toEqual(expectedEn.files[0]);
       expect(en.report.findings[0]!.message).not.toEqual(fromBytes.report.findings[0]!.message);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('renders the report in the worker exactly as poolReport and the formatter would', async () => {
+    const pool = new CatalogPool({ threads: 1 });
+    try {
+      const plain = await pool.validate({ name: 'nanning.json', bytes: example }, { today, lang: 'en' });
+      const expectedText = renderReport(getFormatter('sarif')!, poolReport([plain]), {
+        lang: 'en',
+        color: false,
+      });
+      const r = await pool.render(
+        { name: 'nanning.json', bytes: example },
+        { today, lang: 'en' },
+        { format: 'sarif' },
+      );
+      expect(r.rendered).toBe(expectedText);
+      expect([r.entries, r.counts, r.error]).toEqual([12, plain.counts, undefined]);
+      const broken = await pool.render({ name: 'b.json', bytes: Buffer.from('{') }, {}, { format: 'json' });
+      expect([broken.rendered, broken.error?.code]).toEqual(['', 'input/malformed']);
     } finally {
       await pool.close();
     }

@@ -10,7 +10,7 @@ import { ruleRows } from '../cli/commands/rules.js';
 import { LOCK_FILE_NAME, parseLock } from '../codegen/lock.js';
 import { extendableNames, resolveRuleSettings } from '../config/load.js';
 import { ConfigError } from '../errors.js';
-import { formatNames, getFormatter, renderReport } from '../formatters/index.js';
+import { formatNames, getFormatter } from '../formatters/index.js';
 import type { CodeLock, FileReport, GovcatConfig, Limits } from '../generated/schema-types.js';
 import { type Lang, parseLang, translate } from '../i18n/index.js';
 import { loadProfiles } from '../indicators/index.js';
@@ -21,9 +21,8 @@ import { govcatVersion } from '../paths.js';
 import {
   CatalogPool,
   heapNeededMb,
-  type PoolFileResult,
+  type PoolRenderResult,
   PoolSaturatedError,
-  poolReport,
   type RunOptions,
   type TaskOptions,
   type TaskSource,
@@ -652,18 +651,14 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     return reply.code(status).send({ error });
   }
 
-  function sendFileResult(request: FastifyRequest, reply: FastifyReply, result: PoolFileResult) {
+  function sendRendered(request: FastifyRequest, reply: FastifyReply, result: PoolRenderResult) {
     const s = request.govcat;
-    const file: FileReport = result.report;
-    if (file.error) return sendUnreadable(request, reply, file.error);
-    s.entries = file.entries;
+    if (result.error) return sendUnreadable(request, reply, result.error);
+    s.entries = result.entries;
     s.errors = result.counts.error;
     s.warnings = result.counts.warning;
     s.outcome = result.counts.error > 0 ? 'invalid' : 'valid';
-    const report = poolReport([result]);
-    const format = s.params!.format;
-    const text = renderReport(getFormatter(format)!, report, { lang: s.lang, color: false });
-    return reply.code(200).header('content-type', outputMediaType(format)).send(text);
+    return reply.code(200).header('content-type', outputMediaType(s.params!.format)).send(result.rendered);
   }
 
   app.post('/v1/validate', {
@@ -673,10 +668,12 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     },
     handler: async (request, reply) => {
       const { upload } = await readUpload(request);
+      // The report is rendered in the worker: a large one would otherwise be serialized on the event loop.
+      const format = request.govcat.params!.format;
       const result = await runInPool(request, reply, upload, (source, options, run) =>
-        pool.validate(source, options, run),
+        pool.render(source, options, { format }, run),
       );
-      return sendFileResult(request, reply, result);
+      return sendRendered(request, reply, result);
     },
   });
 

@@ -6,10 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { CatalogInputError, ConfigError, type ConfigErrorCode, type InputErrorCode } from '../errors.js';
-import type { CodeLock, FileReport, Rate, Report, Score } from '../generated/schema-types.js';
+import type { CodeLock, FileReport, Report, Score } from '../generated/schema-types.js';
 import type { Lang } from '../i18n/index.js';
-import { sumRates } from '../indicators/input-rates.js';
-import { RATE_IDS } from '../indicators/rates.js';
 import { formatFromName } from '../io/readers/index.js';
 import type { OutputFormat } from '../io/writers/index.js';
 import { DEFAULT_LIMITS, resolveLimits } from '../limits.js';
@@ -19,6 +17,8 @@ import { localToday } from '../validate.js';
 import {
   type CompileTaskOptions,
   type CompileTaskResult,
+  type RenderedTaskResult,
+  type RenderOptions,
   STARTED,
   type Task,
   type TaskConfigError,
@@ -28,7 +28,8 @@ import {
   type ValidateTaskResult,
 } from './protocol.js';
 
-export type { CompileTaskOptions, TaskOptions, TaskSource } from './protocol.js';
+export type { CompileTaskOptions, RenderOptions, TaskOptions, TaskSource } from './protocol.js';
+export { poolReport } from './report.js';
 
 /** Options of a pool. Every bound has a default; `0` for maxQueue means “no waiting: reject when busy”. */
 export interface PoolOptions {
@@ -71,6 +72,18 @@ export interface PoolFileResult {
   /** Milliseconds spent waiting in the queue. */
   waitMs: number;
   /** Set when the worker was terminated: the time or memory cap was hit. */
+  stopped?: 'timeout' | 'memory';
+}
+
+/** One rendered validation: the report as text, or the file's error. */
+export interface PoolRenderResult {
+  rendered: string;
+  error?: FileReport['error'];
+  entries: number;
+  counts: SeverityCounts;
+  startedAt: number;
+  finishedAt: number;
+  waitMs: number;
   stopped?: 'timeout' | 'memory';
 }
 
@@ -172,7 +185,7 @@ export class CatalogPool {
   readonly maxWorkerMemoryMb: number;
   readonly #piscina: Piscina<
     Task,
-    ValidateTaskResult | CompileTaskResult | TaskInputError | TaskConfigError | null
+    ValidateTaskResult | RenderedTaskResult | CompileTaskResult | TaskInputError | TaskConfigError | null
   >;
   readonly #taskTimeoutMs: number | undefined;
   readonly #started = new Map<number, () => void>();
@@ -248,6 +261,33 @@ export class CatalogPool {
       if ('failure' in outcome) return { ...outcome.failure, counts: { error: 0, warning: 0, info: 0 } };
       const { result, waitMs } = outcome;
       return { ...result, waitMs };
+    });
+  }
+
+  /**
+   * Validates one source and renders its report in the worker with a built-in format (as `validate` and
+   * poolReport would, then the formatter): the main thread receives text, not a report to serialize —
+   * what a service answering big reports wants. An unreadable file comes back as `error`, with no text.
+   */
+  async render(
+    source: TaskSource,
+    options: TaskOptions,
+    render: RenderOptions,
+    run: RunOptions = {},
+  ): Promise<PoolRenderResult> {
+    return this.#admit(async () => {
+      const taskOptions = this.#taskOptions(options);
+      const outcome = await this.#run<RenderedTaskResult>(
+        (id) => ({ op: 'validate', id, source, options: taskOptions, render }),
+        source,
+        taskOptions,
+        run,
+      );
+      if ('failure' in outcome) {
+        const { report, ...rest } = outcome.failure;
+        return { ...rest, rendered: '', error: report.error, entries: 0, counts: NO_COUNTS };
+      }
+      return { ...outcome.result, waitMs: outcome.waitMs };
     });
   }
 
@@ -436,25 +476,4 @@ export class CatalogPool {
     const { code, messageId, data } = result.configError;
     return new ConfigError(code as ConfigErrorCode, messageId, data);
   }
-}
-
-/**
- * The report of several pool results, as `govcat validate` assembles it: the files, the summary, and the
- * rates over every readable file (each rate summed over the files). A score is kept only for a single file:
- * scoring several files together needs them in one process.
- */
-export function poolReport(results: readonly PoolFileResult[]): Report {
-  const report = makeReport(
-    results.map((r) => r.report),
-    summarize(results),
-  );
-  const readable = results.filter((r) => !r.report.error);
-  const rates: Record<string, Rate> = {};
-  for (const id of RATE_IDS) {
-    const per = readable.map((r) => r.report.rates[id]).filter((x): x is Rate => x !== undefined);
-    if (per.length > 0) rates[id] = sumRates(per[0]!.label ?? id, per);
-  }
-  if (Object.keys(rates).length > 0) report.rates = rates;
-  if (results.length === 1 && results[0]!.score) report.score = results[0]!.score;
-  return report;
 }

@@ -49,9 +49,16 @@ export interface CompileTaskOptions {
   outputName?: string;
 }
 
+/** Render the single-file report in the worker (a built-in format), so the main thread only passes text on. */
+export interface RenderOptions {
+  format: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+}
+
 /** A task posted to a worker. */
 export type Task =
-  | { op: 'validate'; id: number; source: TaskSource; options: TaskOptions }
+  | { op: 'validate'; id: number; source: TaskSource; options: TaskOptions; render?: RenderOptions }
   | { op: 'compile'; id: number; source: TaskSource; options: TaskOptions; compile: CompileTaskOptions }
   | { op: 'warm'; id: number; options: TaskOptions };
 
@@ -62,6 +69,17 @@ export interface ValidateTaskResult {
   /** The score, when a scoring profile was given. */
   score?: Score;
   /** Epoch milliseconds at which the worker started and finished the task. */
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** A worker's answer to a validate task with `render`: the text, and what logs and status codes need. */
+export interface RenderedTaskResult {
+  rendered: string;
+  /** The file's error when it could not be read (then `rendered` is empty). */
+  error?: FileReport['error'];
+  entries: number;
+  counts: SeverityCounts;
   startedAt: number;
   finishedAt: number;
 }

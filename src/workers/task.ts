@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { compileParsed } from '../compile.js';
 import { CatalogInputError, ConfigError } from '../errors.js';
+import { getFormatter, renderReport } from '../formatters/index.js';
 import { applyIndicators, loadProfiles } from '../indicators/index.js';
 import {
   createSession,
@@ -13,6 +14,8 @@ import {
 } from '../validate.js';
 import {
   type CompileTaskResult,
+  type RenderedTaskResult,
+  type RenderOptions,
   STARTED,
   type Task,
   type TaskConfigError,
@@ -20,6 +23,7 @@ import {
   type TaskOptions,
   type ValidateTaskResult,
 } from './protocol.js';
+import { poolReport, type ReportPart } from './report.js';
 
 const SESSION_CACHE_SIZE = 8;
 const sessions = new Map<string, Session>();
@@ -47,7 +51,9 @@ function sessionFor(task: TaskOptions): Session {
 /** Runs one task (piscina calls the default export). */
 export default async function runTask(
   task: Task,
-): Promise<ValidateTaskResult | CompileTaskResult | TaskConfigError | TaskInputError | null> {
+): Promise<
+  ValidateTaskResult | RenderedTaskResult | CompileTaskResult | TaskConfigError | TaskInputError | null
+> {
   let session: Session;
   try {
     session = sessionFor(task.options);
@@ -73,13 +79,13 @@ export default async function runTask(
     ...(task.options.rateSeverities ? { countSeverities: task.options.rateSeverities } : {}),
     ...(profile ? { profile } : {}),
   });
-  return {
+  const part = {
     report: result.report,
     counts: result.counts,
     ...(indicators.score ? { score: indicators.score } : {}),
-    startedAt,
-    finishedAt: Date.now(),
   };
+  if (task.render) return render(part, task.render, session, startedAt);
+  return { ...part, startedAt, finishedAt: Date.now() };
 }
 
 async function compile(
@@ -105,4 +111,24 @@ async function compile(
       return { inputError: { code: err.code, messageId: err.messageId, data: err.data } };
     throw err;
   }
+}
+
+function render(
+  part: ReportPart,
+  options: RenderOptions,
+  session: Session,
+  startedAt: number,
+): RenderedTaskResult {
+  const file = part.report;
+  const base = { entries: file.entries, counts: part.counts, startedAt };
+  if (file.error) return { ...base, rendered: '', error: file.error, finishedAt: Date.now() };
+  const formatter = getFormatter(options.format);
+  if (!formatter) throw new Error(`unknown format ${options.format}`);
+  const rendered = renderReport(formatter, poolReport([part]), {
+    lang: session.lang,
+    color: false,
+    ...(options.quiet ? { quiet: true } : {}),
+    ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+  });
+  return { ...base, rendered, finishedAt: Date.now() };
 }
