@@ -1,4 +1,30 @@
 // The public library API of govcat. Importing it has no side effects: nothing runs until called.
+/**
+ * govcat as a library: validate and compile catalogs from paths, bytes or objects, and format the report.
+ *
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { compileCatalog, formatReport, loadConfig, validateCatalog } from 'govcat';
+ *
+ * // A path: configuration found upward from the file, as the CLI does.
+ * const { config, file } = await loadConfig({ searchFrom: 'catalogs/' });
+ * const report = await validateCatalog('catalogs/2021.xlsx', { config, configFile: file });
+ *
+ * // Bytes already in memory (an upload): the name gives the format and appears in messages.
+ * const upload = await validateCatalog({ name: '南宁市目录.json', bytes: await readFile('x.json') });
+ * if (upload.files[0].error) console.error(upload.files[0].error.message); // unreadable: code + message
+ * else console.log(formatReport(upload, 'compact', { lang: 'en' }));
+ *
+ * // Compile: safe fixes and resource codes, the output as bytes (nothing is written).
+ * const compiled = await compileCatalog('catalogs/2021.xlsx', { format: 'json', config });
+ * ```
+ *
+ * Many files at once on worker threads: `import { CatalogPool } from 'govcat/pool'`.
+ * The HTTP service: `import { createService } from 'govcat/serve'`.
+ *
+ * @packageDocumentation
+ */
 export { assignCodes, type CodeAssignment, type CodegenProblem } from './codegen/codes.js';
 export { applySafeFixes } from './codegen/fixes.js';
 export { emptyLock, LOCK_FILE_NAME, parseLock, serializeLock } from './codegen/lock.js';

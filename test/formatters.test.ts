@@ -243,6 +243,7 @@ describe('--quiet and --max-warnings in every format', () => {
       github: (s) => s.includes('::error title=govcat --max-warnings::警告 1 个，超过 --max-warnings 0'),
       markdown: (s) => s.includes('> **警告 1 个，超过 --max-warnings 0**'),
       html: (s) => s.includes('<p class="alert">警告 1 个，超过 --max-warnings 0</p>'),
+      compact: (s) => s.split('\n').includes('警告 1 个，超过 --max-warnings 0'),
     };
     for (const name of formatNames()) {
       const mark = marks[name];

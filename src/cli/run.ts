@@ -8,6 +8,7 @@ import { registerCompile } from './commands/compile.js';
 import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
 import { registerScore } from './commands/score.js';
+import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { type CliIO, EXIT } from './io.js';
 import { langOption, sniffLang, UsageError } from './shared.js';
@@ -37,6 +38,7 @@ const commands: RegisterCommand[] = [
   registerInit,
   registerScore,
   registerRules,
+  registerServe,
 ];
 
 /** Adds a subcommand (used by later modules: compile, score, init, serve). */

@@ -1,4 +1,5 @@
 // Formatter registry: name → (report, context) => string.
+import { compact } from './compact.js';
 import { github } from './github.js';
 import { html } from './html.js';
 import { json } from './json.js';
@@ -14,6 +15,7 @@ export { renderReport, tooManyWarnings, visibleReport } from './visible.js';
 const formatters = new Map<string, Formatter>([
   ['stylish', stylish],
   ['json', json],
+  ['compact', compact],
   ['sarif', sarif],
   ['junit', junit],
   ['github', github],

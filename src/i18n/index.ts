@@ -8,6 +8,7 @@ import { readerMessages } from './messages/readers.js';
 import { reportMessages } from './messages/report.js';
 import { rulesMessages } from './messages/rules.js';
 import { schemaMessages } from './messages/schema.js';
+import { serviceMessages } from './messages/service.js';
 
 /** Output languages. */
 export type Lang = 'zh' | 'en';
@@ -29,6 +30,7 @@ const tables: MessageTable[] = [
   reportMessages,
   cliMessages,
   compileMessages,
+  serviceMessages,
   indicatorMessages,
   rulesMessages,
 ];

@@ -21,6 +21,11 @@ const readers = new Map<InputFormat, Reader>([
   ['xml', { format: 'xml', read: readXml }],
 ]);
 
+/** Formats that have a reader (the service accepts exactly these). */
+export function readerFormats(): InputFormat[] {
+  return [...readers.keys()];
+}
+
 /** Registers (or replaces) the reader of a format. */
 export function registerReader(reader: Reader): void {
   readers.set(reader.format, reader);

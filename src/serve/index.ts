@@ -1,0 +1,21 @@
+// The `govcat/serve` entry: the ingestion service (imported lazily by the CLI; no side effects on import).
+/**
+ * @example
+ * ```ts
+ * import { createService } from 'govcat/serve';
+ *
+ * const service = await createService({ concurrency: 2, maxBody: 50 * 1024 * 1024, log: (r) => console.log(JSON.stringify(r)) });
+ * const url = await service.listen({ host: '127.0.0.1', port: 8080 });
+ * process.once('SIGTERM', () => service.close());
+ * ```
+ * @packageDocumentation
+ */
+export {
+  createService,
+  DEFAULT_MAX_BODY,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_SERVICE_WORKER_MEMORY_MB,
+  type GovcatService,
+  type LogRecord,
+  type ServiceOptions,
+} from './app.js';

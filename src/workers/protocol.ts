@@ -1,0 +1,110 @@
+// The messages between the pool (main thread) and its worker threads: plain, structured-cloneable data.
+import type {
+  CodeLock,
+  FileReport,
+  GovcatConfig,
+  Limits,
+  Report,
+  Score,
+  Severity,
+} from '../generated/schema-types.js';
+import type { Lang } from '../i18n/index.js';
+import type { OutputFormat } from '../io/writers/index.js';
+import type { CatalogKind, InputFormat } from '../model/types.js';
+import type { SeverityCounts } from '../report.js';
+
+/** What a worker reads: bytes already in memory (an upload) or a path it reads itself. */
+export type TaskSource =
+  | { name: string; bytes: Uint8Array; format?: InputFormat }
+  | { path: string; name?: string; format?: InputFormat };
+
+/**
+ * The serializable part of ValidateOptions a worker needs. Custom rule registries and readers
+ * registered at run time cannot cross a thread boundary; workers use the built-in ones.
+ */
+export interface TaskOptions {
+  lang?: Lang;
+  kind?: CatalogKind | 'auto';
+  config?: GovcatConfig;
+  configFile?: string;
+  /** CCYY-MM-DD; the pool fills in the local date when absent so cached sessions never go stale. */
+  today?: string;
+  limits?: Limits;
+  /** A bundled scoring profile id (gx-2021-city …): the result carries its score, as `govcat score`. */
+  scoringProfile?: string;
+  /** Severities that count against the rates (default: the scoring profile's, else errors). */
+  rateSeverities?: Severity[];
+}
+
+/** What compile takes besides the validation options (see CompileOptions). */
+export interface CompileTaskOptions {
+  /** Output format (default: the input's own). */
+  format?: OutputFormat;
+  /** Assign resource codes to entries without one (default true). */
+  codes?: boolean;
+  /** The lock file's content; none = start from an empty lock. */
+  lock?: CodeLock;
+  sequenceWidth?: number;
+  maxSheetRows?: number;
+  outputName?: string;
+}
+
+/** Render the single-file report in the worker (a built-in format), so the main thread only passes text on. */
+export interface RenderOptions {
+  format: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+}
+
+/** A task posted to a worker. */
+export type Task =
+  | { op: 'validate'; id: number; source: TaskSource; options: TaskOptions; render?: RenderOptions }
+  | { op: 'compile'; id: number; source: TaskSource; options: TaskOptions; compile: CompileTaskOptions }
+  | { op: 'warm'; id: number; options: TaskOptions };
+
+/** A worker's answer to a validate task: the file's report section and its severity counts. */
+export interface ValidateTaskResult {
+  report: FileReport;
+  counts: SeverityCounts;
+  /** The score, when a scoring profile was given. */
+  score?: Score;
+  /** Epoch milliseconds at which the worker started and finished the task. */
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** A worker's answer to a validate task with `render`: the text, and what logs and status codes need. */
+export interface RenderedTaskResult {
+  rendered: string;
+  /** The file's error when it could not be read (then `rendered` is empty). */
+  error?: FileReport['error'];
+  entries: number;
+  counts: SeverityCounts;
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** A worker's answer to a compile task. */
+export interface CompileTaskResult {
+  /** The report of the compiled catalog (files[0] carries fixes and codes). */
+  report: Report;
+  output: Uint8Array;
+  format: OutputFormat;
+  lock: CodeLock;
+  lockChanged: boolean;
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** An input error raised in a worker outside validation (compile), sent back as data. */
+export interface TaskInputError {
+  inputError: { code: string; messageId: string; data: Record<string, string | number> };
+}
+
+/** A configuration error raised in a worker, sent back as data (Error subclasses lose their fields). */
+export interface TaskConfigError {
+  configError: { code: string; messageId: string; data: Record<string, string | number> };
+}
+
+/** Key of the message a worker posts when it starts a task (starts the pool's timeout clock). */
+export const STARTED = 'govcat:started';

@@ -1,0 +1,134 @@
+// The worker-thread side of the pool: reads and validates (or compiles) one source, sessions cached per options.
+import { parentPort } from 'node:worker_threads';
+import { compileParsed } from '../compile.js';
+import { CatalogInputError, ConfigError } from '../errors.js';
+import { getFormatter, renderReport } from '../formatters/index.js';
+import { applyIndicators, loadProfiles } from '../indicators/index.js';
+import {
+  createSession,
+  parsedFromObject,
+  readSource,
+  type Session,
+  validateParsed,
+  validateSource,
+} from '../validate.js';
+import {
+  type CompileTaskResult,
+  type RenderedTaskResult,
+  type RenderOptions,
+  STARTED,
+  type Task,
+  type TaskConfigError,
+  type TaskInputError,
+  type TaskOptions,
+  type ValidateTaskResult,
+} from './protocol.js';
+import { poolReport, type ReportPart } from './report.js';
+
+const SESSION_CACHE_SIZE = 8;
+const sessions = new Map<string, Session>();
+
+function sessionFor(task: TaskOptions): Session {
+  // The indicator options do not change the session.
+  const { scoringProfile: _p, rateSeverities: _s, ...options } = task;
+  const key = JSON.stringify(options);
+  const cached = sessions.get(key);
+  if (cached) {
+    // Re-insert so the map's order is least-recently-used first.
+    sessions.delete(key);
+    sessions.set(key, cached);
+    return cached;
+  }
+  const session = createSession(options);
+  // Compile the schemas and set up the rules now, so the time cap measures reading and validating only.
+  for (const kind of ['shared', 'open'] as const)
+    validateParsed(parsedFromObject({ kind, entries: [{}] }, 'warm-up', session), session);
+  sessions.set(key, session);
+  if (sessions.size > SESSION_CACHE_SIZE) sessions.delete(sessions.keys().next().value!);
+  return session;
+}
+
+/** Runs one task (piscina calls the default export). */
+export default async function runTask(
+  task: Task,
+): Promise<
+  ValidateTaskResult | RenderedTaskResult | CompileTaskResult | TaskConfigError | TaskInputError | null
+> {
+  let session: Session;
+  try {
+    session = sessionFor(task.options);
+  } catch (err) {
+    if (err instanceof ConfigError)
+      return { configError: { code: err.code, messageId: err.messageId, data: err.data } };
+    throw err;
+  }
+  if (task.op === 'warm') return null;
+  if (task.op === 'compile') return compile(task, session);
+  // The time cap covers reading and validating, not this worker's one-time start-up (schemas, seeds).
+  parentPort?.postMessage({ [STARTED]: task.id });
+  const startedAt = Date.now();
+  const result = await validateSource(task.source, session);
+  // The same indicator stage as the CLI, for this one file: its rates recounted with the chosen
+  // severities, and the score when a scoring profile is named.
+  const profile = task.options.scoringProfile ? loadProfiles().get(task.options.scoringProfile) : undefined;
+  const indicators = applyIndicators([result], {
+    lang: session.lang,
+    seeds: session.seeds,
+    today: session.settings.today,
+    ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
+    ...(task.options.rateSeverities ? { countSeverities: task.options.rateSeverities } : {}),
+    ...(profile ? { profile } : {}),
+  });
+  const part = {
+    report: result.report,
+    counts: result.counts,
+    ...(indicators.score ? { score: indicators.score } : {}),
+  };
+  if (task.render) return render(part, task.render, session, startedAt);
+  return { ...part, startedAt, finishedAt: Date.now() };
+}
+
+async function compile(
+  task: Extract<Task, { op: 'compile' }>,
+  session: Session,
+): Promise<CompileTaskResult | TaskInputError> {
+  parentPort?.postMessage({ [STARTED]: task.id });
+  const startedAt = Date.now();
+  try {
+    const parsed = await readSource(task.source, session);
+    const result = compileParsed(parsed, session, task.compile);
+    return {
+      report: result.report,
+      output: result.output,
+      format: result.format,
+      lock: result.lock,
+      lockChanged: result.lockChanged,
+      startedAt,
+      finishedAt: Date.now(),
+    };
+  } catch (err) {
+    if (err instanceof CatalogInputError)
+      return { inputError: { code: err.code, messageId: err.messageId, data: err.data } };
+    throw err;
+  }
+}
+
+function render(
+  part: ReportPart,
+  options: RenderOptions,
+  session: Session,
+  startedAt: number,
+): RenderedTaskResult {
+  const file = part.report;
+  const base = { entries: file.entries, counts: part.counts, startedAt };
+  if (file.error) return { ...base, rendered: '', error: file.error, finishedAt: Date.now() };
+  const formatter = getFormatter(options.format);
+  if (!formatter) throw new Error(`unknown format ${options.format}`);
+  const rendered = renderReport(formatter, poolReport([part]), {
+    lang: session.lang,
+    color: false,
+    ...(options.quiet ? { quiet: true } : {}),
+    ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+  });
+  return { ...base, rendered, finishedAt: Date.now() };
+}
