@@ -5,7 +5,8 @@ const HAN = /\p{Script=Han}/u;
 /** CJK unified ideographs, digits and lower-case ASCII letters only: texts foldText returns unchanged. */
 const ALREADY_FOLDED = /^[0-9a-z\u4e00-\u9fff]*$/;
 /** Printable ASCII, CJK ideographs, 、。“”《》 and full-width （），：；！？ (punctuation before and after NFKC). */
-const NFKC_STABLE = /^[\u0020-\u007e\u4e00-\u9fff\u3001\u3002\u201c\u201d\u300a\u300b\uff08\uff09\uff0c\uff1a\uff1b\uff01\uff1f]*$/;
+const NFKC_STABLE =
+  /^[\u0020-\u007e\u4e00-\u9fff\u3001\u3002\u201c\u201d\u300a\u300b\uff08\uff09\uff0c\uff1a\uff1b\uff01\uff1f]*$/;
 
 /** A scalar as trimmed text, or undefined when it is not text/number or is blank. */
 export function textOf(value: unknown): string | undefined {
