@@ -269,7 +269,7 @@ if (csvRows.length >= 2) {
 if (scaling) {
   const speedup = scaling.one.wall.median / scaling.two.wall.median;
   lines.push(
-    `| ${scaling.count} files × ${kilo(scaling.n)} entries: 2 workers close to linear | --jobs 1 ${span(scaling.one.wall, fmtMs)}, --jobs 2 ${span(scaling.two.wall, fmtMs)}: speed-up ${speedup.toFixed(2)}× (peak RSS ${fmtMb(scaling.one.rss.median)} → ${fmtMb(scaling.two.rss.median)}) | ${verdict(speedup >= 1.7)} |`,
+    `| ${scaling.count} files × ${kilo(scaling.n)} entries: 2 workers close to linear | --jobs 1 ${span(scaling.one.wall, fmtMs)}, --jobs 2 ${span(scaling.two.wall, fmtMs)}: speed-up ${speedup.toFixed(2)}× (CPU ${fmtMs(scaling.one.cpu.median)} → ${fmtMs(scaling.two.cpu.median)}, peak RSS ${fmtMb(scaling.one.rss.median)} → ${fmtMb(scaling.two.rss.median)}) | ${verdict(speedup >= 1.7)} |`,
   );
 }
 const text = `${lines.join('\n')}\n`;
