@@ -1,5 +1,4 @@
-// Summarizes a V8 .cpuprofile (node --cpu-prof): time per pipeline stage, self and inclusive time per function,
-// self time per file.
+// Summarizes a V8 .cpuprofile (node --cpu-prof): time per pipeline stage, per function and per file.
 //
 //   node --cpu-prof --cpu-prof-dir=prof bin/govcat.js validate bench/out/catalog-20000.xlsx -f json -o r.json
 //   node bench/profile.mjs prof/*.cpuprofile [--top 25]
