@@ -1,9 +1,9 @@
 // `govcat validate a b c --jobs n`: worker threads give exactly the report and exit code of one thread.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobsFor } from '../src/cli/parallel.js';
+import { BYTES_PER_WORKER, jobsFor } from '../src/cli/parallel.js';
 import { runCli } from './helpers/cli.js';
 import {
   canonicalJson,
@@ -81,15 +81,25 @@ describe('validate --jobs', () => {
     }
   });
 
-  it('takes a positive integer; defaults to the cores, never more threads than files', async () => {
+  it('takes a positive integer; by default workers only for big files, never more threads than files', async () => {
     for (const bad of ['0', '-1', '1.5', 'x']) {
       const r = await runCli(['validate', 'template.xlsx', '--jobs', bad], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
-    expect(jobsFor(1, undefined)).toBe(1);
-    expect(jobsFor(5, 2)).toBe(2);
-    expect(jobsFor(2, 8)).toBe(2);
-    expect(jobsFor(8, undefined)).toBeGreaterThanOrEqual(1);
+    expect(await jobsFor(['template.xlsx'], undefined, dir)).toBe(1);
+    expect(await jobsFor(['a', 'b', 'c', 'd', 'e'], 2, dir)).toBe(2);
+    expect(await jobsFor(['a', 'b'], 8, dir)).toBe(2);
+    // Small files are validated in process by default; big ones on up to the available cores.
+    expect(await jobsFor(files, undefined, dir)).toBe(1);
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, Buffer.alloc(BYTES_PER_WORKER * 2));
+    try {
+      expect(await jobsFor(['big.csv', 'template.xlsx', 'missing.csv'], undefined, dir)).toBe(
+        Math.min(2, availableParallelism()),
+      );
+    } finally {
+      rmSync(big);
+    }
   });
 });

@@ -96,7 +96,7 @@ async function runValidate(
   const limits = limitsFromOptions(opts);
   // Several files go to worker threads, one file per task. Annotating, fixing and the input-driven rates
   // need the parsed catalogs in this process, so they stay here.
-  const threads = jobsFor(files.length, opts.jobs);
+  const threads = await jobsFor(files, opts.jobs, io.cwd);
   const needsParsed =
     opts.annotate !== undefined ||
     opts.fix === true ||
