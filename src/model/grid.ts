@@ -54,7 +54,8 @@ export function columnLetter(index: number): string {
 
 /** True when a raw cell holds nothing readable (undefined, or only whitespace). */
 export function isBlank(cell: RawCell | undefined): boolean {
-  if (cell === undefined) return true;
+  // CSV rows carry an empty string for every blank cell: the common case needs no trim.
+  if (cell === undefined || cell === '') return true;
   if (typeof cell === 'string') return cell.trim() === '';
   return false;
 }

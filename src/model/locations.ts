@@ -27,6 +27,21 @@ export class SheetTable {
   }
 }
 
+/** Largest 0-based column and sheet index a packed location can hold. */
+export const MAX_PACKED_COLUMN = COLUMN_BITS - 2;
+export const MAX_PACKED_SHEET = SHEET_BITS - 1;
+const MAX_PACKED_ROW = 2 ** 27 - 1;
+
+/**
+ * A cell (or, with `col` -1, a row) of a sheet packed into one number, as PackedLocations stores it: `sheet`
+ * from SheetTable.indexOf, `row` 1-based, `col` 0-based. Returns undefined when it does not fit.
+ */
+export function packCell(sheet: number, row: number, col: number): number | undefined {
+  if (sheet > MAX_PACKED_SHEET || row > MAX_PACKED_ROW || row < 0 || col > MAX_PACKED_COLUMN || col < -1)
+    return undefined;
+  return row * ROW_UNIT + (col + 1) * SHEET_BITS + sheet;
+}
+
 function columnIndex(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) {
@@ -115,6 +130,19 @@ export class PackedLocations implements Map<string, SourceLocation> {
 
   has(key: string): boolean {
     return this.find(key) >= 0 || (this.other?.has(key) ?? false);
+  }
+
+  /** Sets a location already packed by packCell (spreadsheet readers build no objects for cells). */
+  setCode(key: string, code: number): this {
+    const i = this.find(key);
+    this.other?.delete(key);
+    if (i >= 0) this.codes[i] = code;
+    else {
+      this.index?.set(key, this.keyList.length);
+      this.keyList.push(key);
+      this.codes.push(code);
+    }
+    return this;
   }
 
   set(key: string, loc: SourceLocation): this {

@@ -25,12 +25,52 @@ export function valueContext(seeds: Seeds, date1904: boolean): ValueContext {
 
 type Obj = Record<string, unknown>;
 
+const PARENTS = new Map<string, string>();
+
+/** The parent pointer (/items/3/type → /items/3); remembered, since the same few pointers repeat per entry. */
 function parentOf(pointer: string): string {
-  const i = pointer.lastIndexOf('/');
-  return i <= 0 ? '' : pointer.slice(0, i);
+  let parent = PARENTS.get(pointer);
+  if (parent === undefined) {
+    const i = pointer.lastIndexOf('/');
+    parent = i <= 0 ? '' : pointer.slice(0, i);
+    if (PARENTS.size < 100_000) PARENTS.set(pointer, parent);
+  }
+  return parent;
+}
+
+/** A value's location: a SourceLocation, or a spreadsheet cell packed by packCell (no object per cell). */
+export type Loc = SourceLocation | number;
+
+function setLoc(map: LocationMap, key: string, loc: Loc): void {
+  if (typeof loc === 'number') (map as PackedLocations).setCode(key, loc);
+  else map.set(key, loc);
 }
 
 const ITEM_POINTERS: Map<string, string>[] = [];
+const ITEM_FIELDS = new Map<string, string>();
+
+const ITEM_ROOTS: string[] = [];
+
+/** `/items/<i>`, shared across entries. */
+function itemRoot(item: number): string {
+  if (item >= 2000) return `/items/${item}`;
+  let root = ITEM_ROOTS[item];
+  if (root === undefined) {
+    root = `/items/${item}`;
+    ITEM_ROOTS[item] = root;
+  }
+  return root;
+}
+
+/** The field of an item pattern (/items/*\/type → type). */
+function itemField(pattern: string): string {
+  let field = ITEM_FIELDS.get(pattern);
+  if (field === undefined) {
+    field = pattern.slice(9);
+    if (ITEM_FIELDS.size < 1000) ITEM_FIELDS.set(pattern, field);
+  }
+  return field;
+}
 
 /** `/items/<i>/<field>`, shared across entries (the same few strings repeat for every entry). */
 function itemPointer(item: number, field: string): string {
@@ -66,6 +106,11 @@ export class EntryBuilder {
     if (packed) this.sheets = new SheetTable();
   }
 
+  /** Index of a sheet for packCell (spreadsheet builders only; undefined for record builders). */
+  sheetIndex(name: string | undefined): number | undefined {
+    return this.sheets?.indexOf(name);
+  }
+
   /** Compacts every entry's locations once reading is done. */
   finish(): void {
     for (const e of this.entries) if (e.locations instanceof PackedLocations) e.locations.compact();
@@ -77,7 +122,7 @@ export class EntryBuilder {
   }
 
   /** Starts an entry located at `loc` (its first row); returns its index. */
-  startEntry(loc: SourceLocation): number {
+  startEntry(loc: Loc): number {
     const index = this.entries.length;
     if (index >= this.maxEntries) {
       throw new CatalogInputError('input/limit', 'input.tooManyEntries', {
@@ -89,27 +134,27 @@ export class EntryBuilder {
     const previous = this.entries[index - 1]?.locations;
     if (previous instanceof PackedLocations) previous.compact();
     const locations: LocationMap = this.sheets ? new PackedLocations(this.sheets) : new Map();
-    locations.set('', loc);
+    setLoc(locations, '', loc);
     this.entries.push({ index, data: {}, locations, normalizations: [] });
     return index;
   }
 
   /** Sets a location unless one is already recorded (group pointers point at their first cell). */
-  locateOnce(entry: number, pointer: string, loc: SourceLocation): void {
+  locateOnce(entry: number, pointer: string, loc: Loc): void {
     const map = this.entries[entry]!.locations;
-    if (!map.has(pointer)) map.set(pointer, loc);
+    if (!map.has(pointer)) setLoc(map, pointer, loc);
   }
 
-  private locate(entry: ParsedEntry, pointer: string, loc: SourceLocation): void {
-    entry.locations.set(pointer, loc);
+  private locate(entry: ParsedEntry, pointer: string, loc: Loc): void {
+    setLoc(entry.locations, pointer, loc);
     for (let p = parentOf(pointer); p !== ''; p = parentOf(p)) {
       if (entry.locations.has(p)) break;
-      entry.locations.set(p, loc);
+      setLoc(entry.locations, p, loc);
     }
   }
 
   /** Puts the value of a resource-level field (pointer without indexes, e.g. /share/type). */
-  put(entry: number, pointer: string, raw: RawCell | undefined, loc: SourceLocation): void {
+  put(entry: number, pointer: string, raw: RawCell | undefined, loc: Loc): void {
     const target = this.entries[entry]!;
     this.locate(target, pointer, loc);
     if (raw === undefined || isBlank(raw)) return;
@@ -137,7 +182,7 @@ export class EntryBuilder {
   }
 
   /** Keeps a column that maps to no field in `extra` (distinct values of continuation rows are joined). */
-  putExtra(entry: number, header: string, raw: RawCell, loc: SourceLocation): void {
+  putExtra(entry: number, header: string, raw: RawCell, loc: Loc): void {
     const target = this.entries[entry]!;
     const data = target.data as Obj;
     let extra = data.extra as Record<string, string> | undefined;
@@ -154,7 +199,7 @@ export class EntryBuilder {
   }
 
   /** Starts a data item of an entry located at `loc`; returns its index. */
-  startItem(entry: number, loc: SourceLocation): number {
+  startItem(entry: number, loc: Loc): number {
     const target = this.entries[entry]!;
     const data = target.data as Obj;
     let items = data.items as Obj[] | undefined;
@@ -164,16 +209,16 @@ export class EntryBuilder {
     }
     const i = items.length;
     items.push({});
-    this.locate(target, `/items/${i}`, loc);
+    this.locate(target, itemRoot(i), loc);
     return i;
   }
 
   /** Puts one field of a data item (`pattern` like /items/*\/type). */
-  putItem(entry: number, item: number, pattern: string, raw: RawCell | undefined, loc: SourceLocation): void {
+  putItem(entry: number, item: number, pattern: string, raw: RawCell | undefined, loc: Loc): void {
     const target = this.entries[entry]!;
-    const field = pattern.slice(9);
+    const field = itemField(pattern);
     const pointer = itemPointer(item, field);
-    target.locations.set(pointer, loc);
+    setLoc(target.locations, pointer, loc);
     if (raw === undefined || isBlank(raw)) return;
     const converted = convertValue(pointer, pattern, raw, this.ctx);
     ((target.data as Obj).items as Obj[])[item]![field] = converted.value;

@@ -4,8 +4,9 @@ import type { ReadOptions } from '../io/readers/types.js';
 import type { Deadline } from '../limits.js';
 import { columnLetter, type Grid, type GridBook, isBlank, type MergeRange, type RawCell } from './grid.js';
 import { detectKindFromFields, type HeaderIndex, headerIndex } from './headers.js';
+import { packCell } from './locations.js';
 import { toHalfWidth } from './normalize.js';
-import { completeOpenEntries, EntryBuilder, valueContext } from './records.js';
+import { completeOpenEntries, EntryBuilder, type Loc, valueContext } from './records.js';
 import type { CatalogKind, InputFormat, ParsedCatalog, ReaderNotice, SourceLocation } from './types.js';
 import { rawText, type ValueContext } from './values.js';
 
@@ -103,6 +104,37 @@ function location(grid: Grid, row: number, col: number): SourceLocation {
   const loc: SourceLocation = { row: row + 1, column, cell: `${column}${row + 1}` };
   if (grid.name !== undefined) loc.sheet = grid.name;
   return loc;
+}
+
+/**
+ * Packs the locations of one grid's cells into numbers (see packCell): no object per cell. Falls back to
+ * location objects beyond what a packed location can hold (a sheet past the 1,024th, a column past 32,766).
+ */
+class CellLocator {
+  private readonly sheet: number | undefined;
+
+  constructor(
+    private readonly grid: Grid,
+    builder: EntryBuilder,
+  ) {
+    this.sheet = builder.sheetIndex(grid.name);
+  }
+
+  /** The cell at 0-based row, column. */
+  cell(row: number, col: number): Loc {
+    return (
+      (this.sheet !== undefined ? packCell(this.sheet, row + 1, col) : undefined) ??
+      location(this.grid, row, col)
+    );
+  }
+
+  /** The 0-based row as a whole. */
+  row(row: number): Loc {
+    return (
+      (this.sheet !== undefined ? packCell(this.sheet, row + 1, -1) : undefined) ??
+      rowLocation(this.grid, row)
+    );
+  }
 }
 
 function rowScore(row: readonly (RawCell | undefined)[] | undefined, index: HeaderIndex): number {
@@ -277,16 +309,11 @@ function planSheet(header: SheetHeader, index: HeaderIndex, kind: CatalogKind): 
   return { header, columns, byPointer, role };
 }
 
-function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let c = from; c <= to; c++) out.push(c);
-  return out;
-}
-
 /** Vertical merges per column, sorted by first row, for a linear sweep down the data rows. */
 class MergeSweep {
-  private readonly lists = new Map<number, MergeRange[]>();
-  private readonly cursor = new Map<number, number>();
+  /** Per column index: its merges, and the sweep's position in them (arrays: looked up per cell). */
+  private readonly lists: (MergeRange[] | undefined)[] = [];
+  private readonly cursor: number[] = [];
 
   constructor(merges: readonly MergeRange[], dataStart: number, columns: ReadonlySet<number>) {
     const known = [...columns];
@@ -294,21 +321,17 @@ class MergeSweep {
       if (m.e.r <= m.s.r || m.e.r < dataStart) continue;
       // Walk whichever is smaller: the merge's columns or the known columns (a merge may span 16,384).
       const span = m.e.c - m.s.c + 1;
-      const candidates =
-        span <= known.length ? range(m.s.c, m.e.c) : known.filter((c) => c >= m.s.c && c <= m.e.c);
-      for (const c of candidates) {
-        if (!columns.has(c)) continue;
-        let list = this.lists.get(c);
-        if (!list) {
-          list = [];
-          this.lists.set(c, list);
-        }
-        list.push(m);
+      if (span <= known.length) {
+        for (let c = m.s.c; c <= m.e.c; c++) if (columns.has(c)) this.add(c, m);
+      } else {
+        for (const c of known) if (c >= m.s.c && c <= m.e.c) this.add(c, m);
       }
     }
     // Excel never overlaps merges; a crafted file might, so overlapping ones are dropped to keep the
     // sweep linear.
-    for (const [c, list] of this.lists) {
+    for (let c = 0; c < this.lists.length; c++) {
+      const list = this.lists[c];
+      if (!list) continue;
       list.sort((a, b) => a.s.r - b.s.r);
       const disjoint: MergeRange[] = [];
       let end = -1;
@@ -317,17 +340,27 @@ class MergeSweep {
         disjoint.push(m);
         end = m.e.r;
       }
-      this.lists.set(c, disjoint);
+      this.lists[c] = disjoint;
     }
+  }
+
+  private add(c: number, m: MergeRange): void {
+    let list = this.lists[c];
+    if (!list) {
+      list = [];
+      this.lists[c] = list;
+      this.cursor[c] = 0;
+    }
+    list.push(m);
   }
 
   /** The merge that covers (r, c) from an earlier row, if any. Rows must be visited in increasing order. */
   coveredFromAbove(r: number, c: number): MergeRange | undefined {
-    const list = this.lists.get(c);
+    const list = this.lists[c];
     if (!list) return undefined;
-    let i = this.cursor.get(c) ?? 0;
+    let i = this.cursor[c]!;
     while (i < list.length && list[i]!.e.r < r) i++;
-    this.cursor.set(c, i);
+    this.cursor[c] = i;
     const m = list[i];
     return m !== undefined && m.s.r < r && m.e.r >= r ? m : undefined;
   }
@@ -350,15 +383,23 @@ function unknownColumnNotice(column: Column, sheetRole: 'entries' | 'items'): Re
 function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadline): void {
   const { grid, dataStart } = plan.header;
   const index = builder.index;
+  const at = new CellLocator(grid, builder);
   const resourceCols = plan.columns.filter((c) => c.pointer !== undefined && !c.item);
   const itemCols = plan.columns.filter((c) => c.item);
   const extraCols = plan.columns.filter((c) => c.pointer === undefined);
   for (const c of extraCols) builder.notice(unknownColumnNotice(c, 'entries'));
   const known = new Set(plan.columns.map((c) => c.index));
   const sweep = new MergeSweep(grid.merges, dataStart, known);
+  // Checked for every cell of every row: an array, not the set.
+  const isKnown: boolean[] = [];
+  for (const c of known) isKnown[c] = true;
   const lastKeys: (string | undefined)[] = new Array(resourceCols.length);
   let current: number | undefined;
   const unnamed = new Map<number, Column>();
+  // Reused for every row (a large sheet has hundreds of thousands).
+  const values: (RawCell | undefined)[] = new Array(resourceCols.length);
+  const itemValues: (RawCell | undefined)[] = new Array(itemCols.length);
+  const itemLocs: (Loc | undefined)[] = new Array(itemCols.length);
 
   for (let r = dataStart; r < grid.rows.length; r++) {
     if ((r & 0xfff) === 0) deadline.check();
@@ -367,7 +408,7 @@ function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Dead
     if (isNoteRow(grid, r, row, index)) continue;
     // Cells in columns without a header are kept too (as 其他列, reported once).
     for (let c = 0; c < row.length; c++) {
-      if (known.has(c) || isBlank(row[c])) continue;
+      if (isKnown[c] === true || isBlank(row[c])) continue;
       if (sweep.coveredFromAbove(r, c)) continue;
       if (!unnamed.has(c)) {
         const letter = columnLetter(c);
@@ -385,7 +426,7 @@ function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Dead
       }
     }
 
-    const values: (RawCell | undefined)[] = new Array(resourceCols.length);
+    values.fill(undefined);
     let any = false;
     let conflict = current === undefined;
     for (let i = 0; i < resourceCols.length; i++) {
@@ -397,59 +438,74 @@ function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Dead
       const key = cellText(cell);
       if (lastKeys[i] !== undefined && lastKeys[i] !== key) conflict = true;
     }
-    const itemValues = itemCols.map((col) => itemCell(grid, sweep, r, col.index));
-    const anyItem = itemValues.some((v) => v !== undefined);
-    const anyExtra = extraCols.some((col) => !isBlank(row[col.index]));
+    let anyItem = false;
+    for (let i = 0; i < itemCols.length; i++) {
+      const hit = itemCell(grid, sweep, at, r, itemCols[i]!.index);
+      itemValues[i] = hit;
+      itemLocs[i] = hit === undefined ? undefined : itemCellLoc;
+      if (hit !== undefined) anyItem = true;
+    }
+    let anyExtra = false;
+    for (const col of extraCols) {
+      if (!isBlank(row[col.index])) {
+        anyExtra = true;
+        break;
+      }
+    }
     if (!any && !anyItem && !anyExtra) continue;
     // Without item columns every row is an entry; with them, a row continues the entry above unless
     // one of its resource-level cells contradicts it (blank, merged or repeated cells continue it).
     const startsEntry = itemCols.length === 0 ? any || anyExtra : conflict;
     if (startsEntry || current === undefined) {
-      current = builder.startEntry(rowLocation(grid, r));
+      current = builder.startEntry(at.row(r));
       lastKeys.fill(undefined);
       for (let i = 0; i < resourceCols.length; i++) {
         const col = resourceCols[i]!;
-        builder.put(current, col.pointer!, values[i], location(grid, r, col.index));
+        builder.put(current, col.pointer!, values[i], at.cell(r, col.index));
         if (values[i] !== undefined) lastKeys[i] = cellText(values[i]);
       }
-      if (itemCols.length > 0) builder.locateOnce(current, '/items', location(grid, r, itemCols[0]!.index));
+      if (itemCols.length > 0) builder.locateOnce(current, '/items', at.cell(r, itemCols[0]!.index));
     } else {
       for (let i = 0; i < resourceCols.length; i++) {
         if (values[i] === undefined || lastKeys[i] !== undefined) continue;
         const col = resourceCols[i]!;
-        builder.put(current, col.pointer!, values[i], location(grid, r, col.index));
+        builder.put(current, col.pointer!, values[i], at.cell(r, col.index));
         lastKeys[i] = cellText(values[i]);
       }
     }
     for (const col of extraCols) {
       const cell = row[col.index];
-      if (!isBlank(cell)) builder.putExtra(current, col.header, cell!, location(grid, r, col.index));
+      if (!isBlank(cell)) builder.putExtra(current, col.header, cell!, at.cell(r, col.index));
     }
     if (anyItem) {
-      const item = builder.startItem(current, rowLocation(grid, r));
+      const item = builder.startItem(current, at.row(r));
       for (let i = 0; i < itemCols.length; i++) {
         const col = itemCols[i]!;
-        const v = itemValues[i];
-        builder.putItem(current, item, col.pointer!, v?.value, v?.loc ?? location(grid, r, col.index));
+        builder.putItem(current, item, col.pointer!, itemValues[i], itemLocs[i] ?? at.cell(r, col.index));
       }
       builder.finishItem(current, item);
     }
   }
 }
 
-function itemCell(
-  grid: Grid,
-  sweep: MergeSweep,
-  r: number,
-  c: number,
-): { value: RawCell; loc: SourceLocation } | undefined {
+/** Where the last itemCell() hit was found (set with each hit, so no object per cell). */
+let itemCellLoc: Loc = 0;
+
+/** The value of a data-item cell, or of the cell merged down over it; its location in itemCellLoc. */
+function itemCell(grid: Grid, sweep: MergeSweep, at: CellLocator, r: number, c: number): RawCell | undefined {
   const cell = grid.rows[r]?.[c];
-  if (!isBlank(cell)) return { value: cell!, loc: location(grid, r, c) };
+  if (!isBlank(cell)) {
+    itemCellLoc = at.cell(r, c);
+    return cell;
+  }
   // A data-item cell merged down over several items applies to each of them (its value sits top-left).
   const m = sweep.coveredFromAbove(r, c);
   if (m && m.s.c === c) {
     const top = grid.rows[m.s.r]?.[c];
-    if (!isBlank(top)) return { value: top!, loc: location(grid, m.s.r, c) };
+    if (!isBlank(top)) {
+      itemCellLoc = at.cell(m.s.r, c);
+      return top;
+    }
   }
   return undefined;
 }
@@ -500,8 +556,11 @@ function readItemsSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadli
   const known = new Set(plan.columns.map((c) => c.index));
   const sweep = new MergeSweep(grid.merges, dataStart, known);
   const targets = builder.keyIndex(keyPointer);
+  const at = new CellLocator(grid, builder);
+  const itemValues: (RawCell | undefined)[] = new Array(itemCols.length);
+  const itemLocs: (Loc | undefined)[] = new Array(itemCols.length);
   let key: string | undefined;
-  let keyLoc: SourceLocation | undefined;
+  let keyRow: number | undefined;
   const orphans = new Map<string, { loc: SourceLocation; count: number }>();
   for (let r = dataStart; r < grid.rows.length; r++) {
     if ((r & 0xfff) === 0) deadline.check();
@@ -511,23 +570,28 @@ function readItemsSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadli
     const keyCell = row[keyCol.index];
     if (!isBlank(keyCell) && !sweep.coveredFromAbove(r, keyCol.index)) {
       key = keyOf(keyCell!);
-      keyLoc = location(grid, r, keyCol.index);
+      keyRow = r;
     }
-    const itemValues = itemCols.map((col) => itemCell(grid, sweep, r, col.index));
-    if (!itemValues.some((v) => v !== undefined)) continue;
+    let anyItem = false;
+    for (let i = 0; i < itemCols.length; i++) {
+      const hit = itemCell(grid, sweep, at, r, itemCols[i]!.index);
+      itemValues[i] = hit;
+      itemLocs[i] = hit === undefined ? undefined : itemCellLoc;
+      if (hit !== undefined) anyItem = true;
+    }
+    if (!anyItem) continue;
     const target = key === undefined ? undefined : targets.get(key);
     if (target === undefined) {
       const label = key ?? '';
       const seen = orphans.get(label);
       if (seen) seen.count++;
-      else orphans.set(label, { loc: keyLoc ?? location(grid, r, keyCol.index), count: 1 });
+      else orphans.set(label, { loc: location(grid, keyRow ?? r, keyCol.index), count: 1 });
       continue;
     }
-    const item = builder.startItem(target, rowLocation(grid, r));
+    const item = builder.startItem(target, at.row(r));
     for (let i = 0; i < itemCols.length; i++) {
       const col = itemCols[i]!;
-      const v = itemValues[i];
-      builder.putItem(target, item, col.pointer!, v?.value, v?.loc ?? location(grid, r, col.index));
+      builder.putItem(target, item, col.pointer!, itemValues[i], itemLocs[i] ?? at.cell(r, col.index));
     }
     builder.finishItem(target, item);
   }

@@ -135,7 +135,16 @@ export function runEngine(input: EngineInput): Diagnostic[] {
   }
 
   // 2. Rules: start → entry/item per entry → end.
-  const active: { rule: AnyRule; severity: Severity; hooks: RuleHooks; current: { view?: EntryView } }[] = [];
+  const active: {
+    rule: AnyRule;
+    severity: Severity;
+    hooks: RuleHooks;
+    current: { view?: EntryView };
+    // The hooks again as plain fields of one shape: hook objects differ per rule, and reading them per
+    // entry would go through a megamorphic lookup.
+    entry: RuleHooks['entry'];
+    item: RuleHooks['item'];
+  }[] = [];
   for (const activeRule of ruleSet.active) {
     const { rule, severity, options } = activeRule;
     if (rule.meta.kinds && !rule.meta.kinds.includes(catalog.kind)) continue;
@@ -183,19 +192,21 @@ export function runEngine(input: EngineInput): Diagnostic[] {
         }
       },
     };
-    active.push({ rule, severity, hooks: rule.create(context), current });
+    const hooks = rule.create(context);
+    active.push({ rule, severity, hooks, current, entry: hooks.entry, item: hooks.item });
   }
   for (const a of active) a.hooks.start?.();
   for (const view of views) {
+    const items = Array.isArray(view.data.items) ? view.data.items : undefined;
     for (const a of active) {
       a.current.view = view;
-      a.hooks.entry?.(view);
-      if (a.hooks.item && Array.isArray(view.data.items)) {
-        const items = view.data.items;
+      if (a.entry !== undefined) a.entry.call(a.hooks, view);
+      if (a.item !== undefined && items !== undefined) {
         for (let i = 0; i < items.length; i++) {
           const item = items[i];
           // A data item that is not an object is the schema's finding; item hooks see objects only.
-          if (item !== null && typeof item === 'object' && !Array.isArray(item)) a.hooks.item(item, i, view);
+          if (item !== null && typeof item === 'object' && !Array.isArray(item))
+            a.item.call(a.hooks, item, i, view);
         }
       }
     }

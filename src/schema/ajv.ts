@@ -1,5 +1,6 @@
 // The only place that constructs Ajv: every schema in schemas/ is loaded once, compiled lazily, cached by $id.
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
@@ -46,11 +47,28 @@ function listSchemaFiles(dir: string): string[] {
 }
 
 let ajvInstance: Ajv2020 | undefined;
-const rawSchemas = new Map<string, SchemaObject>();
+let rawSchemas: Map<string, SchemaObject> | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-function init(): Ajv2020 {
-  if (ajvInstance) return ajvInstance;
+/** Every schema in schemas/ by $id, parsed once. */
+function loadRawSchemas(): Map<string, SchemaObject> {
+  if (rawSchemas) return rawSchemas;
+  const out = new Map<string, SchemaObject>();
+  for (const file of listSchemaFiles(schemasDir)) {
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as SchemaObject;
+    const id = schema.$id;
+    if (typeof id !== 'string') throw new Error(`schema without $id: ${file}`);
+    out.set(id, schema);
+  }
+  rawSchemas = out;
+  return out;
+}
+
+/**
+ * A new Ajv instance with govcat's options, formats, annotation keywords and every schema of schemas/.
+ * With `source`, it keeps the generated code, for standalone validators (see standalone.ts).
+ */
+export function createAjv(source = false): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -59,27 +77,56 @@ function init(): Ajv2020 {
     $data: false,
     messages: true,
     verbose: true,
+    ...(source ? { code: { source: true } } : {}),
   });
   addFormats(ajv, ['date', 'date-time', 'uri']);
   // Annotation keywords used by messages, header mapping and indicator categories.
   for (const keyword of ['x-label', 'x-label-en', 'x-hint', 'x-hint-en', 'x-category']) {
     ajv.addKeyword({ keyword, schemaType: 'string' });
   }
-  for (const file of listSchemaFiles(schemasDir)) {
-    const schema = JSON.parse(readFileSync(file, 'utf8')) as SchemaObject;
-    const id = schema.$id;
-    if (typeof id !== 'string') throw new Error(`schema without $id: ${file}`);
-    rawSchemas.set(id, schema);
-    ajv.addSchema(schema);
-  }
-  ajvInstance = ajv;
+  for (const schema of loadRawSchemas().values()) ajv.addSchema(schema);
   return ajv;
 }
 
-/** The compiled validator for a schema $id (compiled on first use, then cached). */
+function init(): Ajv2020 {
+  ajvInstance ??= createAjv();
+  return ajvInstance;
+}
+
+/** Name of the module of precompiled validators the build writes next to this file (see standalone.ts). */
+export const PRECOMPILED_FILE = 'validators.cjs';
+
+/** Validators precompiled at build time, by $id or option-schema key; none when running from sources. */
+let precompiled: Record<string, ValidateFunction> | null | undefined;
+
+function precompiledValidator(key: string): ValidateFunction | undefined {
+  if (precompiled === undefined) {
+    precompiled = null;
+    try {
+      // Compiling the schemas is most of a short run's start-up; the build does it once instead.
+      const mod = createRequire(import.meta.url)(`./${PRECOMPILED_FILE}`) as {
+        keys: Record<string, string>;
+        [name: string]: unknown;
+      };
+      const out: Record<string, ValidateFunction> = Object.create(null);
+      for (const [k, name] of Object.entries(mod.keys)) out[k] = mod[name] as ValidateFunction;
+      precompiled = out;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled?.[key];
+}
+
+/** The compiled validator for a schema $id (precompiled, or compiled on first use; then cached). */
 export function getValidator<T = unknown>(id: string): ValidateFunction<T> {
   const cached = compiled.get(id);
   if (cached) return cached as ValidateFunction<T>;
+  const ready = precompiledValidator(id);
+  if (ready) {
+    compiled.set(id, ready);
+    return ready as ValidateFunction<T>;
+  }
   const ajv = init();
   const validate = ajv.getSchema<T>(id);
   if (!validate) throw new Error(`unknown schema ${id}`);
@@ -89,27 +136,34 @@ export function getValidator<T = unknown>(id: string): ValidateFunction<T> {
 
 /** The raw schema object for an $id (for label lookup and docs). */
 export function getSchema(id: string): SchemaObject {
-  init();
-  const schema = rawSchemas.get(id);
+  const schema = loadRawSchemas().get(id);
   if (!schema) throw new Error(`unknown schema ${id}`);
   return schema;
 }
 
 /** Every loaded schema $id. */
 export function schemaIds(): string[] {
-  init();
-  return [...rawSchemas.keys()].sort();
+  return [...loadRawSchemas().keys()].sort();
 }
 
 export type { ErrorObject, ValidateFunction };
 
+/** The cache key of a schema outside schemas/ (rule option schemas). */
+export function optionSchemaKey(schema: SchemaObject): string {
+  return JSON.stringify(schema);
+}
+
 /** Compiles a schema that is not in schemas/ (rule option schemas), with the same Ajv instance and cache. */
 export function compileSchema<T = unknown>(schema: SchemaObject): ValidateFunction<T> {
-  const ajv = init();
-  const key = JSON.stringify(schema);
+  const key = optionSchemaKey(schema);
   const cached = compiled.get(key);
   if (cached) return cached as ValidateFunction<T>;
-  const validate = ajv.compile<T>(schema);
+  const ready = precompiledValidator(key);
+  if (ready) {
+    compiled.set(key, ready);
+    return ready as ValidateFunction<T>;
+  }
+  const validate = init().compile<T>(schema);
   compiled.set(key, validate as ValidateFunction);
   return validate;
 }

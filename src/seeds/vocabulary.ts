@@ -11,7 +11,22 @@ export type VocabularyMatch =
   | { kind: 'form'; term: VocabularyTerm }
   | { kind: 'synonym'; term: VocabularyTerm };
 
+/** Raw texts up to this length are remembered per vocabulary. */
+const MEMO_MAX_LENGTH = 16;
 const SPACE = /\s/;
+
+/** Whether a text without its whitespace could be at most `max` characters long (stops early). */
+function mayFoldTo(text: string, max: number): boolean {
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Cheap pre-check: ASCII whitespace and the common Unicode spaces; anything else defers to the regex.
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c > 127 && SPACE.test(text[i]!)) continue;
+    if (++kept > max) return false;
+  }
+  return true;
+}
 
 /** Folds case of ASCII letters and removes spaces, so “SQL Server”, “sqlserver” and “Sql server” meet. */
 export function foldKey(text: string): string {
@@ -31,6 +46,10 @@ export class Vocabulary {
   private readonly folded = new Map<string, VocabularyMatch>();
   /** Longest folded key: longer texts without spaces cannot match, so they skip folding (hot path). */
   private longestKey = 0;
+  /** Results of recent lookups by raw text (null = no match). */
+  private readonly memo = new Map<string, VocabularyMatch | null>();
+  /** First characters of every spelling and folded key: a text starting with none of them cannot match. */
+  private readonly firstChars = new Set<number>();
 
   constructor(file: VocabularyFile, extraTerms: readonly VocabularyTerm[] = []) {
     this.id = file.id;
@@ -50,16 +69,50 @@ export class Vocabulary {
   private add(text: string, match: VocabularyMatch): void {
     if (!this.exact.has(text)) this.exact.set(text, match);
     const key = foldKey(text);
+    const trimmed = text.trim();
+    if (trimmed !== '') this.firstChars.add(trimmed.charCodeAt(0));
+    if (key !== '') this.firstChars.add(key.charCodeAt(0));
     if (!this.folded.has(key)) this.folded.set(key, match);
     if (key.length > this.longestKey) this.longestKey = key.length;
   }
 
   /** Finds a term for a raw text: exact spelling first, then ignoring ASCII case and spaces. */
   lookup(raw: string | number): VocabularyMatch | undefined {
-    const text = String(raw).trim();
+    // Rules look up the same values many times (every entry's cycle, share type, formats, placeholders).
+    if (typeof raw !== 'string') return this.find(String(raw));
+    if (this.cannotMatch(raw)) return undefined;
+    // Long texts (names, summaries) are nearly all distinct: remembering them would only churn the memo.
+    if (raw.length > MEMO_MAX_LENGTH) return this.find(raw);
+    let hit = this.memo.get(raw);
+    if (hit === undefined) {
+      hit = this.find(raw) ?? null;
+      if (this.memo.size >= 65_536) this.memo.clear();
+      this.memo.set(raw, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /**
+   * True when the first character rules a match out (the hot path: rules ask the placeholder vocabulary
+   * about almost every value). Whitespace first, or letters with case variants beyond ASCII, are not judged.
+   */
+  private cannotMatch(raw: string): boolean {
+    if (raw.length === 0) return false;
+    const c = raw.charCodeAt(0);
+    if (c < 128) {
+      if (c <= 32) return false;
+      if (c >= 65 && c <= 90) return !this.firstChars.has(c) && !this.firstChars.has(c + 32);
+      return !this.firstChars.has(c);
+    }
+    // CJK ideographs have no case and are not whitespace.
+    return c >= 0x3400 && c <= 0x9fff && !this.firstChars.has(c);
+  }
+
+  private find(raw: string): VocabularyMatch | undefined {
+    const text = raw.trim();
     const hit = this.exact.get(text);
     if (hit) return hit;
-    if (text.length > this.longestKey && !SPACE.test(text)) return undefined;
+    if (text.length > this.longestKey && !mayFoldTo(text, this.longestKey)) return undefined;
     const folded = this.folded.get(foldKey(text));
     if (!folded) return undefined;
     // A case/space variant of the canonical value is an equivalent form, not a synonym.

@@ -21,6 +21,7 @@ import {
   validateSource,
 } from '../../validate.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
+import { jobsFor, jobsOption, validateOnPool } from '../parallel.js';
 import {
   addIndicatorOptions,
   addReportOptions,
@@ -36,6 +37,7 @@ import { maxSheetRowsOption } from './compile.js';
 import { fixLines } from './compile-output.js';
 
 interface ValidateCliOptions extends ReportCliOptions {
+  jobs?: number;
   annotate?: string;
   maxSheetRows?: number;
   fix?: boolean;
@@ -57,7 +59,8 @@ export function registerValidate(
   cmd
     .option('--annotate <out.xlsx>', translate(lang, 'cli.validate.annotate'))
     .addOption(maxSheetRowsOption(lang))
-    .option('--fix', translate(lang, 'cli.validate.fix'));
+    .option('--fix', translate(lang, 'cli.validate.fix'))
+    .addOption(jobsOption(lang));
   addIndicatorOptions(cmd, lang);
   addLimitOptions(cmd, lang);
   cmd.action(async (files: string[], opts: ValidateCliOptions) => {
@@ -91,6 +94,18 @@ async function runValidate(
       throw new UsageError(translate(lang, 'annotate.outIsInput', { file: opts.annotate }));
   }
   const limits = limitsFromOptions(opts);
+  // Several files go to worker threads, one file per task. Annotating, fixing and the input-driven rates
+  // need the parsed catalogs in this process, so they stay here.
+  const threads = await jobsFor(files, opts.jobs, io.cwd);
+  const needsParsed =
+    opts.annotate !== undefined ||
+    opts.fix === true ||
+    [opts.published, opts.mounted, opts.interfaces, opts.updates, opts.period].some((v) => v !== undefined);
+  if (threads > 1 && !needsParsed) {
+    const report = await validateOnPool(files, opts, io, lang, limits, threads);
+    await writeReport(report, formatter, opts, io, lang);
+    return reportExitCode(report, opts.maxWarnings);
+  }
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
   const fixesByFile = new Map<string, AppliedFix[]>();
   let annotateBytes: Uint8Array | undefined;

@@ -7,8 +7,10 @@ import { columnLetter } from '../../model/grid.js';
 import { serialToDate } from '../../model/normalize.js';
 import { readTables } from '../../model/table.js';
 import type { InputFormat, ParsedCatalog } from '../../model/types.js';
+import { sheetJsOptions } from './sheetjs-options.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
+import { type NumberFormats, StreamFallback, streamWorkbookToGrids } from './xlsx-stream.js';
 import { assertNoDtd } from './xml.js';
 import { scanZip } from './zip-guard.js';
 
@@ -25,32 +27,13 @@ interface SheetJsSheet {
   '!ref'?: string;
 }
 
-/** Parsing options for untrusted workbooks: dense, no formulas, styles or HTML, a row cap. */
-function parseOptions(limits: ResolvedLimits): XLSX.ParsingOptions {
-  return {
-    type: 'buffer',
-    dense: true,
-    nodim: true,
-    cellFormula: false,
-    cellHTML: false,
-    cellText: false,
-    cellNF: true,
-    cellDates: false,
-    cellStyles: false,
-    bookVBA: false,
-    bookDeps: false,
-    WTF: false,
-    sheetRows: limits.maxRows + 1,
-  };
-}
-
 function firstLine(message: string): string {
   return message.split('\n')[0]!.slice(0, 200);
 }
 
 function parseWorkbook(bytes: Uint8Array, file: string, limits: ResolvedLimits): XLSX.WorkBook {
   try {
-    return XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parseOptions(limits));
+    return XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sheetJsOptions(limits));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/password|encrypt/i.test(message)) {
@@ -76,6 +59,41 @@ function dateCell(value: number, format: string, date1904: boolean): DateCell | 
     ? { kind: 'date', ...parts, serial: value }
     : { kind: 'date', ...parts, serial: value, text };
 }
+
+const DATE_FORMATS = new Map<string, boolean>();
+const DATE_CELLS = new Map<string, RawCell>();
+
+function isDateFormat(format: string): boolean {
+  let isDate = DATE_FORMATS.get(format);
+  if (isDate === undefined) {
+    isDate = XLSX.SSF.is_date(format) as boolean;
+    if (DATE_FORMATS.size < 10_000) DATE_FORMATS.set(format, isDate);
+  }
+  return isDate;
+}
+
+/** The SheetJS format table, for the streaming reader (formats load into it exactly as SheetJS loads them). */
+const SHEETJS_FORMATS: NumberFormats = {
+  load(format, id) {
+    XLSX.SSF.load(format, id);
+  },
+  get(id) {
+    return (XLSX.SSF.get_table() as Record<number, string | undefined>)[id];
+  },
+  numberCell(value, format, date1904) {
+    if (format === undefined || format === 'General' || !isDateFormat(format)) return value;
+    // Catalogs repeat a few hundred dates thousands of times: format each one once. Date cells are
+    // never changed after reading, so cells may share one.
+    const key = `${date1904 ? 1 : 0}${format}\u0000${value}`;
+    let cell = DATE_CELLS.get(key);
+    if (cell === undefined) {
+      cell = dateCell(value, format, date1904) ?? value;
+      if (DATE_CELLS.size >= 10_000) DATE_CELLS.clear();
+      DATE_CELLS.set(key, cell);
+    }
+    return cell;
+  },
+};
 
 /** Turns one SheetJS sheet into a grid, enforcing the row, column and cell-size limits. */
 function toGrid(
@@ -184,6 +202,24 @@ export function workbookToGrids(
   return { book: { sheets }, date1904 };
 }
 
+/**
+ * Grids of an xlsx read by the streaming reader (no SheetJS), or undefined when the workbook uses something
+ * that reader does not reproduce exactly and SheetJS must read it. Limits throw as on the SheetJS path.
+ */
+export async function streamGrids(
+  bytes: Uint8Array,
+  file: string,
+  limits: ResolvedLimits,
+  deadline: Deadline,
+): Promise<{ book: GridBook; date1904: boolean } | undefined> {
+  try {
+    return await streamWorkbookToGrids(bytes, file, limits, deadline, SHEETJS_FORMATS);
+  } catch (err) {
+    if (err instanceof StreamFallback) return undefined;
+    throw err;
+  }
+}
+
 async function readWorkbook(
   source: ReadSource,
   options: ReadOptions,
@@ -206,7 +242,9 @@ async function readWorkbook(
       });
     }
   }
-  const { book, date1904 } = workbookToGrids(source.bytes, source.name, options.limits, deadline);
+  const grids =
+    content === 'zip' ? await streamGrids(source.bytes, source.name, options.limits, deadline) : undefined;
+  const { book, date1904 } = grids ?? workbookToGrids(source.bytes, source.name, options.limits, deadline);
   return readTables({ file: source.name, format, book, date1904 }, options, deadline);
 }
 

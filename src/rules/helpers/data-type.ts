@@ -13,8 +13,23 @@ export interface ParsedDataType {
 const TYPE_SYNTAX =
   /^([A-Za-z][A-Za-z0-9 ]*?|\p{Script=Han}+)\s*(?:[(（]\s*([0-9]*)\s*(?:[,，]\s*([0-9]*)\s*)?[)）])?$/u;
 
-/** Parses a data type; undefined when it does not have the form type or type(length[,scale]). */
+const PARSED = new Map<string, ParsedDataType | null>();
+
+/**
+ * Parses a data type; undefined when it does not have the form type or type(length[,scale]). Catalogs
+ * repeat a few dozen types over every data item, so results are remembered and shared: read them only.
+ */
 export function parseDataType(raw: string): ParsedDataType | undefined {
+  let hit = PARSED.get(raw);
+  if (hit === undefined) {
+    hit = parse(raw) ?? null;
+    if (PARSED.size >= 10_000) PARSED.clear();
+    PARSED.set(raw, hit);
+  }
+  return hit ?? undefined;
+}
+
+function parse(raw: string): ParsedDataType | undefined {
   const m = TYPE_SYNTAX.exec(raw.trim());
   if (!m) return undefined;
   const out: ParsedDataType = { type: m[1]!.trim(), hasLength: m[2] !== undefined };

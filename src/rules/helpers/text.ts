@@ -2,6 +2,11 @@
 
 const FOLD_DROP = /[\s\p{P}\p{S}]+/gu;
 const HAN = /\p{Script=Han}/u;
+/** CJK unified ideographs, digits and lower-case ASCII letters only: texts foldText returns unchanged. */
+const ALREADY_FOLDED = /^[0-9a-z\u4e00-\u9fff]*$/;
+/** Printable ASCII, CJK ideographs, 、。“”《》 and full-width （），：；！？ (punctuation before and after NFKC). */
+const NFKC_STABLE =
+  /^[\u0020-\u007e\u4e00-\u9fff\u3001\u3002\u201c\u201d\u300a\u300b\uff08\uff09\uff0c\uff1a\uff1b\uff01\uff1f]*$/;
 
 /** A scalar as trimmed text, or undefined when it is not text/number or is blank. */
 export function textOf(value: unknown): string | undefined {
@@ -15,6 +20,12 @@ export function textOf(value: unknown): string | undefined {
  * whitespace, punctuation and symbols removed, ASCII lower-cased. “食品 经营（许可）” and “食品经营许可” meet.
  */
 export function foldText(text: string): string {
+  // Most catalog texts are plain Chinese, digits and lower-case letters: NFKC, dropping and lower-casing
+  // leave them as they are.
+  if (ALREADY_FOLDED.test(text)) return text;
+  // ASCII, CJK ideographs and the common Chinese punctuation are left as they are by NFKC, or turned into
+  // punctuation that is dropped all the same: NFKC (slow) can be skipped.
+  if (NFKC_STABLE.test(text)) return text.replace(FOLD_DROP, '').toLowerCase();
   return text.normalize('NFKC').replace(FOLD_DROP, '').toLowerCase();
 }
 

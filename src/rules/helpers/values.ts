@@ -2,6 +2,7 @@
 import type { VocabularyTerm } from '../../generated/schema-types.js';
 import type { EntryData } from '../../model/types.js';
 import type { Seeds } from '../../seeds/index.js';
+import { memoize } from '../../util/maps.js';
 import { textOf } from './text.js';
 
 /** Whether a value is a placeholder (无, 暂无, /, -, 空, N/A, 测试 …) from seeds/vocabularies/placeholder.json. */
@@ -69,12 +70,27 @@ export function containsAny(text: string, words: readonly string[]): string | un
   return words.find((w) => text.includes(w));
 }
 
-/** The kinds of a 共享方式 text (platform, api, table, file, offline, none) by the words of seeds/rules/sharing.json. */
-export function methodKindsOf(seeds: Seeds, method: string): Set<string> {
-  const kinds = new Set<string>();
-  const lower = method.toLowerCase();
-  for (const kind of seeds.ruleData.sharing.methodKinds) {
-    if (kind.words.some((w) => lower.includes(w.toLowerCase()))) kinds.add(kind.id);
+const methodKindCache = new WeakMap<Seeds, (method: string) => ReadonlySet<string>>();
+
+/**
+ * The kinds of a 共享方式 text (platform, api, table, file, offline, none) by the words of
+ * seeds/rules/sharing.json. The set is shared between calls with the same text: read it, do not change it.
+ */
+export function methodKindsOf(seeds: Seeds, method: string): ReadonlySet<string> {
+  let of = methodKindCache.get(seeds);
+  if (!of) {
+    const kinds = seeds.ruleData.sharing.methodKinds.map((k) => ({
+      id: k.id,
+      words: k.words.map((w) => w.toLowerCase()),
+    }));
+    // Catalogs repeat a handful of method texts thousands of times.
+    of = memoize((text: string) => {
+      const out = new Set<string>();
+      const lower = text.toLowerCase();
+      for (const kind of kinds) if (kind.words.some((w) => lower.includes(w))) out.add(kind.id);
+      return out;
+    }, 4096);
+    methodKindCache.set(seeds, of);
   }
-  return kinds;
+  return of(method);
 }

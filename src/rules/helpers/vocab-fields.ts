@@ -76,32 +76,57 @@ export function vocabularyValues(seeds: Seeds, data: EntryData): VocabValue[] {
 
 function collect(seeds: Seeds, data: EntryData): VocabValue[] {
   const out: VocabValue[] = [];
-  for (const ref of fieldRefs(seeds)) {
-    const visit = (node: unknown, depth: number, pointer: string): void => {
-      if (depth === ref.segments.length) {
-        if (Array.isArray(node)) {
-          for (let i = 0; i < node.length; i++) visit(node[i], depth, `${pointer}/${i}`);
-          return;
-        }
-        const text = scalarText(node);
-        if (text === undefined || isPlaceholder(seeds, text)) return;
-        out.push({ vocab: ref.vocab, pointer, raw: node, ...matchValue(ref.vocab, text) });
-        return;
-      }
-      if (node === null || typeof node !== 'object') return;
-      const seg = ref.segments[depth]!;
-      if (seg === '*') {
-        if (Array.isArray(node))
-          for (let i = 0; i < node.length; i++) visit(node[i], depth + 1, `${pointer}/${i}`);
-        return;
-      }
-      if (Array.isArray(node)) return;
-      const record = node as Record<string, unknown>;
-      if (Object.hasOwn(record, seg)) visit(record[seg], depth + 1, `${pointer}/${seg}`);
-    };
-    visit(data, 0, '');
-  }
+  for (const ref of fieldRefs(seeds)) visit(out, seeds, ref, data, 0, '');
   return out;
+}
+
+const CHILDREN = new Map<string, Map<string | number, string>>();
+
+/** `${pointer}/${segment}`, shared: every entry walks the same few pointers. */
+function childPointer(pointer: string, segment: string | number): string {
+  let children = CHILDREN.get(pointer);
+  if (!children) {
+    if (CHILDREN.size >= 10_000) CHILDREN.clear();
+    children = new Map();
+    CHILDREN.set(pointer, children);
+  }
+  let child = children.get(segment);
+  if (child === undefined) {
+    child = `${pointer}/${segment}`;
+    if (children.size < 10_000) children.set(segment, child);
+  }
+  return child;
+}
+
+function visit(
+  out: VocabValue[],
+  seeds: Seeds,
+  ref: FieldRef,
+  node: unknown,
+  depth: number,
+  pointer: string,
+): void {
+  if (depth === ref.segments.length) {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) visit(out, seeds, ref, node[i], depth, childPointer(pointer, i));
+      return;
+    }
+    const text = scalarText(node);
+    if (text === undefined || isPlaceholder(seeds, text)) return;
+    out.push({ vocab: ref.vocab, pointer, raw: node, ...matchValue(ref.vocab, text) });
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const seg = ref.segments[depth]!;
+  if (seg === '*') {
+    if (Array.isArray(node))
+      for (let i = 0; i < node.length; i++)
+        visit(out, seeds, ref, node[i], depth + 1, childPointer(pointer, i));
+    return;
+  }
+  if (Array.isArray(node)) return;
+  const record = node as Record<string, unknown>;
+  if (Object.hasOwn(record, seg)) visit(out, seeds, ref, record[seg], depth + 1, childPointer(pointer, seg));
 }
 
 /** The vocabulary governing a concrete pointer (/format/2 → resource-format, /items/0/type → data-type). */

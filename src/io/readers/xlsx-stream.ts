@@ -1,0 +1,747 @@
+// Streaming xlsx reader: inflates the sheet parts with yauzl and scans their XML as it arrives, into the same grids as SheetJS.
+import { StringDecoder } from 'node:string_decoder';
+import { createInflateRaw } from 'node:zlib';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { CatalogInputError } from '../../errors.js';
+import type { Deadline, ResolvedLimits } from '../../limits.js';
+import { columnLetter, type Grid, type GridBook, type MergeRange, type RawCell } from '../../model/grid.js';
+import { attr, eachAttr, XmlScanner, XmlUnsupported } from './xml-scan.js';
+
+/**
+ * Thrown when a workbook uses something the streaming reader does not reproduce exactly (xlsb, formula
+ * strings, DTDs, dangling references …): the caller then reads it with SheetJS, so results never differ.
+ */
+export class StreamFallback extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'StreamFallback';
+  }
+}
+
+/** Number formats, from the SheetJS format table (the streaming reader itself never imports SheetJS). */
+export interface NumberFormats {
+  /** Registers a workbook's custom format (as SheetJS does while parsing styles). */
+  load(format: string, id: number): void;
+  /** The format string of an id after loading, or undefined. */
+  get(id: number): string | undefined;
+  /** The raw cell of a number under a format (a date cell when the format is a date format). */
+  numberCell(value: number, format: string | undefined, date1904: boolean): RawCell;
+}
+
+const ERRORS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#WTF?',
+]);
+const ENTITIES: Record<string, string> = {
+  '&quot;': '"',
+  '&apos;': "'",
+  '&gt;': '>',
+  '&lt;': '<',
+  '&amp;': '&',
+};
+const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi;
+const CODE = /_x([\da-fA-F]{4})_/gi;
+const MERGE_TAG = /^(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?$/;
+const RANGE_REF = /^([A-Z]{1,3})([1-9]\d{0,6})(?::([A-Z]{1,3})([1-9]\d{0,6}))?$/;
+/** Largest metadata part (workbook, relationships, styles, content types) read whole. */
+const SMALL_PART_BYTES = 16 * 1024 * 1024;
+
+/** Decodes XML text as SheetJS does: the five entities, numeric references (UTF-16 units), `_xHHHH_` escapes. */
+export function unescapeXml(text: string, xlsx = false): string {
+  let out = text;
+  if (out.includes('&'))
+    out = out.replace(
+      ENTITY,
+      (m, code: string | undefined) =>
+        ENTITIES[m] || String.fromCharCode(Number.parseInt(code as string, m.includes('x') ? 16 : 10)) || m,
+    );
+  if (out.includes('_'))
+    out = out.replace(CODE, (_m, c: string) => String.fromCharCode(Number.parseInt(c, 16)));
+  return xlsx && out.includes('\r\n') ? out.replace(/\r\n/g, '\n') : out;
+}
+
+let refCol = 0;
+let refRow = 0;
+
+/** Parses an A1 reference (1–3 letters, 1–7 digits, no leading zero) into refCol/refRow; false when odd. */
+function parseRef(ref: string): boolean {
+  const n = ref.length;
+  let i = 0;
+  let c = 0;
+  while (i < n) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+    i++;
+  }
+  if (i === 0 || i > 3 || i === n || n - i > 7 || ref.charCodeAt(i) === 48) return false;
+  let r = 0;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+    r = r * 10 + (ch - 48);
+  }
+  refCol = c - 1;
+  refRow = r - 1;
+  return true;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+function openZip(bytes: Uint8Array): Promise<ZipFile> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
+}
+
+function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, Entry>();
+    zip.on('entry', (entry: Entry) => {
+      entries.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+/** Inflated bytes handed on at a time: large chunks keep the per-chunk cost of the scan low. */
+const INFLATE_CHUNK = 256 * 1024;
+
+/**
+ * Inflates one part as a stream, handing decoded UTF-8 text to `onText` chunk by chunk. The zip guard has
+ * already inflated every part once and checked its real size; the count here is a second fence.
+ */
+function streamPart(zip: ZipFile, entry: Entry, onText: (text: string) => void): Promise<void> {
+  // Cleared when done: the streams linger until a later turn of the event loop, and whatever their
+  // listeners can reach (the scanner, so the sheet's rows) would stay alive with them.
+  let sink: ((text: string) => void) | undefined = onText;
+  return new Promise((resolve, reject) => {
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+      reject(new StreamFallback(`compression method ${entry.compressionMethod}`));
+      return;
+    }
+    const deflated = entry.compressionMethod === 8;
+    // A deflated part is inflated here (larger chunks than yauzl's); a stored one is read as it is.
+    const options = (deflated ? { decompress: false } : {}) as yauzl.ZipFileOptions;
+    zip.openReadStream(entry, options, (err, raw) => {
+      if (err) return reject(err);
+      const stream = deflated ? raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK })) : raw;
+      const decoder = new StringDecoder('utf8');
+      let first = true;
+      let size = 0;
+      let failed = false;
+      const detach = () => {
+        sink = undefined;
+        stream.removeAllListeners('data');
+        stream.removeAllListeners('end');
+        raw.removeAllListeners('data');
+      };
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        detach();
+        // Errors after the failure (a destroyed stream) have no one left to tell.
+        stream.on('error', () => {});
+        raw.on('error', () => {});
+        raw.destroy();
+        stream.destroy();
+        reject(e);
+      };
+      raw.on('error', fail);
+      stream.on('data', (chunk: Buffer) => {
+        if (failed) return;
+        size += chunk.length;
+        if (size > entry.uncompressedSize) return fail(new StreamFallback('part larger than declared'));
+        let text = decoder.write(chunk);
+        if (first && text.length > 0) {
+          first = false;
+          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        }
+        try {
+          if (text.length > 0) sink?.(text);
+        } catch (e) {
+          fail(e);
+        }
+      });
+      stream.on('error', fail);
+      stream.on('end', () => {
+        if (failed) return;
+        try {
+          const rest = decoder.end();
+          if (rest.length > 0) sink?.(rest);
+          detach();
+          resolve();
+        } catch (e) {
+          fail(e);
+        }
+      });
+    });
+  });
+}
+
+async function readSmallPart(zip: ZipFile, entry: Entry): Promise<string> {
+  if (entry.uncompressedSize > SMALL_PART_BYTES) throw new StreamFallback(`large part ${entry.fileName}`);
+  const parts: string[] = [];
+  await streamPart(zip, entry, (t) => parts.push(t));
+  return parts.join('');
+}
+
+function scan(text: string, handler: ConstructorParameters<typeof XmlScanner>[0]): void {
+  const scanner = new XmlScanner(handler);
+  scanner.write(text);
+  scanner.end();
+}
+
+/** Resolves a relationship target against the folder of the part that owns it. */
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/');
+  parts.pop();
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+interface SheetRef {
+  name: string;
+  path: string;
+}
+
+function workbookSheets(workbookXml: string, relsXml: string): { sheets: SheetRef[]; date1904: boolean } {
+  const rels = new Map<string, { target: string; type: string }>();
+  scan(relsXml, {
+    open(name, raw) {
+      if (name !== 'Relationship') return;
+      const id = attr(raw, 'Id');
+      const target = attr(raw, 'Target');
+      if (id !== undefined && target !== undefined) rels.set(id, { target, type: attr(raw, 'Type') ?? '' });
+    },
+    close() {},
+    text() {},
+  });
+  const sheets: SheetRef[] = [];
+  let date1904 = false;
+  scan(workbookXml, {
+    open(name, raw) {
+      if (name === 'workbookPr') {
+        const v = attr(raw, 'date1904');
+        date1904 = v === '1' || v === 'true';
+      } else if (name === 'sheet') {
+        const sheetName = attr(raw, 'name');
+        const id = attr(raw, 'id');
+        const rel = id === undefined ? undefined : rels.get(id);
+        if (sheetName === undefined || !rel) throw new StreamFallback('sheet without relationship');
+        if (!rel.type.endsWith('/worksheet')) throw new StreamFallback(`sheet of type ${rel.type}`);
+        sheets.push({ name: unescapeXml(sheetName), path: resolveTarget('xl/workbook.xml', rel.target) });
+      }
+    },
+    close() {},
+    text() {},
+  });
+  if (sheets.length === 0) throw new StreamFallback('no sheets');
+  return { sheets, date1904 };
+}
+
+/** numFmtId of every cellXfs entry (index = the cell's `s` attribute). */
+function cellFormats(stylesXml: string, formats: NumberFormats): (number | undefined)[] {
+  const xfs: (number | undefined)[] = [];
+  let inNumFmts = false;
+  let inCellXfs = false;
+  scan(stylesXml, {
+    open(name, raw, selfClosing) {
+      if (name === 'numFmts') inNumFmts = !selfClosing;
+      else if (name === 'cellXfs') inCellXfs = !selfClosing;
+      else if (name === 'numFmt' && inNumFmts) {
+        const id = Number.parseInt(attr(raw, 'numFmtId') ?? '', 10);
+        const code = attr(raw, 'formatCode');
+        if (!Number.isInteger(id) || code === undefined) throw new StreamFallback('odd numFmt');
+        // SheetJS renumbers ids above 392; those workbooks take the SheetJS path.
+        if (id > 0x188) throw new StreamFallback('numFmt id above 392');
+        if (id > 0) formats.load(unescapeXml(code), id);
+      } else if (name === 'xf' && inCellXfs) {
+        const id = attr(raw, 'numFmtId');
+        const n = id ? Number.parseInt(id, 10) : undefined;
+        if (n !== undefined && n > 0x188) throw new StreamFallback('numFmt id above 392');
+        xfs.push(n);
+      }
+    },
+    close(name) {
+      if (name === 'numFmts') inNumFmts = false;
+      else if (name === 'cellXfs') inCellXfs = false;
+    },
+    text() {},
+  });
+  return xfs;
+}
+
+/** The text of a rich or plain string item (`<si>` or `<is>` content), as SheetJS reads it. */
+class StringItem {
+  private plain: boolean | undefined;
+  private inT = false;
+  private inPhonetic = false;
+  private tCount = 0;
+  private parts: string[] = [];
+  private sawRun = false;
+
+  reset(): void {
+    this.plain = undefined;
+    this.inT = false;
+    this.inPhonetic = false;
+    this.tCount = 0;
+    this.parts = [];
+    this.sawRun = false;
+  }
+
+  open(name: string, selfClosing: boolean): void {
+    if (this.plain === undefined) {
+      // SheetJS: a plain item starts with <t>; else it is rich when it has runs.
+      this.plain = name === 't';
+    }
+    if (name === 'rPh') {
+      if (!selfClosing) this.inPhonetic = true;
+      return;
+    }
+    if (name === 'r') this.sawRun = true;
+    if (name === 't') {
+      if (selfClosing) throw new StreamFallback('empty t element');
+      if (this.inT) throw new StreamFallback('nested t');
+      this.inT = true;
+      this.tCount++;
+      return;
+    }
+    if (this.inT) throw new StreamFallback('markup inside t');
+  }
+
+  close(name: string): void {
+    if (name === 'rPh') this.inPhonetic = false;
+    else if (name === 't') this.inT = false;
+  }
+
+  text(text: string): void {
+    if (!this.inT) return;
+    if (this.plain) {
+      // Only the first <t> of a plain item counts.
+      if (this.tCount === 1) this.parts.push(text);
+    } else if (!this.inPhonetic) this.parts.push(text);
+  }
+
+  /** The item's text; undefined when it is neither plain nor rich (SheetJS leaves such items empty). */
+  value(): string | undefined {
+    if (this.plain === undefined) return '';
+    if (!this.plain && !this.sawRun) return undefined;
+    return unescapeXml(this.parts.join(''), true);
+  }
+}
+
+async function sharedStrings(
+  zip: ZipFile,
+  entry: Entry,
+  deadline: Deadline,
+): Promise<(string | undefined)[]> {
+  const out: (string | undefined)[] = [];
+  const item = new StringItem();
+  let inItem = false;
+  let count = 0;
+  const scanner = new XmlScanner({
+    open(name, _raw, selfClosing) {
+      if (!inItem) {
+        if (name === 'si') {
+          if (selfClosing) throw new StreamFallback('empty si');
+          inItem = true;
+          item.reset();
+        }
+        return;
+      }
+      item.open(name, selfClosing);
+    },
+    close(name) {
+      if (!inItem) return;
+      if (name === 'si') {
+        inItem = false;
+        out.push(item.value());
+        if ((++count & 0xffff) === 0) deadline.check();
+        return;
+      }
+      item.close(name);
+    },
+    text(text) {
+      if (inItem) item.text(text);
+    },
+  });
+  await streamPart(zip, entry, (t) => scanner.write(t));
+  scanner.end();
+  // SheetJS splits the table on </si> and keeps the (blank) piece after the last item as one more string.
+  out.push('');
+  return out;
+}
+
+/** First over-long cell of a sheet (and its 0-based row): raised only after the whole workbook parsed. */
+type Pending = { row: number; col: number; error: CatalogInputError } | undefined;
+
+interface SheetState {
+  rows: (RawCell | undefined)[][];
+  merges: MergeRange[];
+  /** A cell lay beyond --max-rows (its row was kept by its reference, not stored). */
+  overflow: boolean;
+}
+
+/** Parses one worksheet part into rows of raw cells and merges, enforcing the row, column and cell limits. */
+async function worksheet(
+  zip: ZipFile,
+  entry: Entry,
+  ctx: {
+    file: string;
+    sheet: string;
+    limits: ResolvedLimits;
+    strings: readonly (string | undefined)[] | undefined;
+    xfs: readonly (number | undefined)[] | undefined;
+    formats: NumberFormats;
+    date1904: boolean;
+    deadline: Deadline;
+  },
+): Promise<{ state: SheetState; error: Pending }> {
+  const { limits, formats, date1904, deadline } = ctx;
+  const sheetRows = limits.maxRows + 1;
+  const rows: (RawCell | undefined)[][] = [];
+  const merges: MergeRange[] = [];
+  let error: Pending;
+  let inData = false;
+  let dataDone = false;
+  let rowNumber = 0;
+  let skipRow = false;
+  let inRow = false;
+  let col = -1;
+  // Current cell.
+  let inCell = false;
+  let cellRow = 0;
+  let cellCol = 0;
+  let cellType: string | undefined;
+  let cellStyle: string | undefined;
+  let inV = false;
+  let vDone = false;
+  let vText: string | undefined;
+  let inInline = false;
+  const inline = new StringItem();
+  let inlineValue: string | undefined;
+  let rowsSeen = 0;
+  let overflow = false;
+  let cellRef: string | undefined;
+  // SheetJS reads attributes by local name (a prefix is dropped) and a later duplicate wins.
+  const onCellAttr = (name: string, value: string): undefined => {
+    const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
+    if (local === 'r') cellRef = value;
+    else if (local === 't') cellType = value;
+    else if (local === 's') cellStyle = value;
+    else if (local.toLowerCase() !== local) throw new StreamFallback('upper-case cell attribute');
+    return undefined;
+  };
+
+  const finishCell = () => {
+    const v = vText === undefined ? undefined : unescapeXml(vText);
+    const hasV = v !== undefined && v !== '';
+    let value: RawCell | undefined;
+    const t = cellType;
+    if (t === undefined && !hasV) return;
+    switch (t ?? 'n') {
+      case 'n':
+      case '': {
+        if (!hasV) return;
+        const number = Number.parseFloat(v as string);
+        let fmt: number | undefined;
+        if (ctx.xfs && cellStyle !== undefined) fmt = ctx.xfs[cellStyle as unknown as number];
+        value = formats.numberCell(number, formats.get(fmt ?? 0), date1904);
+        break;
+      }
+      case 's': {
+        if (!hasV) return;
+        const strings = ctx.strings;
+        const index = Number.parseInt(v as string, 10);
+        if (!strings || !(index in strings)) throw new StreamFallback('shared string index out of range');
+        value = strings[index] ?? '';
+        break;
+      }
+      case 'inlineStr':
+        value = inlineValue ?? '';
+        break;
+      case 'b':
+        value = v === '1' || v === 'true';
+        break;
+      case 'e':
+        value = v !== undefined && ERRORS.has(v) ? v : undefined;
+        break;
+      case 'str': {
+        // SheetJS decodes formula strings twice, the first time over the undecoded UTF-8 bytes: the same
+        // here unless a numeric reference or _xHHHH_ escape would be decoded differently that way.
+        const raw = vText ?? '';
+        if (raw.includes('&#') || /_x/i.test(raw)) throw new StreamFallback('escaped formula string');
+        value = v === undefined ? '' : unescapeXml(v, true);
+        break;
+      }
+      case 'd':
+        throw new StreamFallback(`cell type ${t}`);
+      default:
+        value = undefined;
+    }
+    if (cellRow > limits.maxRows) {
+      overflow = true;
+      return;
+    }
+    if (cellRow >= rows.length) {
+      for (let r = rows.length; r <= cellRow; r++) rows.push(undefined as unknown as RawCell[]);
+    }
+    let row = rows[cellRow];
+    if (!row) {
+      row = [];
+      rows[cellRow] = row;
+    }
+    if (typeof value === 'string' && value.length > limits.maxCellChars) {
+      const e = new CatalogInputError('input/limit', 'readers.cellTooLong', {
+        file: ctx.file,
+        cell: `${ctx.sheet}!${columnLetter(cellCol)}${cellRow + 1}`,
+        count: value.length,
+        limit: limits.maxCellChars,
+      });
+      // The SheetJS path checks cells row by row, left to right: keep the first in that order.
+      if (!error || cellRow < error.row || (cellRow === error.row && cellCol < error.col))
+        error = { row: cellRow, col: cellCol, error: e };
+    }
+    row[cellCol] = value;
+  };
+
+  const scanner = new XmlScanner({
+    open(name, raw, selfClosing) {
+      if (inCell) {
+        if (inInline) {
+          inline.open(name, selfClosing);
+          return;
+        }
+        if (name === 'v') {
+          if (!selfClosing && !vDone) inV = true;
+        } else if (name === 'is') {
+          if (!selfClosing) {
+            inInline = true;
+            inline.reset();
+          } else inlineValue = '';
+        }
+        return;
+      }
+      if (!inData) {
+        if (name === 'sheetData') {
+          if (dataDone) throw new StreamFallback('second sheetData');
+          if (selfClosing) dataDone = true;
+          else inData = true;
+        } else if (name === 'mergeCell') {
+          if (!dataDone) throw new StreamFallback('mergeCell before sheetData');
+          if (!MERGE_TAG.test(raw)) throw new StreamFallback('odd mergeCell');
+          const m = RANGE_REF.exec(attr(raw, 'ref') ?? '');
+          if (!m) throw new StreamFallback('odd merge range');
+          const s = { r: Number(m[2]) - 1, c: columnIndex(m[1]!) };
+          const e = m[3] === undefined ? { ...s } : { r: Number(m[4]) - 1, c: columnIndex(m[3]) };
+          merges.push({ s, e });
+        }
+        return;
+      }
+      if (name === 'row') {
+        const r = attr(raw, 'r');
+        rowNumber = r !== undefined ? Number.parseInt(r, 10) : rowNumber + 1;
+        if (!Number.isInteger(rowNumber)) throw new StreamFallback('odd row number');
+        skipRow = rowNumber > sheetRows;
+        inRow = !selfClosing;
+        col = -1;
+        if ((++rowsSeen & 0xfff) === 0) deadline.check();
+        return;
+      }
+      if (name === 'c' && inRow) {
+        let ref: string | undefined;
+        cellType = undefined;
+        cellStyle = undefined;
+        eachAttr(raw, onCellAttr);
+        ref = cellRef;
+        cellRef = undefined;
+        if (ref !== undefined) {
+          if (!parseRef(ref)) throw new StreamFallback('odd cell reference');
+          cellCol = refCol;
+          cellRow = refRow;
+          col = cellCol;
+        } else {
+          col++;
+          cellCol = col;
+          cellRow = rowNumber - 1;
+        }
+        vText = undefined;
+        inV = false;
+        vDone = false;
+        inlineValue = undefined;
+        if (selfClosing) {
+          if (!skipRow) finishCell();
+        } else inCell = true;
+      }
+    },
+    close(name) {
+      if (inCell) {
+        if (inInline) {
+          if (name === 'is') {
+            inInline = false;
+            inlineValue ??= inline.value();
+          } else inline.close(name);
+          return;
+        }
+        if (name === 'v') {
+          if (inV) vDone = true;
+          inV = false;
+        } else if (name === 'c') {
+          inCell = false;
+          if (!skipRow) finishCell();
+        }
+        return;
+      }
+      if (name === 'row') inRow = false;
+      else if (name === 'sheetData' && inData) {
+        inData = false;
+        dataDone = true;
+      }
+    },
+    text(text) {
+      if (inV) vText = vText === undefined ? text : vText + text;
+      else if (inInline) inline.text(text);
+    },
+  });
+  await streamPart(zip, entry, (t) => {
+    scanner.write(t);
+  });
+  scanner.end();
+  return { state: { rows, merges, overflow }, error };
+}
+
+/** Applies the grid limits in the order the SheetJS path checks them (rows first, then row by row). */
+function checkGrid(
+  state: SheetState,
+  file: string,
+  sheet: string,
+  limits: ResolvedLimits,
+  cellError: Pending,
+): Grid {
+  const { rows } = state;
+  if (state.overflow || rows.length > limits.maxRows) {
+    throw new CatalogInputError('input/limit', 'readers.tooManyRows', { file, sheet, limit: limits.maxRows });
+  }
+  const errorRow = cellError ? cellError.row : Number.POSITIVE_INFINITY;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) {
+      rows[r] = [];
+      continue;
+    }
+    if (row.length > limits.maxColumns && r <= errorRow) {
+      throw new CatalogInputError('input/limit', 'readers.tooManyColumns', {
+        file,
+        sheet,
+        count: row.length,
+        limit: limits.maxColumns,
+      });
+    }
+  }
+  if (cellError) throw cellError.error;
+  return { name: sheet, rows, merges: state.merges };
+}
+
+/**
+ * Reads an xlsx (already checked by the zip guard) into grids without SheetJS: only the workbook, its
+ * relationships, styles, shared strings and worksheets are inflated, each as a stream. Throws
+ * StreamFallback for anything it does not reproduce exactly, CatalogInputError for limits.
+ */
+export async function streamWorkbookToGrids(
+  bytes: Uint8Array,
+  file: string,
+  limits: ResolvedLimits,
+  deadline: Deadline,
+  formats: NumberFormats,
+): Promise<{ book: GridBook; date1904: boolean }> {
+  let zip: ZipFile;
+  try {
+    zip = await openZip(bytes);
+  } catch (err) {
+    throw new StreamFallback((err as Error).message);
+  }
+  try {
+    const entries = await listEntries(zip);
+    const types = entries.get('[Content_Types].xml');
+    const wbEntry = entries.get('xl/workbook.xml');
+    const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
+    if (!types || !wbEntry || !relsEntry) throw new StreamFallback('not a plain xlsx package');
+    const typesXml = await readSmallPart(zip, types);
+    if (!typesXml.includes('PartName="/xl/workbook.xml"'))
+      throw new StreamFallback('workbook part elsewhere');
+    const rels = await readSmallPart(zip, relsEntry);
+    const { sheets, date1904 } = workbookSheets(await readSmallPart(zip, wbEntry), rels);
+    let stylesPath: string | undefined;
+    let stringsPath: string | undefined;
+    scan(rels, {
+      open(name, raw) {
+        if (name !== 'Relationship') return;
+        const type = attr(raw, 'Type') ?? '';
+        const target = attr(raw, 'Target');
+        if (target === undefined) return;
+        if (type.endsWith('/styles')) stylesPath = resolveTarget('xl/workbook.xml', target);
+        else if (type.endsWith('/sharedStrings')) stringsPath = resolveTarget('xl/workbook.xml', target);
+      },
+      close() {},
+      text() {},
+    });
+    let xfs: (number | undefined)[] | undefined;
+    if (stylesPath !== undefined) {
+      const e = entries.get(stylesPath);
+      if (!e) throw new StreamFallback('styles part missing');
+      xfs = cellFormats(await readSmallPart(zip, e), formats);
+    }
+    let strings: (string | undefined)[] | undefined;
+    if (stringsPath !== undefined) {
+      const e = entries.get(stringsPath);
+      if (!e) throw new StreamFallback('shared strings part missing');
+      strings = await sharedStrings(zip, e, deadline);
+    }
+    deadline.check();
+    const states: { name: string; state: SheetState; error: Pending }[] = [];
+    for (const sheet of sheets) {
+      const e = entries.get(sheet.path);
+      if (!e) throw new StreamFallback('sheet part missing');
+      const { state, error } = await worksheet(zip, e, {
+        file,
+        sheet: sheet.name,
+        limits,
+        strings,
+        xfs,
+        formats,
+        date1904,
+        deadline,
+      });
+      states.push({ name: sheet.name, state, error });
+      deadline.check();
+    }
+    const grids: Grid[] = [];
+    for (const s of states) grids.push(checkGrid(s.state, file, s.name, limits, s.error));
+    return { book: { sheets: grids }, date1904 };
+  } catch (err) {
+    if (err instanceof XmlUnsupported) throw new StreamFallback(err.message);
+    if (err instanceof CatalogInputError || err instanceof StreamFallback) throw err;
+    // A zip or inflate error the guard did not see: let SheetJS decide what the file is.
+    throw new StreamFallback((err as Error).message);
+  } finally {
+    zip.close();
+  }
+}

@@ -1,0 +1,210 @@
+// The streaming xlsx reader yields exactly the grids SheetJS yields: layout fixtures, quirks, limits and fallbacks.
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { CatalogInputError } from '../src/errors.js';
+import { readCatalogBytes } from '../src/io/readers/index.js';
+import type { ReadOptions } from '../src/io/readers/types.js';
+import { streamGrids, workbookToGrids } from '../src/io/readers/xlsx.js';
+import { Deadline, type ResolvedLimits, resolveLimits } from '../src/limits.js';
+import { loadSeeds } from '../src/seeds/index.js';
+import { itemsSheetLayout, portalLayout, templateLayout, variantsLayout } from './helpers/layouts.js';
+import { buildZip, part, type ZipPart } from './helpers/zip.js';
+
+const limits = resolveLimits();
+const deadline = () => new Deadline('test', 60_000);
+
+function sheetJs(bytes: Uint8Array, l: ResolvedLimits = limits) {
+  return workbookToGrids(bytes, 'book.xlsx', l, deadline());
+}
+
+function streamed(bytes: Uint8Array, l: ResolvedLimits = limits) {
+  return streamGrids(bytes, 'book.xlsx', l, deadline());
+}
+
+/** Runs a read and returns its CatalogInputError as [code, messageId, data], or 'ok'. */
+async function outcome(fn: () => unknown): Promise<unknown> {
+  try {
+    await fn();
+    return 'ok';
+  } catch (err) {
+    if (err instanceof CatalogInputError) return [err.code, err.messageId, err.data];
+    throw err;
+  }
+}
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A workbook written by hand, part by part, as other producers than Excel write them. */
+function handWorkbook(opts: {
+  sheets: { name: string; xml: string }[];
+  strings?: string;
+  styles?: string;
+  workbookPr?: string;
+}): Uint8Array {
+  const sheetRels = opts.sheets
+    .map(
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    )
+    .join('');
+  const extraRels =
+    (opts.strings ? `<Relationship Id="rS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+    (opts.styles ? `<Relationship Id="rY" Type="${REL}/styles" Target="/xl/styles.xml"/>` : '');
+  const parts: ZipPart[] = [
+    part(
+      '[Content_Types].xml',
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${opts.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}${opts.strings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}${opts.styles ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : ''}</Types>`,
+    ),
+    part(
+      '_rels/.rels',
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    part(
+      'xl/workbook.xml',
+      `<?xml version="1.0"?><workbook ${NS} xmlns:r="${REL}">${opts.workbookPr ?? ''}<sheets>${opts.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    ),
+    part(
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels}${extraRels}</Relationships>`,
+    ),
+    ...opts.sheets.map((s, i) => part(`xl/worksheets/sheet${i + 1}.xml`, s.xml)),
+  ];
+  if (opts.strings) parts.push(part('xl/sharedStrings.xml', opts.strings));
+  if (opts.styles) parts.push(part('xl/styles.xml', opts.styles));
+  return buildZip(parts);
+}
+
+function sheet(data: string, after = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><dimension ref="A1"/><sheetData>${data}</sheetData>${after}</worksheet>`;
+}
+
+const STYLES = `<?xml version="1.0"?><styleSheet ${NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="0.00%"/></numFmts><cellStyleXfs count="1"><xf numFmtId="22"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165"/><xf/></cellXfs></styleSheet>`;
+
+const STRINGS = `<?xml version="1.0"?><sst ${NS} count="8" uniqueCount="8">
+<si><t>数据资源名称</t></si>
+<si><t xml:space="preserve">  前后空格  </t></si>
+<si><r><rPr><b/></rPr><t>富</t></r><r><t xml:space="preserve">文本 </t></r><rPh sb="0" eb="1"><t>フ</t></rPh></si>
+<si><t>实体 &amp; &lt;&gt; &#x4E2D;&#25991; _x000D_换行&#13;&#10;结束</t></si>
+<si><t>第一行&#13;&#10;第二行</t><rPh><t>ダイ</t></rPh></si>
+<si><phoneticPr fontId="1"/></si>
+<si><t></t></si>
+<si><x:t xmlns:x="${NS.slice(7, -1)}">前缀</x:t></si>
+</sst>`;
+
+describe('streaming xlsx reader: the same grids as SheetJS', () => {
+  const layouts = [
+    templateLayout(),
+    variantsLayout(),
+    itemsSheetLayout(),
+    portalLayout('xlsx'),
+    templateLayout().bytes,
+  ];
+  it.each(layouts.slice(0, 4).map((l) => [l.name, l.bytes] as const))(
+    'layout %s (merged cells, dates, shared and inline strings)',
+    async (_name, bytes) => {
+      const stream = await streamed(bytes);
+      expect(stream, 'the streaming path took the file').toBeDefined();
+      expect(stream).toEqual(sheetJs(bytes));
+    },
+  );
+
+  it('a workbook as Excel writes it: shared strings, styles and merges', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['数据资源名称', '发布日期', '共享类型', '是否向社会开放', '比例'],
+      ['人口信息', { t: 'n', v: 44390, z: 'yyyy-mm-dd' }, 1, true, { t: 'n', v: 0.25, z: '0%' }],
+      ['法人信息', { t: 'n', v: 44391.5, z: 'm/d/yy h:mm' }, 2, false, { t: 'e', v: 0x2a }],
+    ]);
+    ws['!merges'] = [{ s: { r: 1, c: 2 }, e: { r: 2, c: 2 } }];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '目录 & 数据');
+    for (const bookSST of [true, false]) {
+      const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', bookSST }) as Buffer);
+      const stream = await streamed(bytes);
+      expect(stream).toBeDefined();
+      expect(stream).toEqual(sheetJs(bytes));
+    }
+  });
+
+  it('hand-written parts: rich text, phonetic runs, entities, escapes, styles, 1904 dates, refs left out', async () => {
+    const data =
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>` +
+      `<row r="2"><c t="s"><v>4</v></c><c t="s"><v>5</v></c><c t="s"><v>6</v></c><c t="s"><v>7</v></c><c t="s"><v>8</v></c></row>` +
+      `<row r="4" spans="1:9"><c r="A4" s="1"><v>44390</v></c><c r="B4" s="2"><v>44391</v></c><c r="C4" s="3"><v>0.5</v></c><c r="D4" s="4"><v>7</v></c><c r="E4" s="9"><v>8</v></c></row>` +
+      `<row r="5"><c r="A5" t="b"><v>1</v></c><c r="B5" t="b"><v>0</v></c><c r="C5" t="e"><v>#N/A</v></c><c r="D5" t="e"><v>#BOGUS</v></c><c r="E5"><v></v></c><c r="F5"/><c r="G5" t="n"><v>1.5E3</v></c></row>` +
+      `<row r="3"><c r="A3" t="str"><f>A1</f><v>公式 &amp;amp; 文本&amp;#33;</v></c><c r="B3" t="str"><v></v></c><c r="C3" t="str"/></row>` +
+      `<row r="6"><c r="B6" t="inlineStr"><is><t>内联</t></is></c><c r="C6" t="inlineStr"><is><r><t>多</t></r><r><t>段</t></r></is></c><c r="D6" t="inlineStr"></c><c r="H6"><f>SUM(A1:A2)</f><v>3</v></c></row>` +
+      `<row><c r="A7"><v>12</v></c></row><x:row r="9" xmlns:x="${NS.slice(7, -1)}"><x:c r="C9" t="s"><x:v>0</x:v></x:c></x:row>` +
+      `<!-- a comment --><row r="10"><c r="B10" t="s"><v>3</v></c></row>`;
+    for (const workbookPr of ['', '<workbookPr date1904="1"/>']) {
+      const bytes = handWorkbook({
+        sheets: [
+          {
+            name: '目录',
+            xml: sheet(
+              data,
+              '<mergeCells count="2"><mergeCell ref="A1:D1"/><mergeCell ref="B4"/></mergeCells>',
+            ),
+          },
+          { name: '说明&amp;备注', xml: sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') },
+        ],
+        strings: STRINGS,
+        styles: STYLES,
+        workbookPr,
+      });
+      const stream = await streamed(bytes);
+      expect(stream).toBeDefined();
+      expect(stream).toEqual(sheetJs(bytes));
+    }
+  });
+
+  it('limits end the same way: rows, columns, cell length (first in row order)', async () => {
+    const many = Array.from(
+      { length: 12 },
+      (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`,
+    ).join('');
+    const wide = `<row r="1">${Array.from({ length: 12 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}1"><v>1</v></c>`).join('')}</row>`;
+    const long = `<row r="2"><c r="B2" t="inlineStr"><is><t>${'长'.repeat(40)}</t></is></c></row><row r="1"><c r="C1" t="inlineStr"><is><t>${'长'.repeat(50)}</t></is></c></row>`;
+    const far = `<row r="1"><c r="A1"><v>1</v></c><c r="B900"><v>1</v></c></row>`;
+    const tight = resolveLimits({ maxRows: 10, maxColumns: 10, maxCellChars: 30 });
+    for (const data of [many, wide, long, far, wide + long]) {
+      const bytes = handWorkbook({ sheets: [{ name: 'S', xml: sheet(data) }] });
+      const expected = await outcome(() => sheetJs(bytes, tight));
+      expect(expected).not.toBe('ok');
+      expect(await outcome(() => streamed(bytes, tight))).toEqual(expected);
+    }
+  });
+
+  it('falls back to SheetJS for what it does not reproduce (formula strings, DTDs, odd references)', async () => {
+    const cases = [
+      sheet('<row r="1"><c r="A1" t="str"><f>A2</f><v>&#x4E2D;文</v></c></row>'),
+      sheet('<row r="1"><c r="A1" t="d"><v>2021-07-13</v></c></row>'),
+      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>${sheet('<row r="1"><c r="A1"><v>1</v></c></row>').slice(21)}`,
+      sheet('<row r="1"><c r="$A$1"><v>1</v></c></row>'),
+      sheet('<row r="1"><c r="A1" t="s"><v>99</v></c></row>'),
+      // Markup carried from chunk to chunk is bounded (a 2 MB attribute, an unterminated comment).
+      sheet(`<row r="1"><c r="A1" x="${'x'.repeat(2_000_000)}"><v>1</v></c></row>`),
+      sheet(`<row r="1"><c r="A1"><v>1</v></c></row><!-- ${'x'.repeat(2_000_000)}`),
+    ];
+    for (const xml of cases) {
+      const bytes = handWorkbook({ sheets: [{ name: 'S', xml }], strings: STRINGS });
+      expect(await streamed(bytes)).toBeUndefined();
+    }
+    // The reader still reads such a workbook (through SheetJS).
+    const header =
+      '<c r="A1" t="inlineStr"><is><t>数据资源名称</t></is></c><c r="B1" t="inlineStr"><is><t>数据资源代码</t></is></c><c r="C1" t="inlineStr"><is><t>数据资源提供方</t></is></c>';
+    const bytes = handWorkbook({
+      sheets: [
+        {
+          name: 'S',
+          xml: sheet(
+            `<row r="1">${header}</row><row r="2"><c r="A2" t="str"><v>人口信息</v></c><c r="B2" t="str"><v>101/1</v></c><c r="C2" t="str"><v>公安局</v></c></row>`,
+          ),
+        },
+      ],
+    });
+    const options: ReadOptions = { kind: 'auto', limits, seeds: loadSeeds() };
+    const parsed = await readCatalogBytes({ name: 'formulas.xlsx', bytes }, options);
+    expect(parsed.entries.map((e) => e.data.name)).toEqual(['人口信息']);
+  });
+});
