@@ -57,7 +57,7 @@ for (const file of positionals) {
       if (f === '(idle)' || f === '(program)') return 'idle / program';
       if (/dist\/compile|dist\/core\.js/.test(url) && /compile|getSchema|_compileSchemaEnv/.test(f))
         return 'start-up (modules, schema compilation)';
-      if (/csv-parse|xlsx\.mjs|xlsx-stream|xml-scan|zip-guard|encoding|readers\/csv|node:zlib/.test(url))
+      if (/papaparse|xlsx\.mjs|xlsx-stream|xml-scan|zip-guard|encoding|readers\/csv|node:zlib/.test(url))
         return 'reading (inflate, parse, decode)';
       if (/src\/model\//.test(url)) return 'table mapping (header, rows → entries)';
       if (

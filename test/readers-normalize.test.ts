@@ -79,6 +79,11 @@ describe('dates', () => {
     );
   });
 
+  it('accepts a time on the last day of the serial range (2099-12-31 18:00)', () => {
+    expect(readDateNumber(73050.75)).toEqual({ status: 'normalized', value: '2099-12-31' });
+    expect(readDateNumber(73051)).toEqual({ status: 'unrecognized' });
+  });
+
   it('keeps impossible dates as findings (invalid), never shifting them into the next month', () => {
     fc.assert(
       fc.property(

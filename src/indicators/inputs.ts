@@ -1,9 +1,9 @@
 // Reads the lists that feed input-driven rates (published entries, mounted resources, interface checks, update log).
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { CatalogInputError } from '../errors.js';
 import type { IndicatorInputs } from '../generated/schema-types.js';
+import { CsvSyntaxError, parseCsvText } from '../io/readers/csv-text.js';
 import { foldKey } from '../seeds/index.js';
 import { loadInputSeeds } from './data.js';
 
@@ -120,19 +120,17 @@ function fromCsv(
 ): InputTable {
   let records: string[][];
   try {
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      max_record_size: limits.maxCellChars * 64,
-      // Stop reading once the row limit is exceeded: the table is rejected anyway.
-      to_line: limits.maxRows + 2,
-    }) as string[][];
+    // Stop reading once the row limit is exceeded: the table is rejected anyway.
+    records = parseCsvText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
+      delimiter: ',',
+      maxRecords: limits.maxRows + 2,
+      skipEmptyLines: true,
+    });
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
+    if (!(err instanceof CsvSyntaxError)) throw err;
     throw new CatalogInputError('input/malformed', 'indicators.input.malformed', {
       file,
-      detail: line ? `第 ${line} 行 / line ${line}` : (err as Error).message,
+      detail: `第 ${err.record} 行 / line ${err.record}`,
     });
   }
   const header = records[0];

@@ -103,7 +103,7 @@ export function readDateText(raw: string, date1904 = false): DateReading {
   }
   if (SERIAL_TEXT.test(text)) {
     const serial = Number(text);
-    if (serial >= SERIAL_RANGE.min && serial <= SERIAL_RANGE.max) {
+    if (serial >= SERIAL_RANGE.min && Math.floor(serial) <= SERIAL_RANGE.max) {
       const p = serialToDate(serial, date1904);
       if (p) return { status: 'normalized', value: formatDate(p) };
     }
@@ -116,7 +116,8 @@ export function readDateNumber(value: number, date1904 = false): DateReading {
   if (Number.isInteger(value) && value >= 10_000_101 && value <= 99_991_231) {
     return readDateText(String(value));
   }
-  if (value >= SERIAL_RANGE.min && value <= SERIAL_RANGE.max) {
+  // The range bounds whole days: 2099-12-31 18:00 (73050.75) is still 2099-12-31.
+  if (value >= SERIAL_RANGE.min && Math.floor(value) <= SERIAL_RANGE.max) {
     const p = serialToDate(value, date1904);
     if (p) return { status: 'normalized', value: formatDate(p) };
   }

@@ -1,0 +1,105 @@
+// CSV text parsing (papaparse) checked against csv-parse as an independent oracle, plus the reader's edge cases.
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvSyntaxError, parseCsvText } from '../src/io/readers/csv-text.js';
+
+function oracle(text: string, delimiter: string, to?: number): string[][] {
+  return parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    ...(to ? { to } : {}),
+  }) as string[][];
+}
+
+/** Well-formed CSV: rows of fields, quoted when needed, one line-end style, optional final line break. */
+const wellFormed = fc
+  .record({
+    rows: fc.array(fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 5 }), { maxLength: 8 }),
+    cjk: fc.array(fc.constantFrom('数据', '共享', '“', '，', '、', '\u3000'), { maxLength: 3 }),
+    eol: fc.constantFrom('\n', '\r\n'),
+    trailing: fc.boolean(),
+    quoteAll: fc.boolean(),
+    delimiter: fc.constantFrom(',', ';', '\t'),
+  })
+  .map(({ rows, cjk, eol, trailing, quoteAll, delimiter }) => {
+    const field = (f: string) =>
+      quoteAll || f.includes('"') || f.includes(delimiter) || /[\r\n]/.test(f) || f.startsWith(' ')
+        ? `"${f.replace(/"/g, '""')}"`
+        : f;
+    const withCjk = rows.map((r, i) => (i === 0 ? [...r, cjk.join('')] : r));
+    const text = withCjk.map((r) => r.map(field).join(delimiter)).join(eol);
+    return { text: trailing && rows.length > 0 ? text + eol : text, delimiter };
+  });
+
+describe('parseCsvText', () => {
+  it('reads well-formed CSV exactly as csv-parse does', () => {
+    fc.assert(
+      fc.property(wellFormed, ({ text, delimiter }) => {
+        expect(parseCsvText(text, { delimiter, maxRecords: 1_000_000 })).toEqual(oracle(text, delimiter));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('stops after maxRecords, as csv-parse does with `to`', () => {
+    fc.assert(
+      fc.property(wellFormed, fc.integer({ min: 1, max: 10 }), ({ text, delimiter }, cap) => {
+        expect(parseCsvText(text, { delimiter, maxRecords: cap })).toEqual(oracle(text, delimiter, cap));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('keeps values as text: leading zeros, dates and formulas are not interpreted', () => {
+    expect(parseCsvText('0010,2021/7/13,=SUM(A1)\n', { delimiter: ',', maxRecords: 10 })).toEqual([
+      ['0010', '2021/7/13', '=SUM(A1)'],
+    ]);
+  });
+
+  it('keeps quoted line breaks and doubled quotes inside a cell', () => {
+    expect(
+      parseCsvText('名称,标签\r\n"公共充电桩","充电桩\r\n新能源汽车 ""推荐"""\r\n', {
+        delimiter: ',',
+        maxRecords: 10,
+      }),
+    ).toEqual([
+      ['名称', '标签'],
+      ['公共充电桩', '充电桩\r\n新能源汽车 "推荐"'],
+    ]);
+  });
+
+  it('keeps stray quotes inside unquoted cells, as editors export them', () => {
+    expect(parseCsvText('资源名称,备注\n学校"花名册",无\n', { delimiter: ',', maxRecords: 10 })).toEqual([
+      ['资源名称', '备注'],
+      ['学校"花名册"', '无'],
+    ]);
+  });
+
+  it('refuses an unclosed quoted field with the record where it starts', () => {
+    let error: unknown;
+    try {
+      parseCsvText('名称,摘要\n食品许可,"本市食品经营许可证\n下一行', { delimiter: ',', maxRecords: 10 });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    expect((error as CsvSyntaxError).record).toBe(2);
+  });
+
+  it('drops all-empty records when asked (input lists), keeps them otherwise (spreadsheet rows)', () => {
+    const text = 'a,b\n\n,\nc,d\n';
+    expect(parseCsvText(text, { delimiter: ',', maxRecords: 10, skipEmptyLines: true })).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(parseCsvText(text, { delimiter: ',', maxRecords: 10 })).toEqual([
+      ['a', 'b'],
+      [''],
+      ['', ''],
+      ['c', 'd'],
+    ]);
+  });
+});
