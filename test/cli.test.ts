@@ -38,6 +38,12 @@ describe('govcat CLI', () => {
     expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]/);
     const sub = await runCli(['validate', '--help']);
     expect(sub.stdout).toContain('--format');
+    // Defaults are shown in the help's language, and English lists use commas.
+    expect(sub.stdout).toContain('（默认 stylish）');
+    expect(sub.stdout).not.toContain('(default:');
+    const subEn = await runCli(['validate', '--help', '--lang', 'en']);
+    expect(subEn.stdout).toContain('stylish, json, compact');
+    expect(subEn.stdout).toContain('(default: stylish)');
     expect(sub.stdout).toContain('--max-rows');
   });
 

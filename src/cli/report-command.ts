@@ -2,9 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type FormatContext, type Formatter, formatNames, renderReport } from '../formatters/index.js';
+import {
+  type FormatContext,
+  type Formatter,
+  formatNames,
+  getFormatter,
+  renderReport,
+} from '../formatters/index.js';
 import type { Assessment, Limits, Report, Severity } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { joinList, type Lang, translate } from '../i18n/index.js';
 import { applyIndicators } from '../indicators/index.js';
 import { type IndicatorInputSet, parseDay } from '../indicators/input-rates.js';
 import { type InputKind, readInputTable } from '../indicators/inputs.js';
@@ -62,35 +68,58 @@ const INPUTS: {
   },
 ];
 
-/** Adds the options of every report-producing command: format, output, language, kind, config, today, quiet, max-warnings. */
-export function addReportOptions(cmd: Command, lang: Lang): Command {
+/** --max-warnings <n>: exit 1 when there are more warnings. */
+export function maxWarningsOption(lang: Lang): Option {
+  return new Option(
+    '--max-warnings <n>',
+    lang === 'zh' ? '警告超过 n 个时以退出码 1 结束' : 'exit 1 when there are more than n warnings',
+  ).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`--max-warnings ${v}`);
+    return n;
+  });
+}
+
+/** The options every command that validates takes: --lang, --kind, --config/--no-config, --today. */
+export function addSessionOptions(cmd: Command, lang: Lang): Command {
   return cmd
-    .addOption(
-      new Option(
-        '-f, --format <format>',
-        translate(lang, 'cli.optionFormat', { formats: formatNames().join('、') }),
-      ).default('stylish'),
-    )
-    .option('-o, --output <file>', translate(lang, 'cli.optionOutput'))
     .addOption(langOption(lang))
     .addOption(kindOption(lang))
     .option('-c, --config <file>', translate(lang, 'cli.optionConfig'))
     .option('--no-config', translate(lang, 'cli.optionNoConfig'))
-    .option('--today <date>', translate(lang, 'cli.optionToday'))
+    .option('--today <date>', translate(lang, 'cli.optionToday'));
+}
+
+/** The options of commands that print a report: --format, --output, the session options, --quiet, --max-warnings. */
+export function addReportOptions(cmd: Command, lang: Lang): Command {
+  cmd
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        translate(lang, 'cli.optionFormat', { formats: joinList(formatNames(), lang) }),
+      ).default('stylish'),
+    )
+    .option('-o, --output <file>', translate(lang, 'cli.optionOutput'));
+  return addSessionOptions(cmd, lang)
     .option(
       '-q, --quiet',
       lang === 'zh' ? '只报告错误，不列出警告和提示（所有格式）' : 'report errors only (every format)',
     )
-    .addOption(
-      new Option(
-        '--max-warnings <n>',
-        lang === 'zh' ? '警告超过 n 个时以退出码 1 结束' : 'exit 1 when there are more than n warnings',
-      ).argParser((v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`--max-warnings ${v}`);
-        return n;
-      }),
+    .addOption(maxWarningsOption(lang));
+}
+
+/** The formatter named by --format, after checking --today: a UsageError in the user's language otherwise. */
+export function checkReportOptions(opts: { format: string; today?: string }, lang: Lang): Formatter {
+  const formatter = getFormatter(opts.format);
+  if (!formatter) {
+    throw new UsageError(
+      translate(lang, 'cli.unknownFormat', { format: opts.format, formats: joinList(formatNames(), lang) }),
     );
+  }
+  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
+    throw new UsageError(translate(lang, 'cli.badDate', { value: opts.today }));
+  }
+  return formatter;
 }
 
 /** Adds --published, --mounted, --interfaces, --updates, --period and --rate-severities. */

@@ -1,5 +1,5 @@
 // The CLI entry: builds the commander program in the chosen language, runs it, returns the exit code.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
 import { CatalogInputError, ConfigError } from '../errors.js';
 import { type Lang, translate } from '../i18n/index.js';
 import { govcatVersion } from '../paths.js';
@@ -46,17 +46,31 @@ export function addCommand(register: RegisterCommand): void {
   commands.push(register);
 }
 
+/** An option's help line with its default in the help's language (commander writes “(default: …)”). */
+function optionDescription(option: Option, lang: Lang): string {
+  const showDefault = option.defaultValue !== undefined && (option.required || option.optional);
+  if (!showDefault) return option.description;
+  const value = option.defaultValueDescription ?? String(option.defaultValue);
+  return lang === 'zh'
+    ? `${option.description}（默认 ${value}）`
+    : `${option.description} (default: ${value})`;
+}
+
 /** Builds the program. Exposed for tests of help output. */
 export function buildProgram(io: CliIO, lang: Lang, setExit: (code: number) => void): Command {
   const program = new Command('govcat');
   const titles = HELP_TITLES[lang];
+  const help = {
+    styleTitle: (s: string) => titles[s] ?? s,
+    optionDescription: (option: Option) => optionDescription(option, lang),
+  };
   program
     .description(translate(lang, 'cli.description'))
     .version(govcatVersion(), '-v, --version', translate(lang, 'cli.version'))
     .helpOption('-h, --help', translate(lang, 'cli.help'))
     .helpCommand('help [command]', translate(lang, 'cli.helpCommand'))
     .addOption(langOption(lang))
-    .configureHelp({ styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: false })
+    .configureHelp({ ...help, showGlobalOptions: false })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -69,7 +83,7 @@ export function buildProgram(io: CliIO, lang: Lang, setExit: (code: number) => v
   for (const sub of program.commands) {
     sub
       .helpOption('-h, --help', translate(lang, 'cli.help'))
-      .configureHelp({ styleTitle: (s: string) => titles[s] ?? s })
+      .configureHelp(help)
       .configureOutput({
         writeOut: (s) => io.stdout.write(s),
         writeErr: (s) => io.stderr.write(s),

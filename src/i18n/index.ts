@@ -82,3 +82,8 @@ export function parseLang(value: string | undefined): Lang | undefined {
   if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en';
   return undefined;
 }
+
+/** Joins list items for a sentence: “a、b、c” in Chinese, “a, b, c” in English. */
+export function joinList(items: readonly string[], lang: Lang): string {
+  return items.join(lang === 'zh' ? '、' : ', ');
+}

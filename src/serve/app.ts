@@ -12,7 +12,7 @@ import { extendableNames, resolveRuleSettings } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { formatNames, getFormatter } from '../formatters/index.js';
 import type { CodeLock, FileReport, GovcatConfig, Limits } from '../generated/schema-types.js';
-import { type Lang, parseLang, translate } from '../i18n/index.js';
+import { joinList, type Lang, parseLang, translate } from '../i18n/index.js';
 import { loadProfiles } from '../indicators/index.js';
 import { formatFromName, readerFormats, SUPPORTED_EXTENSIONS } from '../io/readers/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../io/writers/index.js';
@@ -388,7 +388,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
         name: 'format',
         value: format,
-        expected: translate(s.lang, 'service.expectedFormat', { values: formatNames().join('、') }),
+        expected: translate(s.lang, 'service.expectedFormat', { values: joinList(formatNames(), s.lang) }),
       });
     }
     const params: TaskParams = { format, lang: s.lang };
@@ -398,7 +398,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
         throw bad(
           'to',
           to,
-          translate(s.lang, 'service.expectedFormat', { values: OUTPUT_FORMATS.join('、') }),
+          translate(s.lang, 'service.expectedFormat', { values: joinList(OUTPUT_FORMATS, s.lang) }),
         );
       const response = single(query, 'response', s.lang) ?? 'catalog';
       if (response !== 'catalog' && response !== 'json')

@@ -5,9 +5,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LOCK_FILE_NAME, parseLock, serializeLock } from '../../codegen/lock.js';
 import { compileParsed } from '../../compile.js';
-import { formatNames, getFormatter, renderReport } from '../../formatters/index.js';
+import { formatNames, renderReport } from '../../formatters/index.js';
 import type { CodeLock } from '../../generated/schema-types.js';
-import { type Lang, translate } from '../../i18n/index.js';
+import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { formatFromName } from '../../io/readers/index.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
 import { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName } from '../../io/writers/index.js';
@@ -15,15 +15,13 @@ import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
 import type { CatalogKind } from '../../model/types.js';
 import { createSession, readSource } from '../../validate.js';
 import { type CliIO, useColor } from '../io.js';
-import { reportExitCode } from '../report-command.js';
 import {
-  addLimitOptions,
-  ConfigResolver,
-  kindOption,
-  langOption,
-  limitsFromOptions,
-  UsageError,
-} from '../shared.js';
+  addSessionOptions,
+  checkReportOptions,
+  maxWarningsOption,
+  reportExitCode,
+} from '../report-command.js';
+import { addLimitOptions, ConfigResolver, limitsFromOptions, UsageError } from '../shared.js';
 import { codeLines, fixLines } from './compile-output.js';
 
 interface CompileCliOptions {
@@ -58,7 +56,7 @@ export function registerCompile(
     .argument('<input>', translate(lang, 'cli.compile.input'))
     .option('-o, --out <file>', translate(lang, 'cli.compile.out'))
     .option('-w, --write', translate(lang, 'cli.compile.write'))
-    .option('--to <format>', translate(lang, 'cli.compile.to', { formats: OUTPUT_FORMATS.join('、') }))
+    .option('--to <format>', translate(lang, 'cli.compile.to', { formats: joinList(OUTPUT_FORMATS, lang) }))
     .option('--dry-run', translate(lang, 'cli.compile.dryRun'))
     .option('--lock <file>', translate(lang, 'cli.compile.lock'))
     .option('--no-lock', translate(lang, 'cli.compile.noLock'))
@@ -75,28 +73,15 @@ export function registerCompile(
     .addOption(
       new Option(
         '-f, --format <format>',
-        translate(lang, 'cli.compile.reportFormat', { formats: formatNames().join('、') }),
+        translate(lang, 'cli.compile.reportFormat', { formats: joinList(formatNames(), lang) }),
       ).default('stylish'),
     )
-    .addOption(langOption(lang))
-    .addOption(kindOption(lang))
-    .option('-c, --config <file>', translate(lang, 'cli.optionConfig'))
-    .option('--no-config', translate(lang, 'cli.optionNoConfig'))
-    .option('--today <date>', translate(lang, 'cli.optionToday'))
     .option(
       '-q, --quiet',
       lang === 'zh' ? '只报告错误，不列出修复和代码' : 'report errors only; do not list fixes and codes',
     )
-    .addOption(
-      new Option(
-        '--max-warnings <n>',
-        lang === 'zh' ? '警告超过 n 个时以退出码 1 结束' : 'exit 1 when there are more than n warnings',
-      ).argParser((v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`--max-warnings ${v}`);
-        return n;
-      }),
-    );
+    .addOption(maxWarningsOption(lang));
+  addSessionOptions(cmd, lang);
   addLimitOptions(cmd, lang);
   cmd.action(async (input: string, opts: CompileCliOptions) => {
     setExit(await runCompile(input, opts, io, lang));
@@ -151,13 +136,7 @@ async function readLock(path: string, shown: string): Promise<CodeLock | undefin
 
 async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = getFormatter(opts.format);
-  if (!formatter)
-    throw new UsageError(
-      translate(lang, 'cli.unknownFormat', { format: opts.format, formats: formatNames().join('、') }),
-    );
-  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today))
-    throw new UsageError(translate(lang, 'cli.badDate', { value: opts.today }));
+  const formatter = checkReportOptions(opts, lang);
   if (opts.out && opts.write) throw new UsageError(translate(lang, 'cli.compile.outAndWrite'));
   if (!opts.out && !opts.write && !opts.dryRun)
     throw new UsageError(translate(lang, 'cli.compile.needOutput'));
@@ -169,7 +148,7 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
   if (opts.out && !opts.write && (await sameFile(inputPath, resolve(io.cwd, opts.out))))
     throw new UsageError(translate(lang, 'cli.compile.outIsInput', { file: opts.out }));
 
-  const formats = OUTPUT_FORMATS.join('、');
+  const formats = joinList(OUTPUT_FORMATS, lang);
   let format: OutputFormat | undefined;
   if (opts.to) {
     if (!(OUTPUT_FORMATS as readonly string[]).includes(opts.to))

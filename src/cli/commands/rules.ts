@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import { displayWidth, padDisplay } from '../../formatters/location.js';
 import type { Lang } from '../../i18n/index.js';
-import { translate } from '../../i18n/index.js';
+import { joinList, translate } from '../../i18n/index.js';
 import { registryRules } from '../../rules/registry.js';
 import { SCHEMA_RULES } from '../../rules/schema-check.js';
 import { type CliIO, EXIT } from '../io.js';
@@ -102,7 +102,7 @@ export function registerRules(
         throw new UsageError(
           translate(l, 'rules.unknownCategory', {
             category: opts.category,
-            categories: CATEGORIES.join('、'),
+            categories: joinList(CATEGORIES, l),
           }),
         );
       }

@@ -2,9 +2,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatNames, getFormatter } from '../../formatters/index.js';
 import type { ScoringProfile } from '../../generated/schema-types.js';
-import { type Lang, translate } from '../../i18n/index.js';
+import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
@@ -13,6 +12,7 @@ import {
   addIndicatorOptions,
   addReportOptions,
   assembleReport,
+  checkReportOptions,
   loadAssessment,
   loadIndicatorInputs,
   type ReportCliOptions,
@@ -40,7 +40,10 @@ export function resolveProfile(name: string, cwd: string, lang: Lang): ScoringPr
   const path = resolve(cwd, name);
   if (name.endsWith('.json') && existsSync(path)) return loadProfileFile(path);
   throw new UsageError(
-    translate(lang, 'score.profile.unknown', { profile: name, profiles: [...bundled.keys()].join('、') }),
+    translate(lang, 'score.profile.unknown', {
+      profile: name,
+      profiles: joinList([...bundled.keys()], lang),
+    }),
   );
 }
 
@@ -85,15 +88,7 @@ export function registerScore(
 
 async function runScore(files: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = getFormatter(opts.format);
-  if (!formatter) {
-    throw new UsageError(
-      translate(lang, 'cli.unknownFormat', { format: opts.format, formats: formatNames().join('、') }),
-    );
-  }
-  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
-    throw new UsageError(translate(lang, 'cli.badDate', { value: opts.today }));
-  }
+  const formatter = checkReportOptions(opts, lang);
   const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
   const limits = limitsFromOptions(opts);
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);

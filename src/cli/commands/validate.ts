@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { fixCatalog } from '../../compile.js';
 import { CatalogInputError } from '../../errors.js';
-import { formatNames, getFormatter } from '../../formatters/index.js';
 import type { AppliedFix, FileReport } from '../../generated/schema-types.js';
 import { type Lang, translate } from '../../i18n/index.js';
 import { formatFromName } from '../../io/readers/index.js';
@@ -26,6 +25,7 @@ import {
   addIndicatorOptions,
   addReportOptions,
   assembleReport,
+  checkReportOptions,
   loadIndicatorInputs,
   type ReportCliOptions,
   reportExitCode,
@@ -75,15 +75,7 @@ async function runValidate(
   sniffed: Lang,
 ): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = getFormatter(opts.format);
-  if (!formatter) {
-    throw new UsageError(
-      translate(lang, 'cli.unknownFormat', { format: opts.format, formats: formatNames().join('、') }),
-    );
-  }
-  if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
-    throw new UsageError(translate(lang, 'cli.badDate', { value: opts.today }));
-  }
+  const formatter = checkReportOptions(opts, lang);
   if (opts.annotate !== undefined) {
     if (files.length !== 1)
       throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));

@@ -39,8 +39,8 @@ export const cliMessages: MessageTable = {
   },
   'cli.rules.description': { zh: '列出全部规则', en: 'list every rule' },
   'cli.rules.format': {
-    zh: '输出格式：table（默认）、md 或 json',
-    en: 'output format: table (default), md or json',
+    zh: '输出格式：table、md 或 json',
+    en: 'output format: table, md or json',
   },
   'cli.error': { zh: 'govcat：{{message}}', en: 'govcat: {{message}}' },
   'cli.unknownFormat': {
