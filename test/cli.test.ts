@@ -39,7 +39,7 @@ describe('govcat CLI', () => {
     const sub = await runCli(['validate', '--help']);
     expect(sub.stdout).toContain('--format');
     // Defaults are shown in the help's language, and English lists use commas.
-    expect(sub.stdout).toContain('（默认 stylish）');
+    expect(sub.stdout).toMatch(/（默认\s+stylish）/);
     expect(sub.stdout).not.toContain('(default:');
     const subEn = await runCli(['validate', '--help', '--lang', 'en']);
     expect(subEn.stdout).toContain('stylish, json, compact');
