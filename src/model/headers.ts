@@ -196,3 +196,18 @@ export function detectKindFromFields(
   if (SHARED_LEANING.some((f) => fields.has(f))) return 'shared';
   return undefined;
 }
+
+/**
+ * Decides a catalog's kind: --kind (or the config) wins, then what the file declares, then what its columns
+ * or fields show (`detect`, called only when needed), else shared by default.
+ */
+export function decideKind(
+  option: CatalogKind | 'auto',
+  declared: CatalogKind | undefined,
+  detect: () => CatalogKind | undefined,
+): { kind: CatalogKind; kindSource: 'option' | 'declared' | 'detected' | 'default' } {
+  if (option !== 'auto') return { kind: option, kindSource: 'option' };
+  if (declared) return { kind: declared, kindSource: 'declared' };
+  const detected = detect();
+  return detected ? { kind: detected, kindSource: 'detected' } : { kind: 'shared', kindSource: 'default' };
+}

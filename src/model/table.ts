@@ -3,7 +3,7 @@ import { CatalogInputError } from '../errors.js';
 import type { ReadOptions } from '../io/readers/types.js';
 import type { Deadline } from '../limits.js';
 import { columnLetter, type Grid, type GridBook, isBlank, type MergeRange, type RawCell } from './grid.js';
-import { detectKindFromFields, type HeaderIndex, headerIndex } from './headers.js';
+import { decideKind, detectKindFromFields, type HeaderIndex, headerIndex } from './headers.js';
 import { packCell } from './locations.js';
 import { toHalfWidth } from './normalize.js';
 import { completeOpenEntries, EntryBuilder, type Loc, valueContext } from './records.js';
@@ -625,22 +625,15 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
     throw new CatalogInputError('input/no-header', 'readers.noHeader', { file: source.file });
   }
   deadline.check();
-  let kind: CatalogKind;
-  let kindSource: ParsedCatalog['kindSource'];
-  if (options.kind !== 'auto') {
-    kind = options.kind;
-    kindSource = 'option';
-  } else {
+  const { kind, kindSource } = decideKind(options.kind, undefined, () => {
     const fields = new Set<string>();
     let shareGroup = false;
     for (const h of headers) {
       for (const f of h.fields) fields.add(f);
       shareGroup ||= h.hasShareGroup;
     }
-    const detected = detectKindFromFields(fields, shareGroup);
-    kind = detected ?? 'shared';
-    kindSource = detected ? 'detected' : 'default';
-  }
+    return detectKindFromFields(fields, shareGroup);
+  });
   const plans = headers.map((h) => planSheet(h, index, kind));
   const entrySheets = plans.filter((p) => p.role === 'entries');
   const itemSheets = plans.filter((p) => p.role === 'items');

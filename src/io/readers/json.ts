@@ -3,7 +3,7 @@
 import { CatalogInputError } from '../../errors.js';
 import { Deadline, type ResolvedLimits } from '../../limits.js';
 import type { RawCell } from '../../model/grid.js';
-import { type HeaderIndex, headerIndex } from '../../model/headers.js';
+import { decideKind, type HeaderIndex, headerIndex } from '../../model/headers.js';
 import {
   addRecords,
   detectRecordKind,
@@ -236,19 +236,7 @@ function fromRecords(
     const loc = (pointer: string): SourceLocation => (row === undefined ? { pointer } : { row, pointer });
     return isObject(e) ? toRecord(e, base(i), index, loc) : { loc: loc(base(i)), fields: [], items: [] };
   });
-  let kind: CatalogKind;
-  let kindSource: ParsedCatalog['kindSource'];
-  if (options.kind !== 'auto') {
-    kind = options.kind;
-    kindSource = 'option';
-  } else if (declared) {
-    kind = declared;
-    kindSource = 'declared';
-  } else {
-    const detected = detectRecordKind(index, records);
-    kind = detected ?? 'shared';
-    kindSource = detected ? 'detected' : 'default';
-  }
+  const { kind, kindSource } = decideKind(options.kind, declared, () => detectRecordKind(index, records));
   const notices: ParsedCatalog['notices'] = [];
   const builder = new EntryBuilder(
     index,
@@ -269,18 +257,7 @@ function canonical(
   declared: CatalogKind | undefined,
   options: ReadOptions,
 ): ParsedCatalog {
-  let kind: CatalogKind;
-  let kindSource: ParsedCatalog['kindSource'];
-  if (options.kind !== 'auto') {
-    kind = options.kind;
-    kindSource = 'option';
-  } else if (declared) {
-    kind = declared;
-    kindSource = 'declared';
-  } else {
-    kind = detectKind(entries);
-    kindSource = 'detected';
-  }
+  const { kind, kindSource } = decideKind(options.kind, declared, () => detectKind(entries));
   return { file: source.name, format, kind, kindSource, entries: toEntries(entries, base), notices: [] };
 }
 

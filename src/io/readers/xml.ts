@@ -2,7 +2,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { CatalogInputError } from '../../errors.js';
 import { Deadline } from '../../limits.js';
-import { headerIndex, normalizeHeader } from '../../model/headers.js';
+import { decideKind, headerIndex, normalizeHeader } from '../../model/headers.js';
 import {
   addRecords,
   detectRecordKind,
@@ -206,25 +206,16 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
   const records: KeyedRecord[] = entryNodes.map((node, i) =>
     toRecord(node, `/entries/${i}`, index.itemElements, (n: string) => index.groupOf(n), locate),
   );
-  let kind: CatalogKind;
-  let kindSource: ParsedCatalog['kindSource'];
   const declared = attribute(root, 'kind');
-  if (options.kind !== 'auto') {
-    kind = options.kind;
-    kindSource = 'option';
-  } else if (declared === 'shared' || declared === 'open') {
-    kind = declared;
-    kindSource = 'declared';
-  } else if (declared !== undefined) {
+  if (declared !== undefined && declared !== 'shared' && declared !== 'open' && options.kind === 'auto') {
     throw new CatalogInputError('input/malformed', 'input.unknownKind', {
       file: source.name,
       kind: declared,
     });
-  } else {
-    const detected = detectRecordKind(index, records);
-    kind = detected ?? 'shared';
-    kindSource = detected ? 'detected' : 'default';
   }
+  const { kind, kindSource } = decideKind(options.kind, declared as CatalogKind | undefined, () =>
+    detectRecordKind(index, records),
+  );
   const notices: ParsedCatalog['notices'] = [];
   const builder = new EntryBuilder(
     index,
