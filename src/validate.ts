@@ -84,11 +84,11 @@ export function createSession(options: ValidateOptions = {}): Session {
   const registry = options.rules ?? registryRules();
   const ruleIds = new Set([...registry.map((r) => r.meta.id), ...SCHEMA_RULES.map((r) => r.id)]);
   const config = options.config ? checkConfig(options.config, source, ruleIds) : {};
-  const ruleSet = buildRuleSet(registry, resolveRuleSettings(config, source), source);
   const seeds = loadSeeds({
     ...(config.vocabularies ? { vocabularies: config.vocabularies } : {}),
     ...(config.aliases ? { aliases: config.aliases } : {}),
   });
+  const ruleSet = buildRuleSet(registry, resolveRuleSettings(config, source), source, seeds.ruleOptions);
   const configKind = config.kind;
   return {
     lang: options.lang ?? (config.lang === 'en' ? 'en' : 'zh'),

@@ -7,6 +7,7 @@ import { placeholders } from '../src/i18n/index.js';
 import { registryRules } from '../src/rules/registry.js';
 import { SCHEMA_RULES } from '../src/rules/schema-check.js';
 import { compileSchema } from '../src/schema/ajv.js';
+import { loadSeeds } from '../src/seeds/index.js';
 import { presets } from '../validators/presets.js';
 
 const root = join(import.meta.dirname, '..');
@@ -35,6 +36,7 @@ function ruleFolders(): string[] {
 
 describe('rule registry', () => {
   const rules = registryRules();
+  const seeds = loadSeeds();
   const ids = rules.map((r) => r.meta.id);
 
   it('registers exactly the folders under validators/, sorted, without duplicates', () => {
@@ -81,10 +83,22 @@ describe('rule registry', () => {
         if (seed) expect(text).toContain(seed);
       });
 
-      it('has a valid options schema when it takes options', () => {
-        if (!meta.options) return;
+      it('has complete, valid default options: its own and its thresholds in seeds/rules/options.json', () => {
+        const fromSeeds = seeds.ruleOptions.get(meta.id);
+        if (!meta.options) {
+          expect(fromSeeds).toBeUndefined();
+          return;
+        }
         const validate = compileSchema(meta.options);
-        expect(validate(meta.defaultOptions ?? {})).toBe(true);
+        const defaults = { ...(meta.defaultOptions ?? {}), ...(fromSeeds ?? {}) };
+        expect(validate(defaults), JSON.stringify(validate.errors)).toBe(true);
+        // The rule's README states every default as it is in the seeds, so docs cannot drift from data.
+        const text = readFileSync(join(validatorsDir, meta.id, 'README.md'), 'utf8');
+        for (const [key, value] of Object.entries(defaults)) {
+          expect(text, `${meta.id} README names option ${key}`).toContain(`\`${key}\``);
+          const shown = typeof value === 'string' ? `\`${value}\`` : String(value);
+          expect(text, `${meta.id} README states the default of ${key}`).toContain(`默认 ${shown}`);
+        }
       });
 
       it('appears in every preset', () => {
@@ -92,6 +106,10 @@ describe('rule registry', () => {
       });
     });
   }
+
+  it('seeds/rules/options.json only names registered rules', () => {
+    for (const id of seeds.ruleOptions.keys()) expect(ids).toContain(id);
+  });
 
   it('schema pseudo-rules do not collide with rule ids', () => {
     for (const s of SCHEMA_RULES) expect(ids).not.toContain(s.id);

@@ -180,3 +180,32 @@ describe('suppressions', () => {
     expect(report.summary.suppressed).toBe(2);
   });
 });
+
+describe('rule thresholds from seeds/rules/options.json', () => {
+  const optionsOf = (s: ReturnType<typeof createSession>, id: string) =>
+    s.ruleSet.active.find((a) => a.rule.meta.id === id)?.options;
+
+  it('takes the default threshold from the seeds and lets the configuration override it', () => {
+    const fromSeeds = createSession();
+    expect(optionsOf(fromSeeds, 'dataset/low-volume')).toEqual(
+      fromSeeds.seeds.ruleOptions.get('dataset/low-volume'),
+    );
+    expect(optionsOf(fromSeeds, 'field/physical-name')).toEqual({ maxLength: 30 });
+    const overridden = createSession({
+      config: { rules: { 'field/physical-name': ['error', { maxLength: 20 }] } } as GovcatConfig,
+    });
+    expect(optionsOf(overridden, 'field/physical-name')).toEqual({ maxLength: 20 });
+  });
+
+  it('moves the finding when the threshold moves', async () => {
+    const catalog = catalogOf('open', [{ recordCount: 12 }]);
+    const lowVolume = async (config?: GovcatConfig) =>
+      (
+        await validateCatalog({ catalog: catalog as never }, config ? { config } : {})
+      ).files[0]!.findings.filter((f) => f.ruleId === 'dataset/low-volume').length;
+    expect(await lowVolume()).toBe(0);
+    expect(
+      await lowVolume({ rules: { 'dataset/low-volume': ['error', { threshold: 20 }] } } as GovcatConfig),
+    ).toBe(1);
+  });
+});

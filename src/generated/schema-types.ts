@@ -63,6 +63,7 @@ export interface GovcatSchemas {
   'seeds/indicator-inputs'?: IndicatorInputs;
   'seeds/naming-rules'?: NamingRules;
   'seeds/regions'?: RegionList;
+  'seeds/rule-options'?: RuleOptionDefaults;
   'seeds/scoring-profile'?: ScoringProfile;
   'seeds/sharing-rules'?: SharingRules;
   'seeds/vocabulary'?: Vocabulary;
@@ -1049,6 +1050,26 @@ export interface Region {
    */
   aliases?: string[];
   note?: string;
+}
+/**
+ * seeds/rules/options.json 的形状：规则的默认阈值与选项（数据而非代码），每项写明依据。配置文件的 rules 可以覆盖。
+ */
+export interface RuleOptionDefaults {
+  $schema?: string;
+  basis: string;
+  rules: {
+    [k: string]: RuleDefaults | undefined;
+  };
+}
+export interface RuleDefaults {
+  /**
+   * 规则选项的默认值（由规则自己的选项 schema 校验）。
+   */
+  options: {};
+  /**
+   * 这些取值的依据：seeds 文件与章节，或指南未规定时的决定。
+   */
+  basis: string;
 }
 /**
  * seeds/profiles/*.json 的形状：一套考核指标的评分规则（基础分、得分门槛、扣分、加分、总分公式、等级）。门槛按原文抄录，含或不含等号与原文一致，并在 text 中保留原文。

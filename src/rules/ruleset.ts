@@ -45,6 +45,7 @@ export function buildRuleSet(
   registry: readonly AnyRule[],
   layers: { base?: Readonly<Record<string, RuleSetting>>; user?: Readonly<Record<string, RuleSetting>> },
   source = '(options)',
+  seedOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map(),
 ): RuleSet {
   const byId = new Map(registry.map((r) => [r.meta.id, r]));
   const schemaIds = new Set(SCHEMA_RULES.map((r) => r.id));
@@ -81,7 +82,12 @@ export function buildRuleSet(
   for (const rule of registry) {
     const level = levels.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (level === 'off') continue;
-    const merged = { ...(rule.meta.defaultOptions ?? {}), ...(options.get(rule.meta.id) ?? {}) };
+    // Options: the rule's own defaults, then its thresholds from seeds/rules/options.json, then the config's.
+    const merged = {
+      ...(rule.meta.defaultOptions ?? {}),
+      ...(seedOptions.get(rule.meta.id) ?? {}),
+      ...(options.get(rule.meta.id) ?? {}),
+    };
     if (rule.meta.options) {
       const validate = compileSchema(rule.meta.options);
       if (!validate(merged)) {

@@ -30,6 +30,7 @@ export const SCHEMA_IDS = {
   headerAliases: `${SCHEMA_BASE}seeds/header-aliases.schema.json`,
   scoringProfile: `${SCHEMA_BASE}seeds/scoring-profile.schema.json`,
   indicatorInputs: `${SCHEMA_BASE}seeds/indicator-inputs.schema.json`,
+  ruleOptions: `${SCHEMA_BASE}seeds/rule-options.schema.json`,
   assessment: `${SCHEMA_BASE}assessment.schema.json`,
 } as const;
 

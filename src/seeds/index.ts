@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type {
   ClassificationTree,
   HeaderAliases,
+  RuleOptionDefaults,
   Vocabulary as VocabularyFile,
   VocabularyTerm,
 } from '../generated/schema-types.js';
@@ -25,6 +26,8 @@ export interface Seeds {
   headerAliases: HeaderAliases;
   /** Naming patterns, sharing words and regions used by rules (seeds/rules, seeds/regions). */
   ruleData: RuleData;
+  /** Default options of rules (seeds/rules/options.json): thresholds are data, not code. */
+  ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** Returns a vocabulary by id or throws (a missing vocabulary is a packaging bug). */
   vocab(id: string): Vocabulary;
 }
@@ -60,6 +63,7 @@ interface RawSeeds {
   vocabularies: VocabularyFile[];
   classification: ClassificationTree[];
   headerAliases: HeaderAliases;
+  ruleOptions: RuleOptionDefaults;
 }
 
 const rawCache = new Map<string, RawSeeds>();
@@ -77,6 +81,10 @@ function loadRaw(dir: string): RawSeeds {
       readValidated<ClassificationTree>(f, SCHEMA_IDS.classificationTree),
     ),
     headerAliases: readValidated<HeaderAliases>(join(dir, 'header-aliases.json'), SCHEMA_IDS.headerAliases),
+    ruleOptions: readValidated<RuleOptionDefaults>(
+      join(dir, 'rules', 'options.json'),
+      SCHEMA_IDS.ruleOptions,
+    ),
   };
   rawCache.set(dir, raw);
   return raw;
@@ -117,6 +125,9 @@ export function loadSeeds(extensions: SeedExtensions = {}, dir: string = seedsDi
     classification: new Map(raw.classification.map((t) => [t.id, t])),
     headerAliases,
     ruleData: loadRuleData(dir),
+    ruleOptions: new Map(
+      Object.entries(raw.ruleOptions.rules).flatMap(([id, d]) => (d ? [[id, d.options] as const] : [])),
+    ),
     vocab(id: string): Vocabulary {
       const v = vocabularies.get(id);
       if (!v) throw new SeedError(id, 'vocabulary not found');

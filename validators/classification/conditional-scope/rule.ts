@@ -33,9 +33,9 @@ export default defineRule<Options>({
     options: {
       type: 'object',
       additionalProperties: false,
+      required: ['minLength'],
       properties: { minLength: { type: 'integer', minimum: 1, description: '共享条件最少字数' } },
     },
-    defaultOptions: { minLength: 8 },
   },
   create(context) {
     const sharing = context.seeds.ruleData.sharing;

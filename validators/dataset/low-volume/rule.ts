@@ -26,9 +26,9 @@ export default defineRule<Options>({
     options: {
       type: 'object',
       additionalProperties: false,
+      required: ['threshold'],
       properties: { threshold: { type: 'integer', minimum: 0, description: '数据条数不超过此值即为低容量' } },
     },
-    defaultOptions: { threshold: 10 },
   },
   create(context) {
     return {

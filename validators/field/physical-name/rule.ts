@@ -43,9 +43,9 @@ export default defineRule<Options>({
     options: {
       type: 'object',
       additionalProperties: false,
+      required: ['maxLength'],
       properties: { maxLength: { type: 'integer', minimum: 1, description: '字段名称最多字符数' } },
     },
-    defaultOptions: { maxLength: 30 },
   },
   create(context) {
     const max = context.options.maxLength;

@@ -62,6 +62,7 @@ export default defineRule<Options>({
     options: {
       type: 'object',
       additionalProperties: false,
+      required: ['earliest'],
       properties: {
         earliest: {
           type: 'string',
@@ -70,7 +71,6 @@ export default defineRule<Options>({
         },
       },
     },
-    defaultOptions: { earliest: '1990-01-01' },
     supersedes: [
       { keyword: 'format', path: '/publishDate' },
       { keyword: 'pattern', path: '/publishDate' },

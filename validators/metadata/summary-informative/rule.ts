@@ -33,12 +33,12 @@ export default defineRule<Options>({
     options: {
       type: 'object',
       additionalProperties: false,
+      required: ['minLength', 'minExtra'],
       properties: {
         minLength: { type: 'integer', minimum: 1, description: '摘要最少字数（去掉空白和标点后）' },
         minExtra: { type: 'integer', minimum: 0, description: '摘要包含名称时，至少还要多写的字数' },
       },
     },
-    defaultOptions: { minLength: 10, minExtra: 6 },
   },
   create(context) {
     const { minLength, minExtra } = context.options;

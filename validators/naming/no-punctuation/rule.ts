@@ -41,11 +41,11 @@ export default defineRule<Options>({
     options: {
       type: 'object',
       additionalProperties: false,
+      required: ['allowed'],
       properties: {
         allowed: { type: 'string', description: '允许出现在名称中的标点，默认全角和半角括号' },
       },
     },
-    defaultOptions: { allowed: '（）()' },
   },
   create(context) {
     const allowed = new Set(context.options.allowed);
