@@ -70,6 +70,20 @@ export function containsAny(text: string, words: readonly string[]): string | un
   return words.find((w) => text.includes(w));
 }
 
+/**
+ * The 共享方式 of an entry that is shared (共享类型 1 or 2) and names one, with its kinds; else undefined.
+ * Rules about how shared data travels start here.
+ */
+export function sharedMethodOf(
+  seeds: Seeds,
+  data: EntryData,
+): { method: string; kinds: ReadonlySet<string> } | undefined {
+  const type = shareTypeOf(seeds, data);
+  if (type !== 1 && type !== 2) return undefined;
+  const method = meaningful(seeds, data.share?.method);
+  return method ? { method, kinds: methodKindsOf(seeds, method) } : undefined;
+}
+
 const methodKindCache = new WeakMap<Seeds, (method: string) => ReadonlySet<string>>();
 
 /**

@@ -1,7 +1,7 @@
 // classification/share-method-format: 共享方式 fits 数据资源格式 (interfaces and table exchange need structured data).
 import { defineRule } from '../../../src/rules/define.js';
 import { listForMessage } from '../../../src/rules/helpers/text.js';
-import { formatProfile, meaningful, methodKindsOf, shareTypeOf } from '../../../src/rules/helpers/values.js';
+import { formatProfile, sharedMethodOf } from '../../../src/rules/helpers/values.js';
 
 export default defineRule({
   meta: {
@@ -30,11 +30,9 @@ export default defineRule({
   create(context) {
     return {
       entry(entry) {
-        const type = shareTypeOf(context.seeds, entry.data);
-        if (type !== 1 && type !== 2) return;
-        const method = meaningful(context.seeds, entry.data.share?.method);
-        if (!method) return;
-        const kinds = methodKindsOf(context.seeds, method);
+        const shared = sharedMethodOf(context.seeds, entry.data);
+        if (!shared) return;
+        const { method, kinds } = shared;
         const profile = formatProfile(context.seeds, entry.data);
         if ((kinds.has('api') || kinds.has('table')) && profile.unstructuredOnly) {
           context.report({

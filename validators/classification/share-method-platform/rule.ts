@@ -1,6 +1,6 @@
 // classification/share-method-platform: resources are shared through the sharing platform in principle.
 import { defineRule } from '../../../src/rules/define.js';
-import { meaningful, methodKindsOf, shareTypeOf } from '../../../src/rules/helpers/values.js';
+import { sharedMethodOf } from '../../../src/rules/helpers/values.js';
 
 export default defineRule({
   meta: {
@@ -25,11 +25,9 @@ export default defineRule({
   create(context) {
     return {
       entry(entry) {
-        const type = shareTypeOf(context.seeds, entry.data);
-        if (type !== 1 && type !== 2) return;
-        const method = meaningful(context.seeds, entry.data.share?.method);
-        if (!method) return;
-        const kinds = methodKindsOf(context.seeds, method);
+        const shared = sharedMethodOf(context.seeds, entry.data);
+        if (!shared) return;
+        const { method, kinds } = shared;
         if (kinds.has('offline') && !kinds.has('platform') && !kinds.has('api') && !kinds.has('table'))
           context.report({ messageId: 'offline', field: '/share/method', data: { method } });
       },
