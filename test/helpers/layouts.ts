@@ -83,6 +83,36 @@ function writtenType(t: { type: string }, i: number): string {
 }
 
 /**
+ * The rows of one entry in the column order of the guide's template (A–Q): the resource cells on its first
+ * row, one data item (H, I) per row; formats and related codes joined with `joiner`.
+ */
+function templateRows(e: FixtureEntry, i: number, width: number, joiner: string): Cell[][] {
+  return e.items.map((it, j) => {
+    const row: Cell[] = new Array(width).fill(undefined);
+    if (j === 0) {
+      row[0] = e.classification;
+      row[1] = e.name;
+      row[2] = writtenCode(e, i);
+      row[3] = e.provider;
+      row[4] = e.providerCode;
+      row[5] = e.summary;
+      row[6] = e.format.join(joiner);
+      row[9] = writtenShareType(e, i);
+      row[10] = e.share.condition;
+      row[11] = e.share.method;
+      row[12] = writtenOpen(e, i);
+      row[13] = e.open.condition;
+      row[14] = e.updateCycle;
+      row[15] = writtenDate(e, i);
+      row[16] = e.relatedCodes?.join(joiner);
+    }
+    row[7] = it.name;
+    row[8] = writtenType(it, i);
+    return row;
+  });
+}
+
+/**
  * Layout 1 — the guide's template (Appendix 2): title row, two header rows with merged groups, one row
  * per data item; even entries merge their resource cells vertically, odd entries leave them blank.
  */
@@ -127,29 +157,7 @@ export function templateLayout(entries: FixtureEntry[] = sharedFixture()): Built
   const placements: ExpectedPlacement[] = [];
   entries.forEach((e, i) => {
     const first = rows.length;
-    e.items.forEach((it, j) => {
-      const row: Cell[] = new Array(width).fill(undefined);
-      if (j === 0) {
-        row[0] = e.classification;
-        row[1] = e.name;
-        row[2] = writtenCode(e, i);
-        row[3] = e.provider;
-        row[4] = e.providerCode;
-        row[5] = e.summary;
-        row[6] = e.format.join('、');
-        row[9] = writtenShareType(e, i);
-        row[10] = e.share.condition;
-        row[11] = e.share.method;
-        row[12] = writtenOpen(e, i);
-        row[13] = e.open.condition;
-        row[14] = e.updateCycle;
-        row[15] = writtenDate(e, i);
-        row[16] = e.relatedCodes?.join('、');
-      }
-      row[7] = it.name;
-      row[8] = writtenType(it, i);
-      rows.push(row);
-    });
+    rows.push(...templateRows(e, i, width, '、'));
     const last = rows.length - 1;
     if (i % 2 === 0 && last > first) {
       for (const c of [0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16]) {
@@ -209,30 +217,9 @@ export function variantsLayout(entries: FixtureEntry[] = sharedFixture()): Built
   const placements: ExpectedPlacement[] = [];
   entries.forEach((e, i) => {
     const first = rows.length;
-    e.items.forEach((it, j) => {
-      const row: Cell[] = new Array(header.length).fill(undefined);
-      if (j === 0) {
-        row[0] = e.classification;
-        row[1] = e.name;
-        row[2] = writtenCode(e, i);
-        row[3] = e.provider;
-        row[4] = e.providerCode;
-        row[5] = e.summary;
-        row[6] = e.format.join(',');
-        row[9] = writtenShareType(e, i);
-        row[10] = e.share.condition;
-        row[11] = e.share.method;
-        row[12] = writtenOpen(e, i);
-        row[13] = e.open.condition;
-        row[14] = e.updateCycle;
-        row[15] = writtenDate(e, i);
-        row[16] = e.relatedCodes?.join(',');
-        row[17] = `联系人${i + 1}`;
-      }
-      row[7] = it.name;
-      row[8] = writtenType(it, i);
-      rows.push(row);
-    });
+    const entryRows = templateRows(e, i, header.length, ',');
+    entryRows[0]![17] = `联系人${i + 1}`;
+    rows.push(...entryRows);
     placements.push({ sheet: '资源目录', row: first + 1, itemRows: e.items.map((_, j) => first + j + 1) });
   });
   const instructions = sheetOf([
