@@ -76,6 +76,8 @@ export async function runCorpus(validateCatalog, dir = CORPUS_DIR, options = {})
       read: file.entries,
       kind: file.kind ?? null,
       kindReason: file.kindReason?.message ?? '',
+      kindSource: file.kindReason?.source ?? null,
+      kindEvidence: file.kindReason?.evidence ?? [],
       error: file.error?.message,
       findings: file.findings.filter((f) => f.severity !== 'info').map(compact),
       rates: file.rates,
@@ -143,7 +145,7 @@ const per = (n, d) => (d === 0 ? '—' : (n / d).toFixed(2));
 /** The per-portal table (markdown). */
 export function portalTable(results) {
   const lines = [
-    '| portal | published | read | kind (why) | errors | warnings | findings / entry |',
+    '| portal | published | read | kind (the columns that showed it) | errors | warnings | findings / entry |',
     '| --- | ---: | ---: | --- | ---: | ---: | ---: |',
   ];
   let published = 0;
@@ -157,7 +159,8 @@ export function portalTable(results) {
     read += r.read;
     errors += e;
     warnings += w;
-    const kind = r.error ? `unreadable: ${r.error}` : `${r.kind} (${r.kindReason})`;
+    const why = r.kindSource === 'detected' ? r.kindEvidence.join('、') : r.kindSource;
+    const kind = r.error ? `unreadable: ${r.error}` : `${r.kind} (${why})`;
     lines.push(
       `| ${r.file.replace(/\.json$/, '')} | ${r.published} | ${r.read} | ${kind} | ${e} | ${w} | ${per(e + w, r.read)} |`,
     );

@@ -1,8 +1,9 @@
 // Builds the JSON report contract (schemas/report.schema.json) from diagnostics, rates and read errors.
 
 import type { CatalogInputError } from './errors.js';
-import type { FileReport, Finding, Location, Report } from './generated/schema-types.js';
-import type { Lang } from './i18n/index.js';
+import type { FileReport, Finding, KindReason, Location, Report } from './generated/schema-types.js';
+import { type Lang, translate } from './i18n/index.js';
+import type { ParsedCatalog } from './model/types.js';
 import { govcatVersion } from './paths.js';
 import type { SuppressedDiagnostic } from './rules/suppress.js';
 import type { Diagnostic } from './rules/types.js';
@@ -32,6 +33,21 @@ export function toFinding(d: Diagnostic | SuppressedDiagnostic): Finding {
   if ('suppression' in d) f.suppression = d.suppression;
   if (d.expiredSuppression) f.expiredSuppression = d.expiredSuppression;
   return f;
+}
+
+/** How a file's kind was decided, with the columns that showed it, in the report's language. */
+export function kindReason(parsed: ParsedCatalog, lang: Lang): KindReason {
+  const kindLabel = translate(lang, `report.kind.${parsed.kind}`);
+  const evidence = parsed.kindEvidence?.headers ?? [];
+  const out: KindReason = { source: parsed.kindSource, evidence, message: '' };
+  if (parsed.kindSource === 'detected' && parsed.kindEvidence) {
+    out.basis = parsed.kindEvidence.basis;
+    const sep = lang === 'zh' ? '、' : ', ';
+    out.message = translate(lang, `report.kindReason.${out.basis}`, { evidence: evidence.join(sep) });
+  } else {
+    out.message = translate(lang, `report.kindReason.${parsed.kindSource}`, { kind: parsed.kind, kindLabel });
+  }
+  return out;
 }
 
 /** A file report for a file that could not be read. */

@@ -19,7 +19,14 @@ import { readCatalogBytes, readCatalogFile } from './io/readers/index.js';
 import type { ReadOptions } from './io/readers/types.js';
 import { type ResolvedLimits, resolveLimits } from './limits.js';
 import type { CatalogKind, InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
-import { errorFileReport, makeReport, type SeverityCounts, summarize, toFinding } from './report.js';
+import {
+  errorFileReport,
+  kindReason,
+  makeReport,
+  type SeverityCounts,
+  summarize,
+  toFinding,
+} from './report.js';
 import { runEngine, sortDiagnostics } from './rules/engine.js';
 import { registryRules } from './rules/registry.js';
 import { buildRuleSet, type RuleSet } from './rules/ruleset.js';
@@ -180,6 +187,7 @@ export function validateParsed(
     path: parsed.file,
     format: parsed.format,
     kind: parsed.kind,
+    kindReason: kindReason(parsed, session.lang),
     entries: parsed.entries.length,
     items: parsed.entries.reduce((n, e) => n + (Array.isArray(e.data.items) ? e.data.items.length : 0), 0),
     findings: kept.slice(0, limit).map(toFinding),

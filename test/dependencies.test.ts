@@ -32,6 +32,8 @@ describe('dependencies', () => {
     // fast-xml-parser: entity-expansion advisories fixed in 5.5.7.
     expect(atLeast(version('fast-xml-parser'), '5.5.7')).toBe(true);
     expect(atLeast(version('ajv'), '8.18.0')).toBe(true);
+    // leven: 4.x is the ESM line with closest-match and maxDistance (the nearest-header suggestions use it).
+    expect(atLeast(version('leven'), '4.1.0')).toBe(true);
   });
 
   it('ship the audited SheetJS build', () => {

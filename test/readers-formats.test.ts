@@ -179,8 +179,13 @@ describe('sheets, headers, merges and notes', () => {
 
   it('fails with input/no-header when nothing looks like a catalog, and when only an item sheet exists', async () => {
     const none = await failure('a.csv', '部门,条数\n教育局,12\n');
-    expect(none).toMatchObject({ code: 'input/no-header', messageId: 'readers.noHeader' });
+    expect(none).toMatchObject({ code: 'input/no-header', messageId: 'readers.noHeaderFound' });
     expect(none.zh).toContain('a.csv 中找不到目录表头');
+    // The row that looks like a header is named, with the nearest known header of each of its columns.
+    expect(none.data).toMatchObject({ headers: '部门、条数' });
+    expect(none.data.nearest).toBe('部门 → 提供部门、条数 → 数据条数');
+    const blank = await failure('c.csv', '12\n');
+    expect(blank.messageId).toBe('readers.noHeader');
     const items = workbook([
       [
         '信息项',

@@ -463,6 +463,7 @@ export interface FileReport {
   path: string;
   format: 'json' | 'jsonl' | 'xlsx' | 'xls' | 'csv' | 'xml' | 'unknown';
   kind?: 'shared' | 'open';
+  kindReason?: KindReason;
   entries: number;
   items?: number;
   error?: FileError;
@@ -487,6 +488,18 @@ export interface FileReport {
    * 编译输出的文件（仅 govcat compile）。
    */
   output?: string;
+}
+/**
+ * 目录类型是怎么定的：--kind 或配置（option）、文件声明（declared）、按列识别（detected，evidence 是显示类型的列名或键名）、都没有时按共享目录（default）。
+ */
+export interface KindReason {
+  source: 'option' | 'declared' | 'detected' | 'default';
+  /**
+   * 按列识别的依据：share 共享属性列，open 开放平台导出才有的列，code 分类或代码列，no-share 规范形式的条目没有共享属性。
+   */
+  basis?: 'share' | 'open' | 'code' | 'no-share';
+  evidence: string[];
+  message: string;
 }
 /**
  * 文件无法读取时的错误。code 为稳定的机器可读代码（见 README 的“错误代码”）。
@@ -858,6 +871,9 @@ export interface ClassificationNode {
  */
 export interface HeaderAliases {
   $schema?: string;
+  /**
+   * 依据：seeds 文件名与章节，以及别名来自哪些真实导出。
+   */
   basis: string;
   /**
    * 合并的分组表头（如 共享属性）→ 其子列所属的字段前缀。
@@ -887,6 +903,22 @@ export interface HeaderAliases {
   fields: {
     [k: string]: FieldAliases | undefined;
   };
+  /**
+   * JSON 导出把记录数组包在对象里时的键名（如 {"data": {"list": [...]}}、{"obj": [...]}），按顺序逐层查找（最多 3 层）。
+   */
+  jsonWrappers?: string[];
+  /**
+   * 同时出现时含义改变的表头：一个文件同时有 headers 中的每一列时，fields 中的列改指所给字段（如有“创建日期”时，“发布日期”是最近一次发布，即更新日期）。
+   */
+  together?: TogetherRule[];
+  /**
+   * 已知但不是目录元数据的列（详情页网址、联系方式）：值原样保留在 extra，不报告未知列；kindEvidence 为 open 的列是开放平台导出的证据。
+   */
+  knownColumns?: KnownColumns[];
+  /**
+   * 真实导出中出现、但有意不作为别名的表头及理由（例如与指南字段同名而含义不同）。
+   */
+  excluded?: ExcludedHeader[];
 }
 export interface FieldAliases {
   /**
@@ -907,6 +939,51 @@ export interface FieldAliases {
    * 出现在合并分组表头之下时才匹配的分组名（如 共享属性）。
    */
   group?: string;
+  /**
+   * 只在某类目录中指向本字段的表头（目录类型 → 表头列表）。按类型的别名优先于不分类型的别名：开放目录的“资源分类”是所属领域，共享目录的是数据资源分类。
+   */
+  headersByKind?: {
+    shared?: string[];
+    open?: string[];
+  };
+  /**
+   * 值不在本字段词表中时改放的字段，按顺序取第一个词表匹配的（没有 vocabulary 的一项接收其余值）。如开放目录的“开放条件”列：无条件开放 → 开放类型，可开放 → 是否向社会开放，其他文字 → 开放条件。
+   */
+  valueRoutes?: ValueRoute[];
+  /**
+   * 本字段值所属的词表 id（valueRoutes 用它判断值是否属于本字段）。
+   */
+  vocabulary?: string;
+}
+export interface ValueRoute {
+  /**
+   * 值属于该词表时放入 pointer。
+   */
+  vocabulary?: string;
+  pointer: string;
+}
+export interface TogetherRule {
+  /**
+   * @minItems 2
+   */
+  headers: string[];
+  fields: {
+    [k: string]: string | undefined;
+  };
+  basis: string;
+}
+export interface KnownColumns {
+  meaning: string;
+  /**
+   * @minItems 1
+   */
+  headers: string[];
+  kindEvidence?: 'shared' | 'open';
+}
+export interface ExcludedHeader {
+  header: string;
+  portalMeaning?: string;
+  reason: string;
 }
 /**
  * seeds/indicator-inputs.json 的形状：计算可发布目录完成率、挂载完成率、接口设计规范合格率、数据更新率时读取的清单的列标题别名、是/否取值，以及更新周期对应的时间窗口。

@@ -1,9 +1,12 @@
 // Header mapping: column titles (and XML/JSON keys) → field pointers, driven by seeds/header-aliases.json.
+import leven from 'leven';
 import type { HeaderAliases } from '../generated/schema-types.js';
 import { allFields } from './fields.js';
 import type { CatalogKind } from './types.js';
 
 const BRACKET_NOTE = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|<[^<>]*>/g;
+/** A label's trailing colon (创建日期：), as portal pages print their field labels. */
+const TRAILING_COLON = /:+$/;
 const LEADING_NUMBER = /^(?:\d+(?:\.\d+)*[.、)]?|\(\d+\))/;
 const MARKERS = /[*※★☆#]/g;
 const SPACES = /\s+/g;
@@ -11,10 +14,10 @@ const SPACES = /\s+/g;
 /**
  * Normalizes a header for comparison: NFKC (full-width → half-width), no spaces or line breaks, no
  * bracketed notes (`发布日期（CCYY-MM-DD）` → `发布日期`), no leading numbering (`1.`, `8.1`), no
- * required-markers (`*`), ASCII lower-cased.
+ * required-markers (`*`), no trailing colon (`创建日期：`), ASCII lower-cased.
  */
 export function normalizeHeader(text: string): string {
-  const base = text.normalize('NFKC').replace(SPACES, '').replace(MARKERS, '');
+  const base = text.normalize('NFKC').replace(SPACES, '').replace(MARKERS, '').replace(TRAILING_COLON, '');
   let out = base.replace(BRACKET_NOTE, '');
   if (out === '') out = base.replace(/[()[\]【】<>]/g, '');
   return out.replace(LEADING_NUMBER, '').toLowerCase() || out.toLowerCase();
@@ -25,6 +28,23 @@ export interface HeaderCandidate {
   pointer: string;
   kinds?: readonly CatalogKind[];
 }
+
+/** Where a value goes when it is not in its field's vocabulary (seeds: fields[…].valueRoutes). */
+export interface ValueRoute {
+  vocabulary?: string;
+  pointer: string;
+}
+
+/** A column that is known but holds no catalog metadata (详情页网址, 联系方式). */
+export interface KnownColumn {
+  meaning: string;
+  kindEvidence?: CatalogKind;
+}
+
+/** Header → pointer overrides that hold for one file (seeds: together). */
+export type HeaderOverrides = ReadonlyMap<string, string>;
+
+const NO_OVERRIDES: HeaderOverrides = new Map();
 
 /** Resolves headers to field pointers; built once per seeds object. */
 export class HeaderIndex {
@@ -38,6 +58,11 @@ export class HeaderIndex {
   readonly itemElements: ReadonlySet<string>;
   /** Every pointer pattern a header can name. */
   readonly pointers: ReadonlySet<string>;
+  /** Keys that wrap the record array of a JSON export, in the order they are tried. */
+  readonly jsonWrappers: readonly string[];
+  private readonly routes = new Map<string, { vocabulary?: string; routes: readonly ValueRoute[] }>();
+  private readonly knownColumns = new Map<string, KnownColumn>();
+  private readonly together: { headers: string[]; fields: [string, string][] }[] = [];
 
   constructor(aliases: HeaderAliases) {
     const pointers = new Set<string>();
@@ -55,6 +80,16 @@ export class HeaderIndex {
       for (const header of spec.headers) {
         if (spec.group) this.addGrouped(spec.group, header, candidate, add);
         else add(this.general, header, candidate);
+      }
+      for (const kind of ['shared', 'open'] as const) {
+        for (const header of spec.headersByKind?.[kind] ?? [])
+          add(this.general, header, { pointer, kinds: [kind] });
+      }
+      if (spec.valueRoutes) {
+        const entry = spec.vocabulary
+          ? { vocabulary: spec.vocabulary, routes: spec.valueRoutes }
+          : { routes: spec.valueRoutes };
+        this.routes.set(pointer, entry);
       }
       for (const [group, headers] of Object.entries(spec.inGroup ?? {})) {
         for (const header of headers ?? []) this.addGrouped(group, header, candidate, add);
@@ -88,6 +123,21 @@ export class HeaderIndex {
     this.entryElements = new Set(['entry', ...(aliases.entryElements ?? [])].map(normalizeHeader));
     this.itemElements = new Set(['item', ...(aliases.itemElements ?? [])].map(normalizeHeader));
     this.pointers = pointers;
+    this.jsonWrappers = aliases.jsonWrappers ?? ['entries'];
+    for (const group of aliases.knownColumns ?? []) {
+      const known: KnownColumn = group.kindEvidence
+        ? { meaning: group.meaning, kindEvidence: group.kindEvidence }
+        : { meaning: group.meaning };
+      for (const header of group.headers) this.knownColumns.set(normalizeHeader(header), known);
+    }
+    for (const rule of aliases.together ?? []) {
+      this.together.push({
+        headers: rule.headers.map(normalizeHeader),
+        fields: Object.entries(rule.fields).flatMap(([h, p]) =>
+          p ? [[normalizeHeader(h), p] as [string, string]] : [],
+        ),
+      });
+    }
   }
 
   private addGrouped(
@@ -128,6 +178,53 @@ export class HeaderIndex {
     return false;
   }
 
+  /** A known column that holds no catalog metadata (详情页网址, 联系方式), or undefined. */
+  knownColumn(header: string): KnownColumn | undefined {
+    return this.knownColumns.get(normalizeHeader(header));
+  }
+
+  /** Where values outside a field's vocabulary go (开放条件 text in an open catalog), or undefined. */
+  routesOf(pointer: string): { vocabulary?: string; routes: readonly ValueRoute[] } | undefined {
+    return this.routes.get(pointer);
+  }
+
+  /**
+   * The header meanings that change because of the other headers of the same file (seeds: together): with
+   * 创建日期 beside it, 发布日期 is the latest release, i.e. the update date.
+   */
+  overridesFor(headers: Iterable<string>): HeaderOverrides {
+    if (this.together.length === 0) return NO_OVERRIDES;
+    const present = new Set<string>();
+    for (const h of headers) present.add(normalizeHeader(h));
+    const out = new Map<string, string>();
+    for (const rule of this.together) {
+      if (!rule.headers.every((h) => present.has(h))) continue;
+      for (const [header, pointer] of rule.fields) out.set(header, pointer);
+    }
+    return out.size === 0 ? NO_OVERRIDES : out;
+  }
+
+  /**
+   * The known header closest to `header` by edit distance (资源名 → 资源名称), when it differs in at most
+   * half of its characters; for naming the nearest fields when no column of a file maps.
+   */
+  nearest(header: string): string | undefined {
+    const key = normalizeHeader(header);
+    if (key === '') return undefined;
+    let best: string | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const [known, list] of this.general) {
+      if (list.every((c) => c.pointer === '/extra' || c.pointer.startsWith('/extra/'))) continue;
+      const limit = Math.floor(Math.max(key.length, known.length) / 2);
+      const d = leven(key, known, { maxDistance: limit + 1 });
+      if (d <= limit && d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
   /** Every field a header may name, group-specific aliases first, restricted to the group's prefixes. */
   candidates(header: string, group?: string): HeaderCandidate[] {
     const key = normalizeHeader(header);
@@ -145,14 +242,24 @@ export class HeaderIndex {
   }
 
   /**
-   * The pointer a header names for a catalog kind; undefined when unknown. With kind undefined, a header
-   * whose meaning depends on the kind (开放条件) resolves only when every candidate agrees.
+   * The pointer a header names for a catalog kind; undefined when unknown. An alias for the kind wins over
+   * one for both kinds (资源分类 is 所属领域 in an open catalog). With kind undefined, a header whose meaning
+   * depends on the kind (开放条件) resolves only when every candidate agrees. `overrides` (overridesFor) win.
    */
-  resolve(header: string, group?: string, kind?: CatalogKind): string | undefined {
+  resolve(
+    header: string,
+    group?: string,
+    kind?: CatalogKind,
+    overrides: HeaderOverrides = NO_OVERRIDES,
+  ): string | undefined {
+    if (overrides.size > 0 && group === undefined) {
+      const forced = overrides.get(normalizeHeader(header));
+      if (forced !== undefined) return forced;
+    }
     const list = this.candidates(header, group);
     if (list.length === 0) return undefined;
     if (kind !== undefined) {
-      const fit = list.find((c) => !c.kinds || c.kinds.includes(kind));
+      const fit = list.find((c) => c.kinds?.includes(kind)) ?? list.find((c) => !c.kinds);
       return fit?.pointer;
     }
     const first = list[0]!.pointer;
@@ -183,18 +290,49 @@ const OPEN_SIGNS = ['/recordCount', '/updateDate', '/domain', '/tags', '/open/mo
 const SHARED_LEANING = ['/classification', '/providerCode', '/code'];
 
 /**
+ * Why a kind was detected: sharing attributes (share), columns only portal exports carry (open), a
+ * classification, code or provider code (code), or canonical entries without sharing attributes (no-share);
+ * `headers` are the columns or keys that showed it, as the file spells them.
+ */
+export interface KindEvidence {
+  basis: 'share' | 'open' | 'code' | 'no-share';
+  headers: string[];
+}
+
+/** What a file's columns show: the fields they name (pointer → first header naming it), groups, known columns. */
+export interface KindSigns {
+  fields: ReadonlyMap<string, string>;
+  /** The header of a 共享属性 group, when there is one. */
+  shareGroup?: string;
+  /** Known non-metadata columns that only portal exports carry (详情页网址). */
+  portalColumns?: readonly string[];
+}
+
+function signHeaders(fields: ReadonlyMap<string, string>, pointers: readonly string[]): string[] {
+  return pointers.flatMap((p) => (fields.has(p) ? [fields.get(p)!] : []));
+}
+
+/**
  * Detects the catalog kind from the fields its columns name: sharing attributes mean shared; otherwise
- * columns only portal exports have (数据量, 更新时间, 所属行业, 标签, 开放类型) mean open; otherwise
+ * columns only portal exports have (数据量, 更新时间, 所属行业, 标签, 开放类型, 详情页网址) mean open; otherwise
  * classification, code or provider code mean shared. Undefined when nothing tells.
  */
-export function detectKindFromFields(
-  fields: ReadonlySet<string>,
-  hasShareGroup = false,
-): CatalogKind | undefined {
-  if (hasShareGroup || SHARED_SIGNS.some((f) => fields.has(f))) return 'shared';
-  if (OPEN_SIGNS.some((f) => fields.has(f))) return 'open';
-  if (SHARED_LEANING.some((f) => fields.has(f))) return 'shared';
+export function detectKindFromFields(signs: KindSigns): (KindEvidence & { kind: CatalogKind }) | undefined {
+  const share = signHeaders(signs.fields, SHARED_SIGNS);
+  if (signs.shareGroup !== undefined) share.unshift(signs.shareGroup);
+  if (share.length > 0) return { kind: 'shared', basis: 'share', headers: share };
+  const open = [...signHeaders(signs.fields, OPEN_SIGNS), ...(signs.portalColumns ?? [])];
+  if (open.length > 0) return { kind: 'open', basis: 'open', headers: open };
+  const code = signHeaders(signs.fields, SHARED_LEANING);
+  if (code.length > 0) return { kind: 'shared', basis: 'code', headers: code };
   return undefined;
+}
+
+/** How a catalog's kind was decided, and from what. */
+export interface KindDecision {
+  kind: CatalogKind;
+  kindSource: 'option' | 'declared' | 'detected' | 'default';
+  kindEvidence?: KindEvidence;
 }
 
 /**
@@ -204,10 +342,15 @@ export function detectKindFromFields(
 export function decideKind(
   option: CatalogKind | 'auto',
   declared: CatalogKind | undefined,
-  detect: () => CatalogKind | undefined,
-): { kind: CatalogKind; kindSource: 'option' | 'declared' | 'detected' | 'default' } {
+  detect: () => (KindEvidence & { kind: CatalogKind }) | undefined,
+): KindDecision {
   if (option !== 'auto') return { kind: option, kindSource: 'option' };
   if (declared) return { kind: declared, kindSource: 'declared' };
   const detected = detect();
-  return detected ? { kind: detected, kindSource: 'detected' } : { kind: 'shared', kindSource: 'default' };
+  if (!detected) return { kind: 'shared', kindSource: 'default' };
+  return {
+    kind: detected.kind,
+    kindSource: 'detected',
+    kindEvidence: { basis: detected.basis, headers: detected.headers },
+  };
 }

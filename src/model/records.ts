@@ -2,7 +2,13 @@
 import { CatalogInputError } from '../errors.js';
 import type { Seeds } from '../seeds/index.js';
 import { isBlank, type RawCell } from './grid.js';
-import { detectKindFromFields, type HeaderIndex } from './headers.js';
+import {
+  detectKindFromFields,
+  type HeaderIndex,
+  type HeaderOverrides,
+  type KindEvidence,
+  normalizeHeader,
+} from './headers.js';
 import { PackedLocations, SheetTable } from './locations.js';
 import { toHalfWidth } from './normalize.js';
 import type { CatalogKind, LocationMap, ParsedEntry, ReaderNotice, SourceLocation } from './types.js';
@@ -19,6 +25,7 @@ export function valueContext(seeds: Seeds, date1904: boolean): ValueContext {
     shareType: seeds.vocab('share-type'),
     openFlag: seeds.vocab('open-flag'),
     dataType: seeds.vocab('data-type'),
+    vocab: (id) => seeds.vocabularies.get(id),
     date1904,
   };
 }
@@ -153,11 +160,29 @@ export class EntryBuilder {
     }
   }
 
+  /**
+   * The field a value belongs in: its column's, or where the seeds route a value outside that field's
+   * vocabulary (开放条件 “开放网站” in an open catalog is a condition, not an open mode).
+   */
+  fieldFor(pointer: string, raw: RawCell): string {
+    const spec = this.index.routesOf(pointer);
+    if (!spec) return pointer;
+    const text = toHalfWidth(rawText(raw).trim());
+    const inVocab = (id: string | undefined) =>
+      id !== undefined && this.ctx.vocab(id)?.lookup(text) !== undefined;
+    if (inVocab(spec.vocabulary)) return pointer;
+    for (const route of spec.routes)
+      if (route.vocabulary === undefined || inVocab(route.vocabulary)) return route.pointer;
+    return pointer;
+  }
+
   /** Puts the value of a resource-level field (pointer without indexes, e.g. /share/type). */
-  put(entry: number, pointer: string, raw: RawCell | undefined, loc: Loc): void {
+  put(entry: number, column: string, raw: RawCell | undefined, loc: Loc): void {
     const target = this.entries[entry]!;
+    const blank = raw === undefined || isBlank(raw);
+    const pointer = blank ? column : this.fieldFor(column, raw);
     this.locate(target, pointer, loc);
-    if (raw === undefined || isBlank(raw)) return;
+    if (blank) return;
     const converted = convertValue(pointer, pointer, raw, this.ctx);
     setPath(target.data as Obj, pointer, converted.value);
     for (const n of converted.normalizations) target.normalizations.push(n);
@@ -313,10 +338,11 @@ function resolveKey(
   key: string,
   group: string | undefined,
   kind: CatalogKind | undefined,
+  overrides?: HeaderOverrides,
 ): string | undefined {
   const english = group === undefined ? `/${key}` : `/${group}/${key}`;
   if (index.pointers.has(english) && !english.startsWith('/items/')) return english;
-  const pointer = index.resolve(key, group, kind);
+  const pointer = index.resolve(key, group, kind, overrides);
   return pointer?.startsWith('/items/') ? undefined : pointer;
 }
 
@@ -327,22 +353,46 @@ function resolveItemKey(index: HeaderIndex, key: string, kind: CatalogKind | und
   return pointer?.startsWith(ITEMS_PREFIX) ? pointer : undefined;
 }
 
-/** Detects the kind of keyed records from the fields their keys name. */
+/** The top-level keys of records (ungrouped), for header overrides (seeds: together). */
+function recordKeys(records: readonly KeyedRecord[]): Set<string> {
+  const keys = new Set<string>();
+  for (const r of records) for (const f of r.fields) if (f.group === undefined) keys.add(f.key);
+  return keys;
+}
+
+/** Detects the kind of keyed records from the fields their keys name (and the keys that showed it). */
 export function detectRecordKind(
   index: HeaderIndex,
   records: readonly KeyedRecord[],
-): CatalogKind | undefined {
-  const fields = new Set<string>();
-  let shareGroup = false;
+): (KindEvidence & { kind: CatalogKind }) | undefined {
+  const fields = new Map<string, string>();
+  const portalColumns = new Set<string>();
+  let shareGroup: string | undefined;
+  const overrides = index.overridesFor(recordKeys(records));
   for (const r of records) {
     for (const f of r.fields) {
-      const p = resolveKey(index, f.key, f.group, undefined);
-      if (p) fields.add(p);
-      if (f.group && index.groupOf(f.group)?.some((g) => g.startsWith('/share'))) shareGroup = true;
-      if (f.group === 'share') shareGroup = true;
+      const p = resolveKey(index, f.key, f.group, undefined, overrides);
+      if (p && !fields.has(p)) fields.set(p, f.group === undefined ? f.key : `${f.group}/${f.key}`);
+      if (!p && f.group === undefined && index.knownColumn(f.key)?.kindEvidence === 'open')
+        portalColumns.add(f.key);
+      if (f.group && (f.group === 'share' || index.groupOf(f.group)?.some((g) => g.startsWith('/share'))))
+        shareGroup ??= f.group;
     }
   }
-  return detectKindFromFields(fields, shareGroup);
+  const signs = { fields, portalColumns: [...portalColumns] };
+  return detectKindFromFields(shareGroup === undefined ? signs : { ...signs, shareGroup });
+}
+
+/** Whether any key of the records names a field or a known column (false: nothing in the file maps). */
+export function anyKeyMaps(index: HeaderIndex, records: readonly KeyedRecord[]): boolean {
+  for (const r of records) {
+    for (const f of r.fields) {
+      if (resolveKey(index, f.key, f.group, undefined) !== undefined) return true;
+      if (f.group === undefined && index.candidates(f.key).length > 0) return true;
+    }
+    if (r.items.length > 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -354,30 +404,56 @@ export function addRecords(builder: EntryBuilder, records: readonly KeyedRecord[
   completeOpenEntries(builder.entries, kind);
 }
 
+function hasValue(value: RecordField['value']): boolean {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.some((v) => !isBlank(v));
+  return !isBlank(value as RawCell);
+}
+
 function addAll(builder: EntryBuilder, records: readonly KeyedRecord[], kind: CatalogKind): void {
   const reported = new Set<string>();
-  const unknown = (key: string, loc: SourceLocation, messageId: string) => {
+  const unknown = (
+    key: string,
+    loc: SourceLocation,
+    messageId: string,
+    data: Record<string, string> = {},
+  ) => {
     if (reported.has(`${messageId}:${key}`)) return;
     reported.add(`${messageId}:${key}`);
     builder.notice({
       ruleId: 'metadata/unknown-column',
       messageId,
-      data: { header: key, column: '' },
+      data: { header: key, column: '', ...data },
       location: loc,
     });
   };
+  const keepExtra = (entry: number, header: string, f: RecordField) => {
+    if (f.value === undefined) return;
+    const text = Array.isArray(f.value) ? f.value.map((v) => rawText(v)).join('、') : f.value;
+    if (!isBlank(text as RawCell)) builder.putExtra(entry, header, text as RawCell, f.loc);
+  };
+  const overrides = builder.index.overridesFor(recordKeys(records));
   for (const record of records) {
     const entry = builder.startEntry(record.loc);
+    // The key that filled each field: a second key naming the same field is kept aside, not overwriting it.
+    const filledBy = new Map<string, string>();
     for (const f of record.fields) {
-      const pointer = resolveKey(builder.index, f.key, f.group, kind);
+      const header = f.group === undefined ? f.key : `${f.group}/${f.key}`;
+      const pointer = resolveKey(builder.index, f.key, f.group, kind, overrides);
       if (pointer === undefined) {
-        const header = f.group === undefined ? f.key : `${f.group}/${f.key}`;
-        unknown(header, f.loc, 'unknownKey');
-        if (f.value !== undefined) {
-          const text = Array.isArray(f.value) ? f.value.map((v) => rawText(v)).join('、') : f.value;
-          if (!isBlank(text as RawCell)) builder.putExtra(entry, header, text as RawCell, f.loc);
-        }
+        if (f.group !== undefined || !builder.index.knownColumn(f.key)) unknown(header, f.loc, 'unknownKey');
+        keepExtra(entry, header, f);
         continue;
+      }
+      if (hasValue(f.value)) {
+        const target = Array.isArray(f.value) ? pointer : builder.fieldFor(pointer, f.value as RawCell);
+        const first = filledBy.get(target);
+        if (first !== undefined && normalizeHeader(first) !== normalizeHeader(header)) {
+          unknown(header, f.loc, 'duplicateKey', { first });
+          keepExtra(entry, header, f);
+          continue;
+        }
+        filledBy.set(target, header);
       }
       if (Array.isArray(f.value)) {
         const kindOfValue = valueKind(pointer);

@@ -3,7 +3,13 @@ import { CatalogInputError } from '../errors.js';
 import type { ReadOptions } from '../io/readers/types.js';
 import type { Deadline } from '../limits.js';
 import { columnLetter, type Grid, type GridBook, isBlank, type MergeRange, type RawCell } from './grid.js';
-import { decideKind, detectKindFromFields, type HeaderIndex, headerIndex } from './headers.js';
+import {
+  decideKind,
+  detectKindFromFields,
+  type HeaderIndex,
+  type HeaderOverrides,
+  headerIndex,
+} from './headers.js';
 import { packCell } from './locations.js';
 import { toHalfWidth } from './normalize.js';
 import { completeOpenEntries, EntryBuilder, type Loc, valueContext } from './records.js';
@@ -62,8 +68,11 @@ interface Column {
   /** Resolved field pattern (e.g. /items/*\/type); undefined for unknown columns. */
   pointer?: string;
   item: boolean;
-  /** Why a column is not mapped: unknown header, a second column for the same field, or no header at all. */
-  unmapped?: 'unknown' | 'duplicate' | 'unnamed';
+  /**
+   * Why a column is not mapped: unknown header, a second column for the same field, no header at all, or a
+   * known column that holds no catalog metadata (详情页网址: kept, not reported).
+   */
+  unmapped?: 'unknown' | 'duplicate' | 'unnamed' | 'known';
 }
 
 interface SheetHeader {
@@ -74,9 +83,14 @@ interface SheetHeader {
   title?: string;
   /** Column headers by column index (kind-neutral until resolve()). */
   cells: { index: number; header: string; group?: string; row: number; col: number }[];
-  /** Kind-neutral fields for kind detection. */
-  fields: Set<string>;
-  hasShareGroup: boolean;
+  /** Kind-neutral fields for kind detection (pointer → the header naming it). */
+  fields: Map<string, string>;
+  /** The 共享属性 group header, when there is one. */
+  shareGroup?: string;
+  /** Known columns that only portal exports carry (详情页网址). */
+  portalColumns: string[];
+  /** Header meanings changed by the other headers of the sheet (seeds: together). */
+  overrides: HeaderOverrides;
 }
 
 interface SheetPlan {
@@ -218,8 +232,9 @@ function detectHeader(grid: Grid, index: HeaderIndex): SheetHeader | undefined {
     top,
     dataStart: (sub ?? top) + 1,
     cells: [],
-    fields: new Set(),
-    hasShareGroup: false,
+    fields: new Map(),
+    portalColumns: [],
+    overrides: new Map(),
   };
   if (sub !== undefined) header.sub = sub;
   collectHeaderCells(header, index);
@@ -266,16 +281,19 @@ function collectHeaderCells(h: SheetHeader, index: HeaderIndex): void {
       if (group === undefined && topText === '' && carriedGroup !== undefined) group = carriedGroup;
       carriedGroup = group;
       h.cells.push({ index: c, header: subText, row: sub!, col: c, ...(group ? { group } : {}) });
-      if (group && index.groupOf(group)?.some((p) => p.startsWith('/share'))) h.hasShareGroup = true;
+      if (group && index.groupOf(group)?.some((p) => p.startsWith('/share'))) h.shareGroup ??= group;
     } else {
       carriedGroup = topText !== '' && index.groupOf(topText) ? topText : undefined;
       if (topText === '') continue;
       h.cells.push({ index: c, header: topText, row: topRow, col: topCol });
     }
   }
+  h.overrides = index.overridesFor(h.cells.filter((c) => c.group === undefined).map((c) => c.header));
   for (const cell of h.cells) {
-    const pointer = index.resolve(cell.header, cell.group);
-    if (pointer) h.fields.add(pointer);
+    const pointer = index.resolve(cell.header, cell.group, undefined, h.overrides);
+    if (pointer && !h.fields.has(pointer)) h.fields.set(pointer, cell.header);
+    if (!pointer && cell.group === undefined && index.knownColumn(cell.header)?.kindEvidence === 'open')
+      h.portalColumns.push(cell.header);
   }
 }
 
@@ -292,8 +310,9 @@ function planSheet(header: SheetHeader, index: HeaderIndex, kind: CatalogKind): 
       item: false,
     };
     if (cell.group) column.group = cell.group;
-    const pointer = index.resolve(cell.header, cell.group, kind);
-    if (pointer === undefined) column.unmapped = 'unknown';
+    const pointer = index.resolve(cell.header, cell.group, kind, header.overrides);
+    if (pointer === undefined)
+      column.unmapped = cell.group === undefined && index.knownColumn(cell.header) ? 'known' : 'unknown';
     else if (byPointer.has(pointer)) column.unmapped = 'duplicate';
     else {
       column.pointer = pointer;
@@ -387,7 +406,7 @@ function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Dead
   const resourceCols = plan.columns.filter((c) => c.pointer !== undefined && !c.item);
   const itemCols = plan.columns.filter((c) => c.item);
   const extraCols = plan.columns.filter((c) => c.pointer === undefined);
-  for (const c of extraCols) builder.notice(unknownColumnNotice(c, 'entries'));
+  for (const c of extraCols) if (c.unmapped !== 'known') builder.notice(unknownColumnNotice(c, 'entries'));
   const known = new Set(plan.columns.map((c) => c.index));
   const sweep = new MergeSweep(grid.merges, dataStart, known);
   // Checked for every cell of every row: an array, not the set.
@@ -605,6 +624,41 @@ function readItemsSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadli
   }
 }
 
+/** Known headers listed at most in the no-header error. */
+const MAX_LISTED_HEADERS = 12;
+
+/**
+ * The no-header error. When some row looks like a header (the row of the first sheets with most short texts),
+ * it names that row's headers and the nearest known header of each, so the editor sees what was not recognized.
+ */
+function noHeaderError(source: TableSource, index: HeaderIndex): CatalogInputError {
+  let best: string[] = [];
+  for (const grid of source.book.sheets.slice(0, 5)) {
+    for (const row of grid.rows.slice(0, HEADER_SCAN_ROWS)) {
+      const texts = (row ?? []).flatMap((cell) => {
+        const text = typeof cell === 'string' ? cell.trim() : '';
+        return text !== '' && text.length <= 30 ? [text] : [];
+      });
+      if (texts.length > best.length) best = texts;
+    }
+  }
+  if (best.length < 2)
+    return new CatalogInputError('input/no-header', 'readers.noHeader', { file: source.file });
+  const nearest = best.flatMap((h) => {
+    const hit = index.nearest(h);
+    return hit && !index.known(h) ? [`${h} → ${hit}`] : [];
+  });
+  const list = (items: string[]) =>
+    items.length > MAX_LISTED_HEADERS
+      ? `${items.slice(0, MAX_LISTED_HEADERS).join('、')}…（${items.length}）`
+      : items.join('、');
+  return new CatalogInputError('input/no-header', 'readers.noHeaderFound', {
+    file: source.file,
+    headers: list(best),
+    nearest: nearest.length > 0 ? list(nearest) : '—',
+  });
+}
+
 /**
  * Reads a workbook (or a CSV as a one-sheet book): detects each sheet's header and role, the catalog
  * kind, and groups rows into entries with every value's cell. Throws `input/no-header` when no sheet
@@ -621,18 +675,20 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
     if (header) headers.push(header);
     else if (grid.rows.some((row) => row?.some((cell) => !isBlank(cell)))) skipped.push(grid);
   }
-  if (headers.length === 0) {
-    throw new CatalogInputError('input/no-header', 'readers.noHeader', { file: source.file });
-  }
+  if (headers.length === 0) throw noHeaderError(source, index);
   deadline.check();
-  const { kind, kindSource } = decideKind(options.kind, undefined, () => {
-    const fields = new Set<string>();
-    let shareGroup = false;
+  const { kind, kindSource, kindEvidence } = decideKind(options.kind, undefined, () => {
+    const fields = new Map<string, string>();
+    const portalColumns: string[] = [];
+    let shareGroup: string | undefined;
     for (const h of headers) {
-      for (const f of h.fields) fields.add(f);
-      shareGroup ||= h.hasShareGroup;
+      for (const [f, header] of h.fields) if (!fields.has(f)) fields.set(f, header);
+      shareGroup ??= h.shareGroup;
+      portalColumns.push(...h.portalColumns);
     }
-    return detectKindFromFields(fields, shareGroup);
+    return detectKindFromFields(
+      shareGroup === undefined ? { fields, portalColumns } : { fields, portalColumns, shareGroup },
+    );
   });
   const plans = headers.map((h) => planSheet(h, index, kind));
   const entrySheets = plans.filter((p) => p.role === 'entries');
@@ -663,6 +719,7 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
     format: source.format,
     kind,
     kindSource,
+    ...(kindEvidence ? { kindEvidence } : {}),
     entries: builder.entries,
     notices,
     layout: {

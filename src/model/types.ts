@@ -91,6 +91,8 @@ export interface ParsedCatalog {
   kind: CatalogKind;
   /** How the kind was decided. */
   kindSource: 'declared' | 'option' | 'detected' | 'default';
+  /** What a detected kind was detected from (the columns or keys that showed it). */
+  kindEvidence?: { basis: 'share' | 'open' | 'code' | 'no-share'; headers: string[] };
   title?: string;
   entries: ParsedEntry[];
   notices: ReaderNotice[];

@@ -59,6 +59,8 @@ export interface ValueContext {
   shareType: Vocabulary;
   openFlag: Vocabulary;
   dataType: Vocabulary;
+  /** Any vocabulary by id (for values routed by vocabulary, seeds/header-aliases.json valueRoutes). */
+  vocab: (id: string) => Vocabulary | undefined;
   /** Workbook uses the 1904 date system. */
   date1904: boolean;
 }

@@ -42,6 +42,10 @@ export const inputMessages: MessageTable = {
     zh: '{{file}} 不是目录：顶层应为含 entries 数组的对象，或条目数组',
     en: '{{file}} is not a catalog: the top level must be an object with an entries array, or an array of entries',
   },
+  'input.notCatalogKeys': {
+    zh: '{{file}} 不是目录：顶层对象里找不到条目数组（找到的键：{{keys}}）。条目数组应在顶层，或包在 {{wrappers}} 之一里（可嵌套，如 data.list）',
+    en: '{{file}} is not a catalog: its top-level object holds no array of entries (keys found: {{keys}}); put the entries at the top level or inside one of {{wrappers}} (nested, e.g. data.list)',
+  },
   'input.tooManyEntries': {
     zh: '{{file}} 含 {{count}} 条目录，超过上限 --max-entries {{limit}}',
     en: '{{file}} holds {{count}} entries, over the limit --max-entries {{limit}}',

@@ -10,6 +10,14 @@ export const readerMessages: MessageTable = {
     zh: '{{file}} 中找不到目录表头：前 50 行没有一行含 3 个以上可识别的列名（如 数据资源名称、数据资源代码、数据资源提供方）。请检查表头，或在配置的 aliases 中补充列名别名',
     en: '{{file}} has no catalog header: none of its first 50 rows holds 3 or more known column names (resource name, resource code, provider …); check the header, or add aliases in the configuration',
   },
+  'readers.noHeaderFound': {
+    zh: '{{file}} 中找不到目录表头：前 50 行没有一行含 3 个以上可识别的列名。最像表头的一行是 {{headers}}；最接近的已知列名：{{nearest}}。请改用这些列名，或在配置的 aliases 中补充别名',
+    en: '{{file}} has no catalog header: none of its first 50 rows holds 3 or more known column names. The row that looks most like a header is {{headers}}; the nearest known headers: {{nearest}}. Use those names, or add aliases in the configuration',
+  },
+  'readers.noFieldMaps': {
+    zh: '{{file}} 没有一列能对应到目录字段，不能按目录读取：找到的列是 {{headers}}；最接近的已知列名：{{nearest}}。请确认这是目录文件，或在配置的 aliases 中为这些列补充别名',
+    en: '{{file}} has no column that maps to a catalog field and cannot be read as a catalog: the columns found are {{headers}}; the nearest known headers: {{nearest}}. Check that this is a catalog, or add aliases for these columns in the configuration',
+  },
   'readers.onlyItems': {
     zh: '{{file}} 只有数据项表（工作表“{{sheet}}”），没有目录表：请把目录条目所在的工作表放进同一个工作簿',
     en: '{{file}} holds only a data-item sheet ("{{sheet}}") and no catalog sheet; put the sheet with the entries in the same workbook',

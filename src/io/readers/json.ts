@@ -3,9 +3,10 @@
 import { CatalogInputError } from '../../errors.js';
 import { Deadline, type ResolvedLimits } from '../../limits.js';
 import type { RawCell } from '../../model/grid.js';
-import { decideKind, type HeaderIndex, headerIndex } from '../../model/headers.js';
+import { decideKind, type HeaderIndex, headerIndex, type KindEvidence } from '../../model/headers.js';
 import {
   addRecords,
+  anyKeyMaps,
   detectRecordKind,
   EntryBuilder,
   escapePointer,
@@ -25,8 +26,10 @@ import { decodeTextInput } from './encoding.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
 
-/** Keys portal exports wrap their record array in (`{"data": [...]}`), besides the canonical `entries`. */
-const WRAPPER_KEYS = ['entries', 'data', 'records', 'list', 'rows', 'result'];
+/** Wrapper objects searched for the record array ({"data": {"list": [...]}}): at most this deep. */
+const MAX_WRAPPER_DEPTH = 3;
+/** Keys named in the “not a catalog” error. */
+const MAX_LISTED_KEYS = 12;
 
 /** Measures nesting depth without recursion (so 100,000 levels cannot overflow the stack). */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
@@ -108,11 +111,18 @@ function locationsFor(base: string, data: unknown): LocationMap {
   return map;
 }
 
-function detectKind(entries: unknown[]): CatalogKind {
+/** The kind of canonical entries: sharing attributes or a classification mean shared, else open. */
+function detectKind(entries: unknown[]): KindEvidence & { kind: CatalogKind } {
+  const keys = new Set<string>();
   for (const e of entries) {
-    if (e && typeof e === 'object' && ('share' in e || 'classification' in e)) return 'shared';
+    if (!e || typeof e !== 'object') continue;
+    for (const key of ['share', 'classification']) if (key in e) keys.add(key);
   }
-  return entries.length === 0 ? 'shared' : 'open';
+  if (keys.size > 0)
+    return { kind: 'shared', basis: keys.has('share') ? 'share' : 'code', headers: [...keys] };
+  return entries.length === 0
+    ? { kind: 'shared', basis: 'no-share', headers: [] }
+    : { kind: 'open', basis: 'no-share', headers: [] };
 }
 
 function toEntries(list: unknown[], basePointer: (i: number) => string): ParsedEntry[] {
@@ -166,6 +176,25 @@ function usesAliases(entries: readonly unknown[], index: HeaderIndex): boolean {
     }
   }
   return false;
+}
+
+/** Keys of the canonical form besides the field names (kind and title are catalog-level, never in entries). */
+const CANONICAL_EXTRA_KEYS = new Set(['extra', 'items', 'share', 'open']);
+
+/**
+ * True when records use the canonical English keys (name, provider, share …), or hold no keys at all
+ * (an empty or null entry is canonical and empty). False when objects with keys name nothing canonical.
+ */
+function usesCanonical(entries: readonly unknown[], index: HeaderIndex): boolean {
+  let keyed = false;
+  for (const e of entries.slice(0, 50)) {
+    if (!isObject(e)) continue;
+    for (const key of Object.keys(e)) {
+      keyed = true;
+      if (index.pointers.has(`/${key}`) || CANONICAL_EXTRA_KEYS.has(key)) return true;
+    }
+  }
+  return !keyed;
 }
 
 function isPrimitive(v: unknown): v is string | number | boolean {
@@ -236,7 +265,10 @@ function fromRecords(
     const loc = (pointer: string): SourceLocation => (row === undefined ? { pointer } : { row, pointer });
     return isObject(e) ? toRecord(e, base(i), index, loc) : { loc: loc(base(i)), fields: [], items: [] };
   });
-  const { kind, kindSource } = decideKind(options.kind, declared, () => detectRecordKind(index, records));
+  if (!anyKeyMaps(index, records)) throw noFieldMaps(source.name, entries, index);
+  const { kind, kindSource, kindEvidence } = decideKind(options.kind, declared, () =>
+    detectRecordKind(index, records),
+  );
   const notices: ParsedCatalog['notices'] = [];
   const builder = new EntryBuilder(
     index,
@@ -246,7 +278,45 @@ function fromRecords(
     notices,
   );
   addRecords(builder, records, kind);
-  return { file: source.name, format, kind, kindSource, entries: builder.entries, notices };
+  const parsed: ParsedCatalog = {
+    file: source.name,
+    format,
+    kind,
+    kindSource,
+    entries: builder.entries,
+    notices,
+  };
+  if (kindEvidence) parsed.kindEvidence = kindEvidence;
+  return parsed;
+}
+
+/** The keys of the first records, in order of appearance. */
+function recordKeys(entries: readonly unknown[]): string[] {
+  const keys = new Set<string>();
+  for (const e of entries.slice(0, 50)) if (isObject(e)) for (const k of Object.keys(e)) keys.add(k);
+  return [...keys];
+}
+
+/**
+ * The file-level error for records none of whose keys names a catalog field: the keys found and the nearest
+ * known headers, instead of entries with every field missing.
+ */
+function noFieldMaps(file: string, entries: readonly unknown[], index: HeaderIndex): CatalogInputError {
+  const keys = recordKeys(entries);
+  const nearest = keys.flatMap((k) => {
+    const hit = index.nearest(k);
+    return hit ? [`${k} → ${hit}`] : [];
+  });
+  return new CatalogInputError('input/no-header', 'readers.noFieldMaps', {
+    file,
+    headers: listKeys(keys),
+    nearest: nearest.length > 0 ? listKeys(nearest) : '—',
+  });
+}
+
+function listKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, MAX_LISTED_KEYS).join('、');
+  return keys.length > MAX_LISTED_KEYS ? `${shown}…（${keys.length}）` : shown;
 }
 
 function canonical(
@@ -257,8 +327,44 @@ function canonical(
   declared: CatalogKind | undefined,
   options: ReadOptions,
 ): ParsedCatalog {
-  const { kind, kindSource } = decideKind(options.kind, declared, () => detectKind(entries));
-  return { file: source.name, format, kind, kindSource, entries: toEntries(entries, base), notices: [] };
+  const { kind, kindSource, kindEvidence } = decideKind(options.kind, declared, () => detectKind(entries));
+  const parsed: ParsedCatalog = {
+    file: source.name,
+    format,
+    kind,
+    kindSource,
+    entries: toEntries(entries, base),
+    notices: [],
+  };
+  if (kindEvidence) parsed.kindEvidence = kindEvidence;
+  return parsed;
+}
+
+/**
+ * Finds the record array of a document: the document itself, or an array under the wrapper keys of the seeds
+ * (entries, data, list, obj …), looked up level by level ({"data": {"list": [...]}}). Returns the array
+ * and its JSON Pointer, or the arrays and keys seen when there is none.
+ */
+function findRecords(
+  doc: Record<string, unknown>,
+  wrappers: readonly string[],
+): { entries: unknown[]; path: string } | { keys: string[] } {
+  let level: { node: Record<string, unknown>; path: string }[] = [{ node: doc, path: '' }];
+  for (let depth = 0; depth < MAX_WRAPPER_DEPTH && level.length > 0; depth++) {
+    const next: { node: Record<string, unknown>; path: string }[] = [];
+    for (const { node, path } of level) {
+      for (const key of wrappers) {
+        const value = node[key];
+        if (Array.isArray(value)) return { entries: value, path: `${path}/${escapePointer(key)}` };
+        if (isObject(value)) next.push({ node: value, path: `${path}/${escapePointer(key)}` });
+      }
+    }
+    level = next;
+  }
+  const keys = Object.entries(doc).map(([k, v]) =>
+    Array.isArray(v) ? `${k}[${v.length}]` : isObject(v) ? `${k}{}` : k,
+  );
+  return { keys };
 }
 
 function tooMany(file: string, count: number, limit: number): CatalogInputError {
@@ -278,6 +384,7 @@ export function readJson(source: ReadSource, options: ReadOptions): ParsedCatalo
   const { text } = decodeTextInput(source.bytes, source.name, ext);
   const doc = parseText(source, text, options.limits);
   deadline.check();
+  const index = headerIndex(options.seeds.headerAliases);
   let entries: unknown[] | undefined;
   let declared: unknown;
   let title: string | undefined;
@@ -286,22 +393,16 @@ export function readJson(source: ReadSource, options: ReadOptions): ParsedCatalo
   else if (isObject(doc)) {
     declared = doc.kind;
     if (typeof doc.title === 'string') title = doc.title;
-    for (const key of WRAPPER_KEYS) {
-      let value = doc[key];
-      let path = `/${key}`;
-      if (isObject(value)) {
-        // {"result": {"records": [...]}}
-        const inner = WRAPPER_KEYS.find((k) => Array.isArray((value as Record<string, unknown>)[k]));
-        if (inner) {
-          value = (value as Record<string, unknown>)[inner];
-          path = `${path}/${inner}`;
-        }
-      }
-      if (Array.isArray(value)) {
-        entries = value;
-        base = (i) => `${path}/${i}`;
-        break;
-      }
+    const found = findRecords(doc, index.jsonWrappers);
+    if ('entries' in found) {
+      entries = found.entries;
+      base = (i) => `${found.path}/${i}`;
+    } else {
+      throw new CatalogInputError('input/malformed', 'input.notCatalogKeys', {
+        file: source.name,
+        keys: listKeys(found.keys) || '—',
+        wrappers: index.jsonWrappers.join('、'),
+      });
     }
   }
   if (!entries) throw new CatalogInputError('input/malformed', 'input.notCatalog', { file: source.name });
@@ -309,10 +410,10 @@ export function readJson(source: ReadSource, options: ReadOptions): ParsedCatalo
     throw tooMany(source.name, entries.length, options.limits.maxEntries);
   }
   const kind = declaredKind(declared, source.name);
-  const index = headerIndex(options.seeds.headerAliases);
-  const parsed = usesAliases(entries, index)
-    ? fromRecords(source, 'json', entries, base, undefined, kind, options, index)
-    : canonical(source, 'json', entries, base, kind, options);
+  const parsed =
+    usesAliases(entries, index) || !usesCanonical(entries, index)
+      ? fromRecords(source, 'json', entries, base, undefined, kind, options, index)
+      : canonical(source, 'json', entries, base, kind, options);
   if (title !== undefined) parsed.title = title;
   deadline.check();
   return parsed;
@@ -348,7 +449,7 @@ export function readJsonl(source: ReadSource, options: ReadOptions): ParsedCatal
     lines.push(i + 1);
   }
   const index = headerIndex(options.seeds.headerAliases);
-  if (usesAliases(entries, index)) {
+  if (usesAliases(entries, index) || !usesCanonical(entries, index)) {
     return fromRecords(source, 'jsonl', entries, (i) => `/${i}`, lines, undefined, options, index);
   }
   const parsed = canonical(source, 'jsonl', entries, (i) => `/${i}`, undefined, options);

@@ -213,8 +213,10 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
       kind: declared,
     });
   }
-  const { kind, kindSource } = decideKind(options.kind, declared as CatalogKind | undefined, () =>
-    detectRecordKind(index, records),
+  const { kind, kindSource, kindEvidence } = decideKind(
+    options.kind,
+    declared as CatalogKind | undefined,
+    () => detectRecordKind(index, records),
   );
   const notices: ParsedCatalog['notices'] = [];
   const builder = new EntryBuilder(
@@ -231,6 +233,7 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
     format: 'xml',
     kind,
     kindSource,
+    ...(kindEvidence ? { kindEvidence } : {}),
     entries: builder.entries,
     notices,
     layout: { root: originalName(rootName), entries: entryNodes.length },

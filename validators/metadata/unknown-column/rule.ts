@@ -34,6 +34,10 @@ export default defineRule({
         zh: '“{{header}}”不是可识别的目录字段，其值已原样保留在“其他列”中：如果它是某个字段的别称，请在配置的 aliases 中加入',
         en: '"{{header}}" maps to no catalog field; its values are kept as they are under "other columns"; if it is another name for a field, add it to the aliases in the configuration',
       },
+      duplicateKey: {
+        zh: '“{{header}}”与前面的“{{first}}”对应同一字段，只读取前者；“{{header}}”的值保留在“其他列”中',
+        en: '"{{header}}" names the same field as "{{first}}" before it; only "{{first}}" is read and the values of "{{header}}" are kept under "other columns"',
+      },
       unknownItemKey: {
         zh: '数据项中的“{{header}}”不是可识别的数据项字段，其值未读取：如果它是某个字段的别称，请在配置的 aliases 中加入',
         en: '"{{header}}" inside data items maps to no data-item field and was not read; if it is another name for a field, add it to the aliases in the configuration',
