@@ -76,7 +76,7 @@ describe('portal exports', () => {
     expect(parsed.kind).toBe('open');
     expect(parsed.entries.map((e) => e.data.open)).toEqual([
       { open: 1, mode: '申请后开放' },
-      { open: '可开放', mode: '无条件开放' },
+      { open: 1, mode: '无条件开放' },
       { open: 1, mode: '有条件开放' },
     ]);
   });

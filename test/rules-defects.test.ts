@@ -65,7 +65,7 @@ const DEFECTS: Defect[] = [
     patch: { name: '青秀区中小学校基本信息' },
     rules: ['naming/no-region-prefix'],
   },
-  { entry: 6, what: '名称有顿号', patch: { name: '学校、幼儿园办园信息' }, rules: ['naming/no-punctuation'] },
+  { entry: 6, what: '名称有竖线', patch: { name: '学校|幼儿园办园信息' }, rules: ['naming/no-punctuation'] },
   {
     entry: 7,
     what: '有条件共享的条件笼统',

@@ -31,8 +31,39 @@ describe('seeds', () => {
   it('knows update-cycle synonyms and discouraged values', () => {
     const v = seeds.vocab('update-cycle');
     expect(v.lookup('每天')).toMatchObject({ kind: 'synonym', term: { value: '每日' } });
-    expect(v.lookup('每半年')?.term.status).toBe('discouraged');
-    expect(v.values('standard')).toEqual(['实时', '每日', '每周', '每月', '每季度', '每年']);
+    expect(v.lookup('不定时')?.term).toMatchObject({ value: '不定期', status: 'discouraged' });
+    // The guide's list ends in 等: hourly and half-yearly are cycles too.
+    expect(v.values('standard')).toEqual([
+      '实时',
+      '每小时',
+      '每日',
+      '每周',
+      '每月',
+      '每季度',
+      '每半年',
+      '每年',
+    ]);
+    // A note in brackets after the value does not change it.
+    expect(v.lookup('每月(更新说明:暂无新业务数据产生)')?.term.value).toBe('每月');
+    expect(v.lookup('其它')).toBeUndefined();
+  });
+
+  it('reads formats as an open list: category-format pairs, unlisted format names, never free text', () => {
+    const v = seeds.vocab('resource-format');
+    const hit = (s: string) => [v.lookup(s)?.kind, v.lookup(s)?.term.value];
+    // The guide's own pattern: a category, then a format of it (or another product, or 其他).
+    expect(hit('数据库-oracle')).toEqual(['value', 'oracle']);
+    expect(hit('电子表格:xlsx')).toEqual(['value', 'xlsx']);
+    expect(hit('数据库:impala')).toEqual(['value', '数据库']);
+    expect(hit('数据库-其他')).toEqual(['value', '数据库']);
+    expect(hit('接口:json')).toEqual(['value', '接口']);
+    expect(hit('rdf')).toEqual(['value', 'rdf']);
+    expect(hit('parquet')).toEqual(['value', 'parquet']);
+    expect(hit('table')).toEqual(['form', '库表']);
+    expect(v.lookup('开放网站')).toBeUndefined();
+    expect(v.lookup('其他-xlsx')).toBeUndefined();
+    // 其他 says nothing about the format, and is no synonym of 自描述格式.
+    expect(v.lookup('其他')?.term).toMatchObject({ value: '其他', status: 'discouraged' });
   });
 
   it('classifies formats as structured or not', () => {

@@ -37,6 +37,7 @@ import metadataVocabularyDiscouraged from './metadata/vocabulary-discouraged/rul
 import metadataVocabularySynonym from './metadata/vocabulary-synonym/rule.js';
 import namingDocumentNotData from './naming/document-not-data/rule.js';
 import namingDuplicateInProvider from './naming/duplicate-in-provider/rule.js';
+import namingNoOpenAttribute from './naming/no-open-attribute/rule.js';
 import namingNoPunctuation from './naming/no-punctuation/rule.js';
 import namingNoRegionPrefix from './naming/no-region-prefix/rule.js';
 import namingNoTestName from './naming/no-test-name/rule.js';
@@ -82,6 +83,7 @@ export const rules: readonly AnyRule[] = [
   metadataVocabularySynonym,
   namingDocumentNotData,
   namingDuplicateInProvider,
+  namingNoOpenAttribute,
   namingNoPunctuation,
   namingNoRegionPrefix,
   namingNoTestName,

@@ -365,6 +365,14 @@ export interface VocabularyTerm {
    */
   needsLength?: boolean;
   note?: string;
+  /**
+   * 不推荐取值（discouraged）的提示：为什么不推荐、应当怎么写（中文）。
+   */
+  advice?: string;
+  /**
+   * advice 的英文。
+   */
+  adviceEn?: string;
 }
 export interface Suppression {
   rule: string;
@@ -1065,6 +1073,20 @@ export interface NamingRules {
    * 部门或区划前缀与名称主体之间常见的分隔符（如 “某区某局_学校花名册” 中的 _）。
    */
   nameSeparators: string;
+  /**
+   * 名称中表示一个时间序列而不是某一期的写法（“1978年以来”“1993-2021年”）：naming/no-time-fragment 先去掉它们再找时间片段；碎片化检测仍把它们当作时间去掉。
+   */
+  timeSeries?: NamingPattern[];
+  /**
+   * 部门名称的单字结尾与后一个字组成词时（科学、办公、部门），不是部门名称的结尾：“宾阳县科学技术局”中没有“宾阳县科”。键是单字结尾，值是能与它组词的后字。
+   */
+  suffixCompounds?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * 名称中拼接的开放属性（“旅行社信息_可开放”）：这些词作为名称开头或结尾的一段（以分隔符或括号隔开）时，naming/no-open-attribute 报告。
+   */
+  openAttributeWords?: string[];
 }
 export interface NamingPattern {
   id: string;
@@ -1445,6 +1467,23 @@ export interface Vocabulary {
    * 分组（如数据资源格式的 电子文件 / 电子表格 / 数据库 …），可声明是否结构化。
    */
   groups?: VocabularyGroup[];
+  /**
+   * “类别-具体格式”的写法（数据库-oracle、电子表格:xlsx、接口:json）：separators 中任一字符前是某个分组的类别值，后是该分组的取值、“其他”或未列出的具体名称时，整体有效（按后者计，后者不属于该分组时按类别计）。
+   */
+  pairs?: {
+    separators: string;
+  };
+  /**
+   * 值后面括号里的说明不影响取值：“每月(更新说明:暂无新业务数据产生)”按“每月”判断。
+   */
+  trailingNote?: boolean;
+  /**
+   * 列表是开放的（“可采用但不限于”）：符合 pattern 的未列出写法（rdf、geojson、parquet 这样的格式名）算有效取值，不归入任何分组。
+   */
+  unlisted?: {
+    pattern: string;
+    basis: string;
+  };
   /**
    * @minItems 1
    */

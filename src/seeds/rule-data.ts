@@ -38,6 +38,8 @@ export interface CompiledPattern {
 export interface NamingData {
   basis: string;
   timeFragments: readonly CompiledPattern[];
+  /** Time series written in names (1978年以来, 1993-2021年): not a fragment of one period. */
+  timeSeries: readonly CompiledPattern[];
   testNames: readonly CompiledPattern[];
   documentTitles: readonly CompiledPattern[];
   /** Document words, longest first, with their group. */
@@ -51,6 +53,10 @@ export interface NamingData {
   separators: ReadonlySet<string>;
   /** Matches a leading “department + separator” (某局_): group 1 is the department. */
   departmentPrefix: RegExp;
+  /** A department suffix → the next characters that make it part of a word instead (科 → 学: 科学). */
+  suffixCompounds: ReadonlyMap<string, string>;
+  /** Open-attribute words that do not belong in a name (可开放), longest first. */
+  openAttributeWords: readonly string[];
 }
 
 /** One administrative region. */
@@ -160,6 +166,7 @@ function compileNaming(file: string, raw: NamingRules): NamingData {
   return {
     basis: raw.basis,
     timeFragments: raw.timeFragments.map((p) => compilePattern(file, p)),
+    timeSeries: (raw.timeSeries ?? []).map((p) => compilePattern(file, p)),
     testNames: raw.testNames.map((p) => compilePattern(file, p)),
     documentTitles: raw.documentTitlePatterns.map((p) => compilePattern(file, p)),
     documentWords,
@@ -168,6 +175,10 @@ function compileNaming(file: string, raw: NamingRules): NamingData {
     departmentSuffixes,
     separators,
     departmentPrefix: compile(file, `^([^${sepClass}]{1,30}?(?:${suffixAlt}))[${sepClass}]+(?=.)`, 'u'),
+    suffixCompounds: new Map(
+      Object.entries(raw.suffixCompounds ?? {}).flatMap(([k, v]) => (v ? [[k, v] as [string, string]] : [])),
+    ),
+    openAttributeWords: [...(raw.openAttributeWords ?? [])].sort(byLengthDesc),
   };
 }
 

@@ -14,6 +14,8 @@ export type VocabularyMatch =
 /** Raw texts up to this length are remembered per vocabulary. */
 const MEMO_MAX_LENGTH = 16;
 const SPACE = /\s/;
+/** A note in brackets after a value: 每月(更新说明:暂无新业务数据产生). */
+const TRAILING_NOTE = /\s*[(（][^()（）]*[)）]\s*$/;
 
 /** Whether a text without its whitespace could be at most `max` characters long (stops early). */
 function mayFoldTo(text: string, max: number): boolean {
@@ -50,6 +52,11 @@ export class Vocabulary {
   private readonly memo = new Map<string, VocabularyMatch | null>();
   /** First characters of every spelling and folded key: a text starting with none of them cannot match. */
   private readonly firstChars = new Set<number>();
+  /** Separators of “category-format” pairs (数据库-oracle), when the vocabulary has them. */
+  private readonly pairSeparators: string | undefined;
+  private readonly trailingNote: boolean;
+  /** Unlisted values that count as valid (an open list: rdf, geojson). */
+  private readonly unlisted: RegExp | undefined;
 
   constructor(file: VocabularyFile, extraTerms: readonly VocabularyTerm[] = []) {
     this.id = file.id;
@@ -58,6 +65,9 @@ export class Vocabulary {
     this.fields = file.fields ?? [];
     this.terms = [...file.terms, ...extraTerms];
     this.groups = new Map((file.groups ?? []).map((g) => [g.id, g]));
+    this.pairSeparators = file.pairs?.separators;
+    this.trailingNote = file.trailingNote === true;
+    this.unlisted = file.unlisted ? new RegExp(file.unlisted.pattern, 'u') : undefined;
     for (const term of this.terms) {
       this.add(String(term.value), { kind: 'value', term });
       if (term.label) this.add(term.label, { kind: 'form', term });
@@ -95,9 +105,10 @@ export class Vocabulary {
   /**
    * True when the first character rules a match out (the hot path: rules ask the placeholder vocabulary
    * about almost every value). Whitespace first, or letters with case variants beyond ASCII, are not judged.
+   * Vocabularies with pairs, notes or unlisted values are open-ended and never ruled out this way.
    */
   private cannotMatch(raw: string): boolean {
-    if (raw.length === 0) return false;
+    if (raw.length === 0 || this.unlisted || this.pairSeparators || this.trailingNote) return false;
     const c = raw.charCodeAt(0);
     if (c < 128) {
       if (c <= 32) return false;
@@ -110,6 +121,20 @@ export class Vocabulary {
 
   private find(raw: string): VocabularyMatch | undefined {
     const text = raw.trim();
+    const hit = this.spelling(text);
+    if (hit) return hit;
+    if (this.trailingNote && TRAILING_NOTE.test(text)) {
+      const bare = this.spelling(text.replace(TRAILING_NOTE, ''));
+      if (bare) return bare;
+    }
+    const pair = this.pairSeparators ? this.pair(text) : undefined;
+    if (pair) return pair;
+    if (this.unlisted?.test(text)) return { kind: 'value', term: { value: text } };
+    return undefined;
+  }
+
+  /** A listed spelling: exact, else ignoring ASCII case and spaces. */
+  private spelling(text: string): VocabularyMatch | undefined {
     const hit = this.exact.get(text);
     if (hit) return hit;
     if (text.length > this.longestKey && !mayFoldTo(text, this.longestKey)) return undefined;
@@ -117,6 +142,29 @@ export class Vocabulary {
     if (!folded) return undefined;
     // A case/space variant of the canonical value is an equivalent form, not a synonym.
     return folded.kind === 'value' ? { kind: 'form', term: folded.term } : folded;
+  }
+
+  /**
+   * A “category-format” pair, the guide's own pattern (数据库-oracle, 电子表格:xlsx, 数据库:impala): the head is a
+   * group's category value, the tail a value of that group (counted as it), or “其他” or an unlisted name
+   * (counted as the category).
+   */
+  private pair(text: string): VocabularyMatch | undefined {
+    const seps = this.pairSeparators!;
+    let at = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (seps.includes(text[i]!)) {
+        at = i;
+        break;
+      }
+    }
+    if (at <= 0 || at === text.length - 1) return undefined;
+    const head = this.spelling(text.slice(0, at).trim());
+    const group = head?.term.group !== undefined ? this.groups.get(head.term.group) : undefined;
+    if (!head || !group || group.label !== String(head.term.value)) return undefined;
+    const tail = this.spelling(text.slice(at + 1).trim());
+    const term = tail && tail.term.group === head.term.group ? tail.term : head.term;
+    return { kind: 'value', term };
   }
 
   /** True when the text is a canonical value of this vocabulary. */

@@ -2,6 +2,11 @@
 import type { NamingData, RegionIndex } from '../../seeds/index.js';
 import { foldText } from './text.js';
 
+/** Stands in for a removed time fragment while the stem is built. */
+const TIME_MARK = '\uE000';
+/** A range connector between two removed time fragments. */
+const TIME_RANGE = /\uE000\s*(?:至|到|[-—–~～])\s*\uE000/gu;
+
 /** Removes trailing generic words (信息, 数据, 数据集 …) as long as something meaningful remains. */
 export function stripGenericSuffixes(name: string, naming: NamingData): string {
   let out = name;
@@ -29,7 +34,12 @@ export function departmentNames(provider: string, naming: NamingData, regions: R
   const add = (text: string) => {
     for (let end = text.length; end >= 3; end--) {
       const head = text.slice(0, end);
-      if (naming.departmentSuffixes.some((s) => head.endsWith(s))) out.add(head);
+      const next = text.charAt(end);
+      // 宾阳县科学技术局 has no department 宾阳县科: a suffix that forms a word with the next character ends none.
+      const ends = naming.departmentSuffixes.some(
+        (s) => head.endsWith(s) && !(next !== '' && naming.suffixCompounds.get(s)?.includes(next)),
+      );
+      if (ends) out.add(head);
     }
   };
   add(provider);
@@ -60,7 +70,9 @@ export function fragmentStem(
   isDepartment: (head: string) => boolean,
 ): string {
   let text = name;
-  for (const p of naming.timeFragments) text = text.replace(p.global, ' ');
+  for (const p of naming.timeFragments) text = text.replace(p.global, TIME_MARK);
+  // 2018年10月至2019年10月 leaves 至 between the two removed times: it goes with them.
+  text = text.replace(TIME_RANGE, TIME_MARK).replaceAll(TIME_MARK, ' ');
   text = text.replace(regions.anywhere, ' ').trim();
   const explicit = naming.departmentPrefix.exec(text);
   if (explicit) text = text.slice(explicit[0].length);

@@ -8,6 +8,15 @@ interface Options {
   minExtra: number;
 }
 
+/** Separators between the items of a list of key fields (序号,船号,职务 / 名称 地址 统计日期). */
+const LIST_SEPARATOR = /[、,，;；\s]+/u;
+
+/** The key fields a summary lists beyond the name (“…名单、姓名、职称等”): two or more short items. */
+function listsFields(text: string): boolean {
+  const items = text.split(LIST_SEPARATOR).filter((t) => t !== '' && t !== '等');
+  return items.length >= 2 && items.every((t) => t.length <= 15);
+}
+
 export default defineRule<Options>({
   meta: {
     id: 'metadata/summary-informative',
@@ -49,12 +58,15 @@ export default defineRule<Options>({
         const s = foldText(summary);
         const name = meaningful(context.seeds, entry.data.name);
         const n = name ? foldText(name) : '';
-        if (n && (s === n || (s.includes(n) && charCount(s) - charCount(n) < minExtra))) {
+        // Key fields listed after the name describe the content (摘要 “名单、姓名、职称等”), however short.
+        const beyondName = name ? summary.replace(name, '') : summary;
+        const fields = listsFields(beyondName);
+        if (n && (s === n || (s.includes(n) && charCount(s) - charCount(n) < minExtra && !fields))) {
           context.report({ messageId: 'copiesName', field: '/summary', data: { summary, name: name! } });
           return;
         }
         const length = charCount(s);
-        if (length < minLength)
+        if (length < minLength && !fields)
           context.report({
             messageId: 'tooShort',
             field: '/summary',

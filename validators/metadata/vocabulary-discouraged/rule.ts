@@ -1,7 +1,7 @@
 // metadata/vocabulary-discouraged: known but discouraged values (每半年, 不定期, GBK) are warnings.
 import { defineRule } from '../../../src/rules/define.js';
 import { labelFor } from '../../../src/rules/helpers/labels.js';
-import { vocabularyValues } from '../../../src/rules/helpers/vocab-fields.js';
+import { allowedValues, vocabularyValues } from '../../../src/rules/helpers/vocab-fields.js';
 
 export default defineRule({
   meta: {
@@ -17,8 +17,8 @@ export default defineRule({
     },
     messages: {
       discouraged: {
-        zh: '“{{label}}”的值“{{value}}”不是指南列举的取值（{{recommended}}）：建议改为其中之一并按承诺更新',
-        en: '"{{label}}" value "{{value}}" is not one the guide lists ({{recommended}}): prefer one of those and keep to it',
+        zh: '“{{label}}”的值“{{value}}”不是规范的取值（{{recommended}}）：{{advice}}',
+        en: '"{{label}}" value "{{value}}" is not a standard value ({{recommended}}): {{advice}}',
       },
     },
   },
@@ -29,14 +29,22 @@ export default defineRule({
         for (const v of vocabularyValues(context.seeds, entry.data)) {
           if (v.match?.term.status !== 'discouraged') continue;
           const group = v.match.term.group;
-          const recommended = v.vocab.terms
-            .filter((t) => (t.status ?? 'standard') === 'standard' && (!group || t.group === group))
-            .map((t) => String(t.value))
-            .join(sep);
+          // Formats name their categories (电子文件、电子表格 …); other vocabularies their standard values.
+          const recommended =
+            !group && v.vocab.groups.size > 0
+              ? allowedValues(v.vocab, context.lang)
+              : v.vocab.terms
+                  .filter((t) => (t.status ?? 'standard') === 'standard' && (!group || t.group === group))
+                  .map((t) => String(t.value))
+                  .join(sep);
+          const term = v.match.term;
+          const advice =
+            (context.lang === 'zh' ? term.advice : term.adviceEn) ??
+            (context.lang === 'zh' ? '建议改为其中之一' : 'prefer one of those');
           context.report({
             messageId: 'discouraged',
             field: v.pointer,
-            data: { label: labelFor(v.pointer, context.lang), value: v.text, recommended },
+            data: { label: labelFor(v.pointer, context.lang), value: v.text, recommended, advice },
           });
         }
       },

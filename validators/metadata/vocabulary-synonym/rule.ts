@@ -32,7 +32,8 @@ export default defineRule({
     return {
       entry(entry) {
         for (const v of vocabularyValues(context.seeds, entry.data)) {
-          if (v.match?.kind !== 'synonym') continue;
+          // A synonym of a discouraged value (不定时 for 不定期) is metadata/vocabulary-discouraged's to report.
+          if (v.match?.kind !== 'synonym' || v.match.term.status === 'discouraged') continue;
           const term = v.match.term;
           const canonical =
             v.vocab.id === DATA_TYPE_VOCABULARY && v.dataType
@@ -47,7 +48,7 @@ export default defineRule({
         }
         // A reader may already have turned the synonym into the canonical value; the finding still counts.
         for (const { n, from, match } of vocabularyNormalizations(context.seeds, entry.normalizations)) {
-          if (match.kind !== 'synonym') continue;
+          if (match.kind !== 'synonym' || match.term.status === 'discouraged') continue;
           context.report({
             messageId: 'synonym',
             field: n.field,

@@ -9,7 +9,7 @@ export default defineRule({
     id: 'naming/document-not-data',
     category: 'naming',
     scope: 'entry',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     docs: {
       title: { zh: '不把公文当作数据发布', en: 'no documents published as data' },
       basis:
@@ -22,8 +22,8 @@ export default defineRule({
         en: 'the name "{{name}}" is {{kind}}: a public-affairs document, not a data resource; publish it as such, or name the data it holds',
       },
       documentWord: {
-        zh: '名称“{{name}}”以“{{word}}”结尾，是{{group}}类文件：政务公开类文件不应作为数据资源编目；若背后有数据，请按数据内容命名（如“中标公告”改为“政府采购中标结果”）',
-        en: 'the name "{{name}}" ends in "{{word}}", a {{group}} document: such documents are not catalogued as data; if there is data behind it, name the data',
+        zh: '名称“{{name}}”以“{{word}}”结尾，像{{group}}类文件：请核对它是不是结构化的数据；政务公开类文件不应作为数据资源编目，背后是数据的请按数据内容命名（如“中标公告”改为“政府采购中标结果”）',
+        en: 'the name "{{name}}" ends in "{{word}}", like a {{group}} document: check whether it is structured data; such documents are not catalogued as data, and data behind such a name is better named for the data',
       },
       documentUnstructured: {
         zh: '名称“{{name}}”含“{{word}}”且格式只有{{formats}}等非结构化格式：这是以文件形式发布的{{group}}，不是数据资源',

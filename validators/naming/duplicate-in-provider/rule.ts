@@ -3,6 +3,15 @@ import { defineRule } from '../../../src/rules/define.js';
 import { foldText, listForMessage } from '../../../src/rules/helpers/text.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
 
+/** JSON with object keys sorted: two records read from the same text compare equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
 export default defineRule({
   meta: {
     id: 'naming/duplicate-in-provider',
@@ -16,6 +25,10 @@ export default defineRule({
       recommended: true,
     },
     messages: {
+      identical: {
+        zh: '本条与第 {{first}} 条目录的每个字段都相同，是重复登记的同一条记录：请删除本条',
+        en: 'every field of this entry equals entry {{first}}: the same record was listed twice; remove this one',
+      },
       duplicate: {
         zh: '名称“{{name}}”与同一提供方的第 {{others}} 条目录重复：请合并为一条，或在名称中写明区别；确需重复出现的，请互相填写关联资源代码',
         en: 'the name "{{name}}" duplicates entry {{others}} of the same provider: merge them or make the names say what differs; if the resource must appear twice, link them by related codes',
@@ -24,7 +37,7 @@ export default defineRule({
   },
   create(context) {
     const groups = new Map<string, number[]>();
-    const info: { name: string; code?: string; related: Set<string> }[] = [];
+    const info: { name: string; code?: string; related: Set<string>; content: string }[] = [];
     return {
       entry(entry) {
         const name = meaningful(context.seeds, entry.data.name);
@@ -34,7 +47,8 @@ export default defineRule({
         if (Array.isArray(entry.data.relatedCodes))
           for (const c of entry.data.relatedCodes) if (typeof c === 'string') related.add(c.trim());
         const code = meaningful(context.seeds, entry.data.code);
-        info[entry.index] = code ? { name, code, related } : { name, related };
+        const content = canonicalJson(entry.data);
+        info[entry.index] = code ? { name, code, related, content } : { name, related, content };
         const key = `${foldText(provider)}\u0000${foldText(name)}`;
         const list = groups.get(key);
         if (list) list.push(entry.index);
@@ -50,8 +64,25 @@ export default defineRule({
         };
         for (const members of groups.values()) {
           if (members.length < 2) continue;
+          // A record listed twice word for word: only the later copies are reported, pointing at the first.
+          const firstCopy = new Map<string, number>();
+          const copies = new Set<number>();
           for (const index of members) {
-            const others = members.filter((o) => o !== index && !linked(index, o));
+            const first = firstCopy.get(info[index]!.content);
+            if (first === undefined) firstCopy.set(info[index]!.content, index);
+            else {
+              copies.add(index);
+              context.report({
+                messageId: 'identical',
+                entry: index,
+                field: '/name',
+                data: { first: first + 1 },
+              });
+            }
+          }
+          for (const index of members) {
+            if (copies.has(index)) continue;
+            const others = members.filter((o) => o !== index && !copies.has(o) && !linked(index, o));
             if (others.length === 0) continue;
             context.report({
               messageId: 'duplicate',

@@ -1,4 +1,4 @@
-// naming/no-punctuation: a name has no punctuation, spaces or emoji (brackets allowed by default).
+// naming/no-punctuation: a name has no characters titles do not use (* # | …), spaces or emoji; a warning.
 import { defineRule } from '../../../src/rules/define.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
 
@@ -16,18 +16,21 @@ export default defineRule<Options>({
     id: 'naming/no-punctuation',
     category: 'naming',
     scope: 'entry',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     fixable: true,
     docs: {
-      title: { zh: '名称不含标点、空格和表情符号', en: 'names have no punctuation, spaces or emoji' },
+      title: {
+        zh: '名称不含标题不用的符号、空格和表情符号',
+        en: 'names have no symbols titles do not use, spaces or emoji',
+      },
       basis:
-        '004_f07732752052f62b.txt 指南 5.2（2）与附录 1 第 2 项（名称是缩略描述资源内容的标题）；000_828fab9d00fd14b0.txt C2-1 ①、D2-1 ①（目录命名规范合格率）；spec §4.1',
+        '004_f07732752052f62b.txt 指南 5.2（2）与附录 1 第 2 项（名称是缩略描述资源内容的标题）；000_828fab9d00fd14b0.txt C2-1 ①、D2-1 ①（目录命名规范合格率）；spec §4.1；标题中正常使用的标点在 seeds/rules/options.json 的 allowed 中',
       recommended: true,
     },
     messages: {
       punctuation: {
-        zh: '名称“{{name}}”含有标点符号“{{chars}}”：名称是简洁的标题，请删去标点（并列的内容可拆成数据项或改写为一个概括的名称）',
-        en: 'the name "{{name}}" contains punctuation ("{{chars}}"): a name is a concise title; remove it',
+        zh: '名称“{{name}}”含有标题不用的符号“{{chars}}”：请核对是否是录入错误或系统导出时带入的字符，改为简洁的标题',
+        en: 'the name "{{name}}" contains symbols titles do not use ("{{chars}}"): check whether they are a typing or export mistake and write a concise title',
       },
       spaces: {
         zh: '名称“{{name}}”中间有空格：请删去空格，改为“{{fixed}}”',
@@ -43,7 +46,7 @@ export default defineRule<Options>({
       additionalProperties: false,
       required: ['allowed'],
       properties: {
-        allowed: { type: 'string', description: '允许出现在名称中的标点，默认全角和半角括号' },
+        allowed: { type: 'string', description: '允许出现在名称中的标点（默认是标题中正常使用的标点）' },
       },
     },
   },

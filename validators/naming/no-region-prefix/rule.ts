@@ -8,7 +8,7 @@ export default defineRule({
     id: 'naming/no-region-prefix',
     category: 'naming',
     scope: 'entry',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     docs: {
       title: { zh: '名称不以下级行政区划开头', en: 'names carry no sub-region prefix' },
       basis:
@@ -17,8 +17,8 @@ export default defineRule({
     },
     messages: {
       regionPrefix: {
-        zh: '名称“{{name}}”以“{{region}}”开头，而提供方是“{{provider}}”：按区县（地区）拆开的同一资源应合并为一条目录，用“所属区划”数据项区分，名称去掉区划前缀',
-        en: 'the name "{{name}}" starts with "{{region}}" while the provider is "{{provider}}": one resource split by region belongs in one entry, with a region item; drop the prefix',
+        zh: '名称“{{name}}”以“{{region}}”开头，而提供方是“{{provider}}”：请核对是否把同一资源按区县（地区）拆成了多条目录，或只提供了部分地区的数据；是的话合并为一条，用“所属区划”数据项区分，名称去掉区划前缀',
+        en: 'the name "{{name}}" starts with "{{region}}" while the provider is "{{provider}}": check whether one resource was split by region into several entries, or covers only part of the area; if so, merge them into one entry with a region item and drop the prefix',
       },
     },
   },

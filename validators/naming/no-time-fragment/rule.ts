@@ -1,4 +1,5 @@
-// naming/no-time-fragment: a name carries no year, quarter, month or date (“2019年…”, “…第一季度”).
+// naming/no-time-fragment: a name carries no year, quarter, month or date (“2019年…”, “…第一季度”); a warning
+// that asks whether the resource was split by time (a time series such as “1978年以来” is no fragment).
 import { defineRule } from '../../../src/rules/define.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
 
@@ -7,7 +8,7 @@ export default defineRule({
     id: 'naming/no-time-fragment',
     category: 'naming',
     scope: 'entry',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     docs: {
       title: { zh: '名称不含时间片段', en: 'names carry no time fragment' },
       basis:
@@ -16,19 +17,22 @@ export default defineRule({
     },
     messages: {
       timeFragment: {
-        zh: '名称“{{name}}”含有{{kind}}“{{fragment}}”：同一资源不应按时间拆成多条目录，请去掉时间，用数据项中的日期字段区分各期数据',
-        en: 'the name "{{name}}" contains a {{kind}} ("{{fragment}}"): one resource is not split by time into several entries; drop it and distinguish periods by a date item',
+        zh: '名称“{{name}}”含有{{kind}}“{{fragment}}”，这条目录只有一个时段的数据：请核对同一资源是否按时间拆成了多条目录（或只提供了部分时段）；是的话合并为一条，去掉名称中的时间，用数据项中的日期字段区分各期',
+        en: 'the name "{{name}}" contains a {{kind}} ("{{fragment}}"), so the entry holds one period: check whether the resource was split by time into several entries (or covers only part of the time); if so, merge them, drop the time from the name and tell periods apart by a date item',
       },
     },
   },
   create(context) {
-    const patterns = context.seeds.ruleData.naming.timeFragments;
+    const { timeFragments: patterns, timeSeries } = context.seeds.ruleData.naming;
     return {
       entry(entry) {
         const name = meaningful(context.seeds, entry.data.name);
         if (!name) return;
+        // A series (1978年以来, 1993-2021年) covers many periods: it is no fragment of one.
+        let text = name;
+        for (const s of timeSeries) text = text.replace(s.global, ' ');
         for (const p of patterns) {
-          const m = p.re.exec(name);
+          const m = p.re.exec(text);
           if (!m) continue;
           context.report({
             messageId: 'timeFragment',

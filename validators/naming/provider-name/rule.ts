@@ -9,7 +9,7 @@ export default defineRule({
     id: 'naming/provider-name',
     category: 'naming',
     scope: 'entry',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     docs: {
       title: { zh: '名称不是提供方名称', en: "names are not the provider's name" },
       basis:
@@ -22,8 +22,8 @@ export default defineRule({
         en: 'the name "{{name}}" is only the provider\'s (department\'s) name and says nothing about the data: name the content',
       },
       providerPrefix: {
-        zh: '名称“{{name}}”以提供方“{{prefix}}”开头：提供方已在“数据资源提供方”中填写，名称只描述资源内容，请去掉前缀',
-        en: 'the name "{{name}}" starts with the provider "{{prefix}}": the provider has its own field; name only the content and drop the prefix',
+        zh: '名称“{{name}}”以提供方“{{prefix}}”开头：提供方已在“数据资源提供方”中填写，请核对名称是否只需描述资源内容，去掉前缀',
+        en: 'the name "{{name}}" starts with the provider "{{prefix}}": the provider has its own field; check whether the name should describe only the content, without the prefix',
       },
     },
   },
