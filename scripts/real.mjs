@@ -1,6 +1,6 @@
 // Runs govcat over the real-portal corpus (`npm run real [folder]`): entries published and read, the kind and
 // why, findings per entry by rule, and the precision of the rules on the labeled sample of findings.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,10 +11,27 @@ export const CORPUS_DIR = join(root, 'test', 'data', 'real-data');
 export const LABELS_FILE = join(root, 'test', 'data', 'real-labels.json');
 
 /**
- * The corpus was crawled in June 2023 and its latest date is 2023-06-17: runs are judged as of the next day,
- * so dates and staleness do not depend on the day the script runs.
+ * Each portal is judged as of the day it was crawled (June 2023), so dates and staleness do not depend on the
+ * day the script runs: the latest date any of its entries carries (a portal export has no crawl date; daily
+ * resources were updated that day). CORPUS_TODAY is the fallback for a file that carries no date.
  */
 export const CORPUS_TODAY = '2023-06-18';
+
+const WHOLE_DATE = /^(\d{4}-\d{2}-\d{2})(?:[ T][\d:.]+)?$/;
+
+/** The day a portal export was taken: the latest date that is a whole value of one of its records. */
+export function snapshotDay(path) {
+  let latest = '';
+  const visit = (node) => {
+    if (typeof node === 'string') {
+      const m = WHOLE_DATE.exec(node.trim());
+      if (m && m[1] > latest && m[1] <= CORPUS_TODAY) latest = m[1];
+    } else if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') Object.values(node).forEach(visit);
+  };
+  visit(JSON.parse(readFileSync(path, 'utf8')));
+  return latest || CORPUS_TODAY;
+}
 
 /** Precision the labeled sample must reach: overall, and for a rule that stays at error severity. */
 export const MIN_PRECISION = 0.95;
@@ -59,19 +76,18 @@ function compact(f) {
 }
 
 /**
- * Validates every corpus file (as of CORPUS_TODAY) with the given validateCatalog (from dist/ for the script,
+ * Validates every corpus file (as of the day it was crawled) with the given validateCatalog (from dist/ for the script,
  * from the sources in tests) and returns per file: published and read counts, kind, kind reason, findings.
  */
 export async function runCorpus(validateCatalog, dir = CORPUS_DIR, options = {}) {
   const out = [];
   for (const path of corpusFiles(dir)) {
-    const report = await validateCatalog(
-      { path, name: basename(path) },
-      { today: CORPUS_TODAY, lang: 'zh', ...options },
-    );
+    const today = snapshotDay(path);
+    const report = await validateCatalog({ path, name: basename(path) }, { today, lang: 'zh', ...options });
     const file = report.files[0];
     out.push({
       file: basename(path),
+      today,
       published: publishedCount(path),
       read: file.entries,
       kind: file.kind ?? null,
@@ -139,14 +155,94 @@ export function precision(joined) {
   return { right, total: joined.length, precision: joined.length ? right / joined.length : null, byRule };
 }
 
+/** A small seeded generator (mulberry32), so a sample can be drawn again. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Draws findings to label: every rule that fires gets a share (22 plus its weight in the whole, or all of
+ * its findings when fewer), taken round-robin across the portals it fires on, seeded so the draw repeats.
+ * Findings already labeled are skipped.
+ */
+export function sampleFindings(results, labels = [], { seed = 20230618, base = 22, spread = 80 } = {}) {
+  const next = random(seed);
+  const labeled = new Set(labels.map((l) => labelKey(l.file, l)));
+  const byRule = new Map();
+  let total = 0;
+  for (const r of results)
+    for (const f of r.findings) {
+      total++;
+      if (labeled.has(labelKey(r.file, f))) continue;
+      const portals = byRule.get(f.ruleId) ?? new Map();
+      const list = portals.get(r.file) ?? [];
+      list.push(f);
+      portals.set(r.file, list);
+      byRule.set(f.ruleId, portals);
+    }
+  const out = [];
+  for (const [, portals] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) {
+    const count = [...portals.values()].reduce((n, l) => n + l.length, 0);
+    let quota = Math.min(count, base + Math.round((spread * count) / total));
+    // Portals in a seeded random order (Fisher–Yates), then one finding from each in turn.
+    const files = [...portals.keys()].sort();
+    for (let i = files.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [files[i], files[j]] = [files[j], files[i]];
+    }
+    while (quota > 0) {
+      for (const file of files) {
+        const list = portals.get(file);
+        if (quota === 0 || list.length === 0) continue;
+        const [f] = list.splice(Math.floor(next() * list.length), 1);
+        out.push({ file, ...f });
+        quota--;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Staleness recall: of the corpus entries older than twice their own cycle (as of their crawl day), the share
+ * dataset/stale-update flags. `lib` holds createSession, readSource and the staleness helpers (from dist/ or
+ * the sources).
+ */
+export async function staleRecall(lib, results, dir = CORPUS_DIR) {
+  let old = 0;
+  let flagged = 0;
+  for (const r of results) {
+    const session = lib.createSession({ today: r.today });
+    const today = lib.dayNumber(r.today);
+    const parsed = await lib.readSource(join(dir, r.file), session);
+    const stale = new Set(r.findings.filter((f) => f.ruleId === 'dataset/stale-update').map((f) => f.entry));
+    for (const e of parsed.entries) {
+      const cycle = lib.cycleOf(session.seeds, e.data);
+      const last = lib.lastUpdateOf(e.data);
+      if (!cycle || last === undefined) continue;
+      if (today <= lib.addCycle(lib.addCycle(last, cycle.unit), cycle.unit)) continue;
+      old++;
+      if (stale.has(e.index)) flagged++;
+    }
+  }
+  return { old, flagged, recall: old === 0 ? null : flagged / old };
+}
+
 const pct = (x) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`);
 const per = (n, d) => (d === 0 ? '—' : (n / d).toFixed(2));
 
 /** The per-portal table (markdown). */
 export function portalTable(results) {
   const lines = [
-    '| portal | published | read | kind (the columns that showed it) | errors | warnings | findings / entry |',
-    '| --- | ---: | ---: | --- | ---: | ---: | ---: |',
+    '| portal | published | read | kind (the columns that showed it) | as of | errors | warnings | findings / entry |',
+    '| --- | ---: | ---: | --- | --- | ---: | ---: | ---: |',
   ];
   let published = 0;
   let read = 0;
@@ -162,11 +258,11 @@ export function portalTable(results) {
     const why = r.kindSource === 'detected' ? r.kindEvidence.join('、') : r.kindSource;
     const kind = r.error ? `unreadable: ${r.error}` : `${r.kind} (${why})`;
     lines.push(
-      `| ${r.file.replace(/\.json$/, '')} | ${r.published} | ${r.read} | ${kind} | ${e} | ${w} | ${per(e + w, r.read)} |`,
+      `| ${r.file.replace(/\.json$/, '')} | ${r.published} | ${r.read} | ${kind} | ${r.today} | ${e} | ${w} | ${per(e + w, r.read)} |`,
     );
   }
   lines.push(
-    `| **total** | **${published}** | **${read}** | | **${errors}** | **${warnings}** | **${per(errors + warnings, read)}** |`,
+    `| **total** | **${published}** | **${read}** | | | **${errors}** | **${warnings}** | **${per(errors + warnings, read)}** |`,
   );
   return lines.join('\n');
 }
@@ -208,16 +304,43 @@ export function ruleTable(results, prec) {
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   const { validateCatalog } = await import('../dist/src/index.js');
-  const dir = process.argv[2] ?? CORPUS_DIR;
+  const sampling = process.argv.includes('--sample');
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? CORPUS_DIR;
   const results = await runCorpus(validateCatalog, dir);
+  if (sampling) {
+    // Candidates to label, as JSON (npm run real -- --sample > candidates.json).
+    console.log(JSON.stringify(sampleFindings(results, readLabels()), null, 1));
+    process.exit(0);
+  }
   const joined = joinLabels(results, readLabels());
   const prec = precision(joined);
-  console.log(`govcat on ${dir === CORPUS_DIR ? 'test/data/real-data' : dir} (today = ${CORPUS_TODAY})\n`);
+  const { createSession, readSource } = await import('../dist/src/validate.js');
+  const staleness = await import('../dist/src/rules/helpers/staleness.js');
+  const stale = await staleRecall({ createSession, readSource, ...staleness }, results, dir);
+  const portals = new Set(joined.map((j) => j.file));
+  const closing = [
+    `Labeled: ${prec.total} findings still firing across ${portals.size} portals; precision ${pct(prec.precision)}.`,
+    `Staleness: ${stale.flagged} of the ${stale.old} entries older than twice their own cycle are flagged (recall ${pct(stale.recall)}).`,
+  ].join('\n');
+  if (process.argv.includes('--readme')) {
+    // npm run real -- --readme: the tables between the README markers, as this run printed them.
+    const file = join(root, 'README.md');
+    const readme = readFileSync(file, 'utf8');
+    const start = '<!-- real:start -->';
+    const end = '<!-- real:end -->';
+    const a = readme.indexOf(start);
+    const b = readme.indexOf(end);
+    if (a < 0 || b < a) throw new Error('README.md has no real-data markers');
+    const body = `${portalTable(results)}\n\n${ruleTable(results, prec)}\n\n${closing.replace(/\n/g, '\n\n')}\n`;
+    writeFileSync(file, `${readme.slice(0, a + start.length)}\n${body}${readme.slice(b)}`);
+    console.log('README.md real-data tables updated');
+    process.exit(0);
+  }
+  console.log(
+    `govcat on ${dir === CORPUS_DIR ? 'test/data/real-data' : dir}, each portal as of the day it was crawled (its latest date)\n`,
+  );
   console.log(portalTable(results));
   console.log('\nFindings (warnings and errors) by rule, and precision on the labeled sample:\n');
   console.log(ruleTable(results, prec));
-  const portals = new Set(joined.map((j) => j.file));
-  console.log(
-    `\nLabeled: ${prec.total} findings still firing across ${portals.size} portals; precision ${pct(prec.precision)}.`,
-  );
+  console.log(`\n${closing}`);
 }

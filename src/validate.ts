@@ -14,7 +14,7 @@ import type {
 import { type Lang, translate } from './i18n/index.js';
 import { applyIndicators } from './indicators/index.js';
 import type { IndicatorInputSet } from './indicators/input-rates.js';
-import { computeRates } from './indicators/rates.js';
+import { computeRates, type RateRule } from './indicators/rates.js';
 import { readCatalogBytes, readCatalogFile } from './io/readers/index.js';
 import type { ReadOptions } from './io/readers/types.js';
 import { type ResolvedLimits, resolveLimits } from './limits.js';
@@ -119,6 +119,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   suppressed: SuppressedDiagnostic[];
   parsed?: ParsedCatalog;
+  /** The rules that ran on it (the rates tell from them what was measured). */
+  rules?: readonly RateRule[];
 }
 
 function readOptions(session: Session): ReadOptions {
@@ -183,6 +185,10 @@ export function validateParsed(
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const d of kept) counts[d.severity]++;
   const limit = session.limits.maxFindings;
+  const rules: RateRule[] = [
+    ...session.ruleSet.active.map((a) => a.rule.meta),
+    ...SCHEMA_RULES.filter((r) => session.ruleSet.schemaLevel(r.id) !== 'off'),
+  ];
   const report: FileReport = {
     path: parsed.file,
     format: parsed.format,
@@ -192,10 +198,14 @@ export function validateParsed(
     items: parsed.entries.reduce((n, e) => n + (Array.isArray(e.data.items) ? e.data.items.length : 0), 0),
     findings: kept.slice(0, limit).map(toFinding),
     suppressed: suppressed.map(toFinding),
-    rates: computeRates(parsed, kept, session.seeds, { label: (id) => translate(session.lang, id) }),
+    rates: computeRates(parsed, kept, session.seeds, {
+      label: (id) => translate(session.lang, id),
+      rules,
+      today: session.settings.today,
+    }),
   };
   if (kept.length > limit) report.truncated = true;
-  return { report, counts, diagnostics: kept, suppressed, parsed };
+  return { report, counts, diagnostics: kept, suppressed, parsed, rules };
 }
 
 /** Reads and validates one source; unreadable input becomes a file report with `error`. */

@@ -186,7 +186,7 @@ describe('govcat init', () => {
     expect(row('共享类型')[3]).toBe('必填');
     expect(row('共享类型')[4]).toBe('不适用');
     expect(row('共享方式')[3]).toBe('共享类型 1、2 必填');
-    expect(row('更新周期')[6]).toContain('实时；每日；每周；每月；每季度；每年');
+    expect(row('更新周期')[6]).toContain('实时；每小时；每日；每周；每月；每季度；每半年；每年');
     expect(row('数据资源格式')[6]).toContain('数据库：数据库、Dm、KingbaseES');
     expect(row('数据类型')[6]).toContain('C 字符型；N 数值型');
     expect(row('数据资源提供方代码')[1]).toBe('数据提供方代码');

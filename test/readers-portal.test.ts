@@ -1,5 +1,5 @@
-// Reading open-portal exports: header spellings from real portals, value routing, the kind and its reason,
-// wrapper objects, and the file-level error when no column maps.
+// Reading real exports: header spellings from real portals, value routing, the kind and its reason, wrapper
+// objects, the file-level error when no column maps, and numeric lengths in separate columns.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CatalogInputError } from '../src/errors.js';
@@ -225,5 +225,30 @@ describe('a file where no column maps', () => {
     expect((await read('a.json', [{}, null])).entries).toHaveLength(2);
     expect((await read('b.json', { kind: 'open', entries: [] })).entries).toHaveLength(0);
     expect((await read('c.json', [{ name: 'x', extra: { 备注: 'y' } }])).entries[0]!.data.name).toBe('x');
+  });
+});
+
+describe('a numeric type with its precision and scale in separate columns', () => {
+  const head =
+    '数据资源分类,数据资源名称,数据资源代码,数据资源提供方,数据资源提供方代码,数据资源摘要,数据资源格式,数据项名称,数据类型,{{cols}},共享类型,共享条件,共享方式,是否向社会开放,更新周期,发布日期';
+  const row = (values: string) =>
+    `315018001,食品经营许可信息,315018001/1,南宁市市场监督管理局,11450100MB0H76326Q,本市食品经营许可证的许可证编号、经营者名称和注册资本,数据库,注册资本,N,${values},1,作为行政依据用于监管协同,共享平台,0,每日,2021-07-13`;
+
+  it.each([
+    ['字段长度', '"18,4"'],
+    ['精度,小数位数', '18,4'],
+    ['长度,精度', '18,4'],
+    ['字段长度,小数位数', '18,4'],
+  ])('reads N with %s as N(18,4), with no finding about its length', async (cols, values) => {
+    const text = `${head.replace('{{cols}}', cols)}\n${row(values)}\n`;
+    const report = await validateCatalog({ name: 'items.csv', bytes: bytes(text) }, { today: '2023-06-18' });
+    const file = report.files[0]!;
+    expect(file.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId)).toEqual([]);
+    const parsed = await read('items.csv', text);
+    expect(parsed.entries[0]!.data.items?.[0]).toMatchObject({
+      type: 'N(18,4)',
+      fieldLength: 18,
+      fieldScale: 4,
+    });
   });
 });

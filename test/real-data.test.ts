@@ -3,10 +3,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_DIR, corpusFiles, runCorpus } from '../scripts/real.mjs';
+import {
+  CORPUS_DIR,
+  corpusFiles,
+  joinLabels,
+  MIN_ERROR_RULE_PRECISION,
+  MIN_PRECISION,
+  precision,
+  readLabels,
+  runCorpus,
+  staleRecall,
+} from '../scripts/real.mjs';
 import { headerIndex } from '../src/model/headers.js';
+import * as staleness from '../src/rules/helpers/staleness.js';
 import { loadSeeds } from '../src/seeds/index.js';
-import { validateCatalog } from '../src/validate.js';
+import { createSession, readSource, validateCatalog } from '../src/validate.js';
 
 interface CorpusFinding {
   ruleId: string;
@@ -18,6 +29,7 @@ interface CorpusFinding {
 }
 interface CorpusResult {
   file: string;
+  today: string;
   published: number;
   read: number;
   kind: string | null;
@@ -101,5 +113,51 @@ describe('the real-portal corpus', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('precision on the labeled sample', () => {
+  it('has at least 400 labeled findings still firing, across at least 8 portals, for every rule that fires', () => {
+    const joined = joinLabels(results, readLabels());
+    expect(joined.length).toBeGreaterThanOrEqual(400);
+    expect(new Set(joined.map((j) => j.file)).size).toBeGreaterThanOrEqual(8);
+    const labeled = new Set(joined.map((j) => j.finding.ruleId));
+    const firing = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
+    expect([...firing].filter((id) => !labeled.has(id))).toEqual([]);
+  });
+
+  it('gives every label a verdict and a reason', () => {
+    const bad = readLabels().filter(
+      (l: { verdict: string; reason: string }) =>
+        !['right', 'wrong'].includes(l.verdict) || l.reason.length < 8,
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('is at least 95 % overall, and at least 90 % for every rule at error severity', () => {
+    const prec = precision(joinLabels(results, readLabels()));
+    expect(prec.precision).toBeGreaterThanOrEqual(MIN_PRECISION);
+    const low = [...prec.byRule]
+      .filter(([, s]) => s.severity === 'error' && s.right / s.total < MIN_ERROR_RULE_PRECISION)
+      .map(([id, s]) => `${id}: ${s.right}/${s.total}`);
+    expect(low).toEqual([]);
+  });
+});
+
+describe('staleness on the corpus', () => {
+  it('flags at least 90 % of the entries older than twice their own cycle', async () => {
+    const lib = { createSession, readSource, ...staleness };
+    const recall = await staleRecall(lib, results);
+    expect(recall.old).toBeGreaterThan(1000);
+    expect(recall.recall).toBeGreaterThanOrEqual(0.9);
+  }, 120_000);
+
+  it('judges Nanning as of its crawl day, 2023-06-17: stale entries are the ones past their cycle', () => {
+    const nanning = results.find((r) => r.file === 'guangxi_nanning.json')!;
+    expect(nanning.today).toBe('2023-06-17');
+    const stale = nanning.findings.filter((f) => f.ruleId === 'dataset/stale-update');
+    // 每年 entries last updated on 2021-12-31 fell due on 2022-12-31; every monthly one updated in 2022 is late.
+    expect(stale.length).toBeGreaterThan(30);
+    expect(stale.every((f) => f.severity === 'error' && f.field === 'updateDate')).toBe(true);
   });
 });

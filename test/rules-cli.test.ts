@@ -43,9 +43,13 @@ describe('govcat rules', () => {
     const md = await runCli(['rules', '--format', 'md']);
     expect(md.stdout).toBe(rulesMarkdown());
     expect(md.stdout).toContain(
-      '| [`naming/no-time-fragment`](validators/naming/no-time-fragment/README.md) | naming | error | ✓ |  | shared/open |',
+      '| [`naming/no-time-fragment`](validators/naming/no-time-fragment/README.md) | naming | warning | ✓ |  | shared/open |',
     );
     const json = JSON.parse((await runCli(['rules', '--format', 'json', '--category', 'dataset'])).stdout);
-    expect(json.map((r: { id: string }) => r.id)).toEqual(['dataset/fragmentation', 'dataset/low-volume']);
+    expect(json.map((r: { id: string }) => r.id)).toEqual([
+      'dataset/fragmentation',
+      'dataset/low-volume',
+      'dataset/stale-update',
+    ]);
   });
 });

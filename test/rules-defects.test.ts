@@ -31,9 +31,9 @@ const withItem = (i: number, k: number, item: Record<string, unknown> | null) =>
 const DEFECTS: Defect[] = [
   {
     entry: 0,
-    what: '基础信息资源有条件共享',
+    what: '基础信息资源有条件共享（核对基础数据项）',
     patch: { share: { type: 2, condition: '仅向税务、人民银行部门提供，用于信贷和纳税核验' } },
-    rules: ['classification/base-unconditional'],
+    rules: ['classification/base-conditional-items'],
   },
   {
     entry: 1,

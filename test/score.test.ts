@@ -347,7 +347,8 @@ describe('profiles are data validated when they load', () => {
     const broken = structuredClone(gx2021) as unknown as {
       indicators: { items: { earn?: { when: object }[] }[] }[];
     };
-    broken.indicators[2]!.items[0]!.earn![0]!.when = { op: '>', percent: 80 }; // the original text is missing
+    const c21 = broken.indicators.findIndex((i) => (i as { id?: string }).id === 'C2-1');
+    broken.indicators[c21]!.items[0]!.earn![0]!.when = { op: '>', percent: 80 }; // the original text is missing
     writeFileSync(join(dir, 'profiles', 'gx-2021-city.json'), JSON.stringify(broken));
     expect(() => loadProfiles(dir)).toThrow(SeedError);
     copyFileSync(
@@ -371,9 +372,13 @@ describe('per-finding deductions (C2-2 碎片化数据集: 0.1 each, at most 0.5
       entry,
       location: {},
     }) as const;
-  function run(entries: number[], ruleIds = ['naming/fragmented-by-time']): ScoreIndicator {
+  function run(
+    entries: number[],
+    ruleIds = ['dataset/fragmentation'],
+    flagged = 'dataset/fragmentation',
+  ): ScoreIndicator {
     const f = file('shared', { completeness: [10, 10] });
-    f.diagnostics = entries.map((e) => diag(e, 'naming/fragmented-by-time'));
+    f.diagnostics = entries.map((e) => diag(e, flagged));
     return indicator(scoreProfile({ profile: gx2021, lang: 'zh', files: [f], ruleIds }), 'C2-2');
   }
   it('counts entries flagged by a matching rule and caps the deduction', () => {
@@ -389,6 +394,82 @@ describe('per-finding deductions (C2-2 碎片化数据集: 0.1 each, at most 0.5
   it('is not assessed while no enabled rule can detect it', () => {
     const item = run([1], []).items.find((i) => i.id === 'fragmented')!;
     expect(item.status).toBe('not-assessed');
-    expect(item.reason).toContain('*/fragment*');
+    expect(item.reason).toContain('dataset/fragmentation');
+  });
+  it('counts fragmentation findings only, not a name that merely carries a time', () => {
+    const rules = ['dataset/fragmentation', 'naming/no-time-fragment'];
+    const item = run([1, 2], rules, 'naming/no-time-fragment').items.find((i) => i.id === 'fragmented')!;
+    expect(item).toMatchObject({ status: 'assessed', count: 0, deducted: 0 });
+  });
+});
+
+describe('gx-2021-city on an open catalog through the pipeline (D1-1, D2-1 ③, D2-3, D2-4)', () => {
+  const entry = (name: string, patch: Record<string, unknown>) => ({
+    name,
+    provider: '南宁市发展和改革委员会',
+    summary: '本市公共充电桩的站点名称、运营单位、地址、经纬度和收费标准。',
+    format: ['接口'],
+    open: { open: 1, mode: '无条件开放' },
+    updateCycle: '每月',
+    recordCount: 1842,
+    publishDate: '2022-06-30',
+    updateDate: '2023-06-01',
+    ...patch,
+  });
+  const catalog = {
+    kind: 'open',
+    entries: [
+      entry('公共充电桩位置信息', {}),
+      entry('公共停车场信息', { format: ['数据库-oracle'], recordCount: 6 }),
+      entry('旅游景区信息', { format: ['xls', 'json', 'csv'], updateDate: '2023-01-10' }),
+      entry('体育场馆信息', {
+        format: ['pdf'],
+        recordCount: 9,
+        updateCycle: '每年',
+        publishDate: '2021-06-21',
+        updateDate: '2021-12-23',
+      }),
+    ],
+  };
+
+  async function scored(): Promise<Score> {
+    const { validateCatalog } = await import('../src/validate.js');
+    const report = await validateCatalog(
+      { name: 'open.json', catalog: catalog as never },
+      { today: '2023-06-18', profile: gx2021 },
+    );
+    return report.score!;
+  }
+
+  it('deducts 0.5 per low-volume data set (D1-1), counted from dataset/low-volume', async () => {
+    const item = indicator(await scored(), 'D1-1').items.find((i) => i.id === 'low-volume')!;
+    expect(item).toMatchObject({ status: 'assessed', count: 2, deducted: 1 });
+  });
+
+  it('gives no points for classification no rule checks in an open catalog (未考核)', async () => {
+    const item = indicator(await scored(), 'D2-1').items.find((i) => i.id === 'classification')!;
+    expect(item.status).toBe('not-assessed');
+    expect(item.reason).toBe('未考核：没有规则为开放目录检查这一项');
+    expect(item.earned).toBeUndefined();
+  });
+
+  it('counts 库表及接口 as structured (D2-3), not spreadsheet or CSV files', async () => {
+    const item = indicator(await scored(), 'D2-3').items.find((i) => i.id === 'structured')!;
+    expect(item.rate).toMatchObject({ conforming: 2, total: 4 });
+  });
+
+  it('counts stale structured data sets against D2-4 when no update log is given', async () => {
+    const item = indicator(await scored(), 'D2-4').items.find((i) => i.id === 'timely')!;
+    // The API and the database table are structured; neither is stale as of 2023-06-18.
+    expect(item.rate).toMatchObject({ conforming: 2, total: 2 });
+    const { validateCatalog } = await import('../src/validate.js');
+    const report = await validateCatalog(
+      { name: 'open.json', catalog: catalog as never },
+      { today: '2023-06-18' },
+    );
+    // Every entry with a cycle and an update date counts for 数据更新率: the xls one (每月, 2023-01-10) and the
+    // pdf one (每年, 2021-12-23) are stale.
+    expect(report.files[0]!.rates.update).toMatchObject({ conforming: 2, total: 4, source: 'diagnostics' });
+    expect(report.files[0]!.rates.update?.failing?.map((f) => f.entry)).toEqual([2, 3]);
   });
 });

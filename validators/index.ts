@@ -1,5 +1,6 @@
 // The rule registry: every rule module, sorted by id. A test keeps it in parity with the folders on disk.
 import type { AnyRule } from '../src/rules/types.js';
+import classificationBaseConditionalItems from './classification/base-conditional-items/rule.js';
 import classificationBaseUnconditional from './classification/base-unconditional/rule.js';
 import classificationConditionalScope from './classification/conditional-scope/rule.js';
 import classificationOpenConditionWhenClosed from './classification/open-condition-when-closed/rule.js';
@@ -20,6 +21,7 @@ import completenessPlaceholderValue from './completeness/placeholder-value/rule.
 import completenessStructuredItems from './completeness/structured-items/rule.js';
 import datasetFragmentation from './dataset/fragmentation/rule.js';
 import datasetLowVolume from './dataset/low-volume/rule.js';
+import datasetStaleUpdate from './dataset/stale-update/rule.js';
 import fieldItemNameChinese from './field/item-name-chinese/rule.js';
 import fieldPhysicalName from './field/physical-name/rule.js';
 import fieldUniqueName from './field/unique-name/rule.js';
@@ -46,6 +48,7 @@ import namingProviderName from './naming/provider-name/rule.js';
 
 /** Every rule, sorted by id. */
 export const rules: readonly AnyRule[] = [
+  classificationBaseConditionalItems,
   classificationBaseUnconditional,
   classificationConditionalScope,
   classificationOpenConditionWhenClosed,
@@ -66,6 +69,7 @@ export const rules: readonly AnyRule[] = [
   completenessStructuredItems,
   datasetFragmentation,
   datasetLowVolume,
+  datasetStaleUpdate,
   fieldItemNameChinese,
   fieldPhysicalName,
   fieldUniqueName,

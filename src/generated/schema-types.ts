@@ -373,6 +373,10 @@ export interface VocabularyTerm {
    * advice 的英文。
    */
   adviceEn?: string;
+  /**
+   * 更新周期的长度：一个周期是多长（dataset/stale-update 据此判断是否按周期更新）。
+   */
+  cycle?: 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'half-year' | 'year';
 }
 export interface Suppression {
   rule: string;
@@ -617,6 +621,10 @@ export interface Rate {
     from: string;
     to: string;
   };
+  /**
+   * 未考核的原因：没有规则为这类目录检查该合格率（如开放目录的分级分类合理率），不计分。
+   */
+  notAssessed?: string;
 }
 export interface RateEntryRef {
   entry: number;
@@ -916,7 +924,7 @@ export interface HeaderAliases {
    */
   jsonWrappers?: string[];
   /**
-   * 同时出现时含义改变的表头：一个文件同时有 headers 中的每一列时，fields 中的列改指所给字段（如有“创建日期”时，“发布日期”是最近一次发布，即更新日期）。
+   * 同时出现时含义改变的表头：一个文件（或工作表）同时有 headers 中的每一列时，fields 中的列改指所给字段（如有“创建日期”时，“发布日期”是最近一次发布，即更新日期；有“小数位数”时，“精度”是总位数，即数据长度）。
    */
   together?: TogetherRule[];
   /**
@@ -1494,4 +1502,8 @@ export interface VocabularyGroup {
   label: string;
   en?: string;
   structured?: boolean;
+  /**
+   * 该分组的资源是否是库表或接口（000 D2-3 注①：结构化数据资源占比率 = 库表及接口资源数 / 总资源数）。
+   */
+  tableOrApi?: boolean;
 }

@@ -55,6 +55,8 @@ export function applyIndicators(results: readonly FileResult[], options: Indicat
     const detailed = computeRatesDetailed(r.parsed, r.diagnostics, options.seeds, {
       countSeverities: severities,
       label,
+      today: options.today,
+      ...(r.rules ? { rules: r.rules } : {}),
     });
     r.report.rates = detailed.rates;
     weights.push(detailed.weights);

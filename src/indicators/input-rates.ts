@@ -129,8 +129,14 @@ class RowIssues {
   }
 }
 
-/** Sums per-file rates into one (no failing list; byProvider merged). */
-export function sumRates(label: string, rates: readonly Rate[]): Rate {
+/**
+ * Sums per-file rates into one (no failing list; byProvider merged). Rates not assessed for a file (no rule
+ * measures them for its kind) are left out; when none is assessed, the sum is not assessed either.
+ */
+export function sumRates(label: string, all: readonly Rate[]): Rate {
+  const rates = all.filter((r) => r.notAssessed === undefined);
+  if (rates.length === 0 && all.length > 0)
+    return { label, conforming: 0, total: 0, rate: null, byProvider: {}, notAssessed: all[0]!.notAssessed! };
   let conforming = 0;
   let total = 0;
   const byProvider: NonNullable<Rate['byProvider']> = {};

@@ -1,6 +1,7 @@
 // Conformance rates computed from diagnostics (never by rules): naming, metadata, completeness, ….
 import type { Category, Rate, RateEntryRef, Severity } from '../generated/schema-types.js';
-import type { ParsedCatalog } from '../model/types.js';
+import type { CatalogKind, ParsedCatalog } from '../model/types.js';
+import { cycleOf, dayNumber, lastUpdateOf } from '../rules/helpers/staleness.js';
 import type { Diagnostic } from '../rules/types.js';
 import type { Seeds } from '../seeds/index.js';
 import { getOrCreate } from '../util/maps.js';
@@ -39,12 +40,29 @@ export type RateId = (typeof RATE_IDS)[number];
 /** The default severities that make an entry non-conforming. */
 export const DEFAULT_COUNT_SEVERITIES: readonly Severity[] = ['error'];
 
+/** What the rates need to know of a rule that ran. */
+export interface RateRule {
+  id: string;
+  category: Category;
+  kinds?: readonly CatalogKind[];
+}
+
+/** The rule whose findings make an entry late for the update rates (C2-4, D2-4). */
+export const STALE_RULE = 'dataset/stale-update';
+
 /** Options of the rate computation. */
 export interface RateOptions {
   /** Severities that make an entry non-conforming (default: errors only). */
   countSeverities?: readonly Severity[];
-  /** Label language. */
+  /** Label language (also renders the reason a rate is not assessed). */
   label?: (id: string) => string;
+  /**
+   * The rules that ran. When given, a category rate no rule measures for the catalog's kind is not assessed
+   * (no points for 分级分类合理率 of an open catalog), and the update rates come from dataset/stale-update.
+   */
+  rules?: readonly RateRule[];
+  /** Today as CCYY-MM-DD (update dates after it are not judged). */
+  today?: string;
 }
 
 /** Label used for entries whose provider is blank. */
@@ -62,15 +80,32 @@ export function ratio(conforming: number, total: number): number | null {
   return total === 0 ? null : conforming / total;
 }
 
-/** Whether an entry's formats include a structured one (database, spreadsheet, table, API). */
+/**
+ * Whether an entry is a structured resource as D2-3 counts it (000 D2-3 注①, D1-1 注①: 库表及接口资源): one of
+ * its formats is a database, a database table or an API. Spreadsheet, CSV and JSON files are not.
+ */
 export function isStructuredEntry(format: unknown, seeds: Seeds): boolean {
   if (!Array.isArray(format)) return false;
   const vocab = seeds.vocab('resource-format');
   return format.some((f) => {
     if (typeof f !== 'string') return false;
     const hit = vocab.lookup(f);
-    return hit ? vocab.isStructured(hit.term) : false;
+    return hit ? vocab.isTableOrApi(hit.term) : false;
   });
+}
+
+/** A rate that no rule measures for this catalog: nothing to count, and the reason. */
+function notAssessed(label: string, reason: string): Rate {
+  return {
+    label,
+    conforming: 0,
+    total: 0,
+    rate: null,
+    failing: [],
+    byProvider: {},
+    unit: 'entry',
+    notAssessed: reason,
+  };
 }
 
 /** The provider an entry is counted under in the per-provider breakdown. */
@@ -152,7 +187,16 @@ export function computeRatesDetailed(
   const label = options.label ?? ((id: string) => id);
   const rates: Record<string, Rate> = {};
   const weights: RateWeights = {};
+  const applies = (r: RateRule) => !r.kinds || r.kinds.includes(catalog.kind);
   for (const def of CATEGORY_RATES) {
+    if (options.rules && !options.rules.some((r) => applies(r) && def.categories.includes(r.category))) {
+      rates[def.id] = notAssessed(
+        label(def.labelId),
+        label(`rate.notAssessed.${catalog.kind === 'open' ? 'open' : 'shared'}`),
+      );
+      weights[def.id] = new Map();
+      continue;
+    }
     const w = new Map<number, number>();
     for (const c of def.categories)
       for (const [i, n] of perCategory.get(c) ?? []) w.set(i, (w.get(i) ?? 0) + n);
@@ -169,7 +213,48 @@ export function computeRatesDetailed(
   });
   rates.structured = { ...entryRate(catalog, label('rate.structured'), unstructured), source: 'format' };
   weights.structured = new Map([...unstructured].map((i) => [i, 1]));
+  if (options.rules?.some((r) => r.id === STALE_RULE && applies(r))) {
+    // Only catalogs that state update dates show their timeliness; the others need an update log.
+    Object.assign(rates, updateRates(catalog, diagnostics, seeds, counted, label, options.today) ?? {});
+    weights.update = new Map([...(rates.update?.failing ?? [])].map((f) => [f.entry, 1]));
+    weights.timely = new Map([...(rates.timely?.failing ?? [])].map((f) => [f.entry, 1]));
+  }
   return { rates, weights };
+}
+
+/**
+ * The update rates from the catalog itself, when no update log is given: 数据更新率 (C2-4) over every entry
+ * whose cycle and last update can be judged, counted per entry (a catalog holds one update date, not the
+ * update history), and D2-4's share over those that are structured data sets (库表、接口); an entry with a
+ * dataset/stale-update finding is late.
+ */
+function updateRates(
+  catalog: ParsedCatalog,
+  diagnostics: readonly Diagnostic[],
+  seeds: Seeds,
+  counted: ReadonlySet<Severity>,
+  label: (id: string) => string,
+  today: string | undefined,
+): Record<string, Rate> | undefined {
+  const late = new Set<number>();
+  for (const d of diagnostics)
+    if (d.ruleId === STALE_RULE && d.entry !== null && counted.has(d.severity)) late.add(d.entry);
+  const todayNumber = today === undefined ? undefined : dayNumber(today);
+  const judged: number[] = [];
+  const structured: number[] = [];
+  catalog.entries.forEach((e, i) => {
+    const last = lastUpdateOf(e.data);
+    if (!cycleOf(seeds, e.data) || last === undefined) return;
+    if (todayNumber !== undefined && last > todayNumber) return;
+    judged.push(i);
+    if (isStructuredEntry(e.data.format, seeds)) structured.push(i);
+  });
+  if (judged.length === 0) return undefined;
+  const source = { source: 'diagnostics' as const, severities: [...counted] };
+  return {
+    update: { ...entryRate(catalog, label('rate.update'), late, judged), ...source },
+    timely: { ...entryRate(catalog, label('rate.timely'), late, structured), ...source },
+  };
 }
 
 /** Computes the rates of one file. */

@@ -233,6 +233,10 @@ function scoreRateItem(
     return out;
   }
   const rate = aggregate ?? sumRates(rates[0]!.label ?? item.rate, rates);
+  if (rate.notAssessed !== undefined) {
+    out.reason = rate.notAssessed;
+    return out;
+  }
   out.rate = { id: item.rate, conforming: rate.conforming, total: rate.total, rate: rate.rate };
   if (rate.unit) out.rate.unit = rate.unit;
   if (rate.total === 0) {

@@ -252,9 +252,9 @@ export class HeaderIndex {
     kind?: CatalogKind,
     overrides: HeaderOverrides = NO_OVERRIDES,
   ): string | undefined {
-    if (overrides.size > 0 && group === undefined) {
+    if (overrides.size > 0) {
       const forced = overrides.get(normalizeHeader(header));
-      if (forced !== undefined) return forced;
+      if (forced !== undefined && (group === undefined || forced.startsWith('/items/'))) return forced;
     }
     const list = this.candidates(header, group);
     if (list.length === 0) return undefined;

@@ -95,6 +95,9 @@ function itemPointer(item: number, field: string): string {
   return pointer;
 }
 
+/** A length cell holding precision and scale: `18,4`, `18，4`. */
+const PRECISION_SCALE = /^\s*(\d{1,9})\s*[,，]\s*(\d{1,9})\s*$/;
+
 /** Accumulates entries; every put() records the value's location even when the cell is blank. */
 export class EntryBuilder {
   readonly entries: ParsedEntry[] = [];
@@ -250,10 +253,26 @@ export class EntryBuilder {
     for (const n of converted.normalizations) target.normalizations.push(n);
   }
 
-  /** Completes a data item: a type with its length in a separate column becomes `C(18)`. */
+  /**
+   * Completes a data item: a type with its length in a separate column becomes `C(18)`; a length written
+   * as precision and scale in one cell (`18,4`) is both, so N with `18,4` becomes `N(18,4)`.
+   */
   finishItem(entry: number, item: number): void {
     const target = this.entries[entry]!;
     const obj = ((target.data as Obj).items as Obj[])[item]!;
+    const pair =
+      typeof obj.fieldLength === 'string' ? PRECISION_SCALE.exec(toHalfWidth(obj.fieldLength)) : null;
+    if (pair && obj.fieldScale === undefined) {
+      const from = obj.fieldLength;
+      obj.fieldLength = Number(pair[1]);
+      obj.fieldScale = Number(pair[2]);
+      target.normalizations.push({
+        field: `/items/${item}/fieldLength`,
+        kind: 'number',
+        from,
+        to: [obj.fieldLength, obj.fieldScale],
+      });
+    }
     const combined = combineTypeLength(obj.type, obj.fieldLength, obj.fieldScale);
     if (combined === undefined) return;
     const field = `/items/${item}/type`;

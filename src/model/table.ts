@@ -288,7 +288,7 @@ function collectHeaderCells(h: SheetHeader, index: HeaderIndex): void {
       h.cells.push({ index: c, header: topText, row: topRow, col: topCol });
     }
   }
-  h.overrides = index.overridesFor(h.cells.filter((c) => c.group === undefined).map((c) => c.header));
+  h.overrides = index.overridesFor(h.cells.map((c) => c.header));
   for (const cell of h.cells) {
     const pointer = index.resolve(cell.header, cell.group, undefined, h.overrides);
     if (pointer && !h.fields.has(pointer)) h.fields.set(pointer, cell.header);

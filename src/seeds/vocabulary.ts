@@ -185,6 +185,12 @@ export class Vocabulary {
     return group?.structured ?? false;
   }
 
+  /** Whether a term is a database table or an API (D2-3's 库表及接口): its group says so. */
+  isTableOrApi(term: VocabularyTerm): boolean {
+    const group = term.group ? this.groups.get(term.group) : undefined;
+    return group?.tableOrApi ?? false;
+  }
+
   /** The canonical values, for messages (“应为 实时、每日 …”). */
   values(status?: 'standard' | 'discouraged'): string[] {
     return this.terms

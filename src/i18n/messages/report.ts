@@ -59,4 +59,12 @@ export const reportMessages: MessageTable = {
   'rate.completeness': { zh: '元数据信息完整性合格率', en: 'metadata completeness rate' },
   'rate.classification': { zh: '分级分类合理率', en: 'classification reasonableness rate' },
   'rate.structured': { zh: '结构化数据资源占比率', en: 'structured resource share' },
+  'rate.notAssessed.open': {
+    zh: '未考核：没有规则为开放目录检查这一项',
+    en: 'not assessed: no rule checks this for open catalogs',
+  },
+  'rate.notAssessed.shared': {
+    zh: '未考核：没有规则为共享目录检查这一项',
+    en: 'not assessed: no rule checks this for shared catalogs',
+  },
 };

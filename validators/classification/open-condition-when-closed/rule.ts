@@ -8,6 +8,8 @@ export default defineRule({
     category: 'classification',
     scope: 'entry',
     defaultSeverity: 'warning',
+    // Every entry of an open catalog is open to the public: there is no closed entry to check.
+    kinds: ['shared'],
     docs: {
       title: { zh: '不开放时不填开放条件', en: 'no open condition when not open' },
       basis:

@@ -1,6 +1,6 @@
 // dataset/fragmentation: entries of one provider whose names differ only by a year, period, region or department.
 import { defineRule } from '../../../src/rules/define.js';
-import { departmentNames, fragmentStem } from '../../../src/rules/helpers/names.js';
+import { departmentNames, fragmentStem, stripGenericSuffixes } from '../../../src/rules/helpers/names.js';
 import { foldText, listForMessage } from '../../../src/rules/helpers/text.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
 
@@ -53,8 +53,11 @@ export default defineRule({
         }
         const sep = context.lang === 'zh' ? '、' : ', ';
         for (const members of groups.values()) {
-          // Identical names are duplicates (naming/duplicate-in-provider), not fragments.
-          if (members.length < 2 || new Set(members.map((m) => m.folded)).size < 2) continue;
+          // Identical names are duplicates (naming/duplicate-in-provider), not fragments; so are names that
+          // differ only by a generic word (劳务派遣经营许可证 / …信息): no time, region or department tells them apart.
+          if (members.length < 2) continue;
+          const plain = new Set(members.map((m) => foldText(stripGenericSuffixes(m.name, naming))));
+          if (plain.size < 2) continue;
           const names = listForMessage(
             members.map((m) => (context.lang === 'zh' ? `“${m.name}”` : `"${m.name}"`)),
             5,
