@@ -1,6 +1,8 @@
 // Reading real exports: header spellings from real portals, value routing, the kind and its reason, wrapper
 // objects, the file-level error when no column maps, and numeric lengths in separate columns.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogInputError } from '../src/errors.js';
 import { readCatalogBytes } from '../src/io/readers/index.js';
@@ -8,6 +10,7 @@ import { resolveLimits } from '../src/limits.js';
 import { headerIndex } from '../src/model/headers.js';
 import { loadSeeds } from '../src/seeds/index.js';
 import { validateCatalog } from '../src/validate.js';
+import { runCli } from './helpers/cli.js';
 
 const seeds = loadSeeds();
 const options = { kind: 'auto' as const, limits: resolveLimits(), seeds };
@@ -219,6 +222,16 @@ describe('a file where no column maps', () => {
     expect(String(err.data.nearest)).toContain('提供者 → 提供方');
     const report = await validateCatalog({ name: 'odd.json', bytes: bytes(JSON.stringify(doc)) });
     expect(report.files[0]).toMatchObject({ entries: 0, findings: [], error: { code: 'input/no-header' } });
+  });
+
+  it('exits 2 from the CLI with one line naming the columns, and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govcat-portal-'));
+    const file = join(dir, 'odd.json');
+    writeFileSync(file, JSON.stringify([{ 资源名: '企业名录', 提供者: '市工信局' }]));
+    const { code, stdout, stderr } = await runCli(['validate', file, '--no-config']);
+    expect(code).toBe(2);
+    expect(`${stdout}${stderr}`).toContain('没有一列能对应到目录字段');
+    expect(`${stdout}${stderr}`).not.toMatch(/\bat \S+ \(/);
   });
 
   it('still reads canonical entries, empty entries and an empty catalog', async () => {

@@ -449,7 +449,7 @@ describe('gx-2021-city on an open catalog through the pipeline (D1-1, D2-1 ③, 
   it('gives no points for classification no rule checks in an open catalog (未考核)', async () => {
     const item = indicator(await scored(), 'D2-1').items.find((i) => i.id === 'classification')!;
     expect(item.status).toBe('not-assessed');
-    expect(item.reason).toBe('未考核：没有规则为开放目录检查这一项');
+    expect(item.reason).toBe('没有规则为开放目录检查这一项');
     expect(item.earned).toBeUndefined();
   });
 

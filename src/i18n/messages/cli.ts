@@ -34,8 +34,8 @@ export const cliMessages: MessageTable = {
   },
   'cli.optionNoConfig': { zh: '不读取配置文件', en: 'do not read any configuration file' },
   'cli.optionToday': {
-    zh: '以该日期（CCYY-MM-DD）为“今天”判断日期是否在未来',
-    en: 'treat this date (CCYY-MM-DD) as today when checking future dates',
+    zh: '以该日期（CCYY-MM-DD）为“今天”判断日期是否在未来、目录是否按承诺的周期更新',
+    en: 'treat this date (CCYY-MM-DD) as today when checking future dates and whether entries are updated on their cycle',
   },
   'cli.rules.description': { zh: '列出全部规则', en: 'list every rule' },
   'cli.rules.format': {

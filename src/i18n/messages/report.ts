@@ -60,11 +60,11 @@ export const reportMessages: MessageTable = {
   'rate.classification': { zh: '分级分类合理率', en: 'classification reasonableness rate' },
   'rate.structured': { zh: '结构化数据资源占比率', en: 'structured resource share' },
   'rate.notAssessed.open': {
-    zh: '未考核：没有规则为开放目录检查这一项',
-    en: 'not assessed: no rule checks this for open catalogs',
+    zh: '没有规则为开放目录检查这一项',
+    en: 'no rule checks this for open catalogs',
   },
   'rate.notAssessed.shared': {
-    zh: '未考核：没有规则为共享目录检查这一项',
-    en: 'not assessed: no rule checks this for shared catalogs',
+    zh: '没有规则为共享目录检查这一项',
+    en: 'no rule checks this for shared catalogs',
   },
 };

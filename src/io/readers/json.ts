@@ -111,8 +111,8 @@ function locationsFor(base: string, data: unknown): LocationMap {
   return map;
 }
 
-/** The kind of canonical entries: sharing attributes or a classification mean shared, else open. */
-function detectKind(entries: unknown[]): KindEvidence & { kind: CatalogKind } {
+/** The kind of canonical entries: sharing attributes or a classification mean shared, else open; none: no sign. */
+function detectKind(entries: unknown[]): (KindEvidence & { kind: CatalogKind }) | undefined {
   const keys = new Set<string>();
   for (const e of entries) {
     if (!e || typeof e !== 'object') continue;
@@ -120,9 +120,7 @@ function detectKind(entries: unknown[]): KindEvidence & { kind: CatalogKind } {
   }
   if (keys.size > 0)
     return { kind: 'shared', basis: keys.has('share') ? 'share' : 'code', headers: [...keys] };
-  return entries.length === 0
-    ? { kind: 'shared', basis: 'no-share', headers: [] }
-    : { kind: 'open', basis: 'no-share', headers: [] };
+  return entries.length === 0 ? undefined : { kind: 'open', basis: 'no-share', headers: [] };
 }
 
 function toEntries(list: unknown[], basePointer: (i: number) => string): ParsedEntry[] {
