@@ -88,3 +88,70 @@ describe('JSON reader', () => {
     expect((await readError('a.jsonl', '{}\n{"x":')).render('zh')).toContain('line 2');
   });
 });
+
+describe('JSON bounds, checked in one scan before JSON.parse', () => {
+  const read = (name: string, text: string, limits = {}) =>
+    readCatalogBytes({ name, bytes: bytes(text) }, { ...options, limits: resolveLimits(limits) });
+  const shape = (err: CatalogInputError) => [err.code, err.messageId, err.data.limit];
+
+  it('counts the entries of the array that holds them, whatever wraps it', async () => {
+    const three = '{"name":"甲"},{"name":"乙"},{"name":"丙"}';
+    for (const text of [`[${three}]`, `{"entries":[${three}]}`, `{"data":{"list":[${three}]}}`]) {
+      expect(shape(await readError('a.json', text, { maxEntries: 2 }))).toEqual([
+        'input/limit',
+        'readers.jsonTooManyEntries',
+        2,
+      ]);
+    }
+    // Commas inside strings and nested arrays are not entries.
+    const two = '[{"name":"甲,乙,丙","format":["xls","json","csv"]},{"name":"丁"}]';
+    expect((await read('a.json', two, { maxEntries: 2 })).entries).toHaveLength(2);
+  });
+
+  it('does not count data items or lists as entries', async () => {
+    const items = [{ name: '许可证编号' }, { name: '企业名称' }, { name: '发证日期' }];
+    const text = JSON.stringify({ kind: 'shared', entries: [{ ...baseEntry('shared'), items }] });
+    const parsed = await read('a.json', text, { maxEntries: 1 });
+    expect(parsed.entries[0]!.data.items).toHaveLength(3);
+  });
+
+  it('refuses more objects and arrays than --max-nodes, also summed over JSON Lines', async () => {
+    expect(shape(await readError('a.json', '[{"extra":[{},{},{}]}]', { maxNodes: 4 }))).toEqual([
+      'input/limit',
+      'readers.jsonTooManyNodes',
+      4,
+    ]);
+    expect((await read('a.json', '[{"extra":[{}]}]', { maxNodes: 4 })).entries).toHaveLength(1);
+    const lines = '{"name":"甲","format":["xls"]}\n{"name":"乙","format":["xls"]}\n';
+    expect((await read('a.jsonl', lines, { maxNodes: 4 })).entries).toHaveLength(2);
+    expect(shape(await readError('a.jsonl', lines, { maxNodes: 3 }))).toEqual([
+      'input/limit',
+      'readers.jsonTooManyNodes',
+      3,
+    ]);
+  });
+
+  it('reads JSON Lines line by line with CRLF and blank lines, counting lines against --max-entries', async () => {
+    const parsed = await read('a.jsonl', '{"name":"甲"}\r\n\r\n{"name":"乙"}\r\n');
+    expect(parsed.entries.map((e) => [e.data.name, e.locations.get('/name')?.row])).toEqual([
+      ['甲', 1],
+      ['乙', 3],
+    ]);
+    const err = await readError('a.jsonl', '{}\n{}\n{}\n', { maxEntries: 2 });
+    expect([err.code, err.messageId]).toEqual(['input/limit', 'input.tooManyEntries']);
+  });
+
+  it('gives the pointer of a string over --max-cell-chars, and parsed objects have no prototype', async () => {
+    const err = await readError(
+      'a.json',
+      '[{"name":"甲"},{"share":{"condition":"凭营业执照申请共享使用"}}]',
+      {
+        maxCellChars: 10,
+      },
+    );
+    expect([err.code, err.data.pointer, err.data.count]).toEqual(['input/limit', '/1/share/condition', 11]);
+    const parsed = await read('a.json', '[{"name":"甲","share":{"type":"1"}}]');
+    expect(Object.getPrototypeOf(parsed.entries[0]!.data)).toBeNull();
+    expect(Object.getPrototypeOf(parsed.entries[0]!.data.share)).toBeNull();
+  });
+});

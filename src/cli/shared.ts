@@ -79,6 +79,12 @@ const LIMIT_FLAGS: { key: keyof Limits; flag: string; zh: string; en: string }[]
   },
   { key: 'maxDepth', flag: '--max-depth <n>', zh: 'JSON/XML 最大嵌套层数', en: 'deepest JSON/XML nesting' },
   {
+    key: 'maxNodes',
+    flag: '--max-nodes <n>',
+    zh: 'JSON 对象与数组、XML 元素的最多个数',
+    en: 'most JSON objects and arrays, or XML elements, of one file',
+  },
+  {
     key: 'maxEntries',
     flag: '--max-entries <n>',
     zh: '单个文件的最大目录条数',

@@ -248,8 +248,9 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
     const file = report.files[0]!;
     const lines: string[] = [];
     if (!opts.quiet) {
-      lines.push(...fixLines(result.fixes, lang, color, opts.dryRun));
-      lines.push(...codeLines(result.codes, lang, color));
+      // Loops, not spreads: a large catalog has more fixes than a call can take arguments.
+      for (const line of fixLines(result.fixes, lang, color, opts.dryRun)) lines.push(line);
+      for (const line of codeLines(result.codes, lang, color)) lines.push(line);
       if (lines.length > 0) lines.push('');
     }
     const summaryId = opts.dryRun ? 'compile.dryRunSummary' : 'compile.summary';
