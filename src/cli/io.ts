@@ -1,9 +1,11 @@
 // The CLI's view of the outside world, injected so tests can run the CLI in-process.
 
-/** A writable text stream. */
+/** A writable stream: text, or bytes for outputs written to standard output (`compile -o -`). */
 export interface TextSink {
-  write(text: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
+  /** Width of a terminal, when it is one. */
+  columns?: number;
 }
 
 /** Streams, environment and working directory of one CLI run. */

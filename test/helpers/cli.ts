@@ -14,9 +14,11 @@ export async function runCli(
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  const text = (chunk: string | Uint8Array) =>
+    typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
   const code = await run(argv, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
+    stdout: { write: (s: string | Uint8Array) => (stdout += text(s)), isTTY: options.tty ?? false },
+    stderr: { write: (s: string | Uint8Array) => (stderr += text(s)), isTTY: options.tty ?? false },
     env: options.env ?? { NO_COLOR: '1' },
     cwd: options.cwd ?? process.cwd(),
   });

@@ -8,6 +8,7 @@ import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
 import type { CliIO } from '../io.js';
+import { reportOutput } from '../output-target.js';
 import {
   addIndicatorOptions,
   addReportOptions,
@@ -90,6 +91,7 @@ async function runScore(files: string[], opts: ScoreCliOptions, io: CliIO, sniff
   const lang = opts.lang ?? sniffed;
   const formatter = checkReportOptions(opts, lang);
   const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
+  opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);
   const limits = limitsFromOptions(opts);
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
   let assessment: Awaited<ReturnType<typeof loadAssessment>> | undefined;

@@ -20,6 +20,7 @@ import {
   validateSource,
 } from '../../validate.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
+import { checkOutputPath, isStdout, reportInputs, reportOutput } from '../output-target.js';
 import { jobsFor, jobsOption, validateOnPool } from '../parallel.js';
 import {
   addIndicatorOptions,
@@ -82,8 +83,18 @@ async function runValidate(
     const kind = formatFromName(files[0]!);
     if (kind !== 'xlsx' && kind !== 'xls')
       throw new UsageError(translate(lang, 'annotate.needWorkbook', { file: files[0]! }));
-    if (resolve(io.cwd, opts.annotate) === resolve(io.cwd, files[0]!))
-      throw new UsageError(translate(lang, 'annotate.outIsInput', { file: opts.annotate }));
+    if (isStdout(opts.annotate)) throw new UsageError(translate(lang, 'output.annotateStdout'));
+    await checkOutputPath(opts.annotate, {
+      lang,
+      cwd: io.cwd,
+      inputs: [files[0]!, ...reportInputs(opts)],
+      isInputId: 'annotate.outIsInput',
+    });
+  }
+  opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);
+  if (opts.annotate !== undefined && opts.output !== undefined) {
+    if (resolve(io.cwd, opts.annotate) === resolve(io.cwd, opts.output))
+      throw new UsageError(translate(lang, 'output.twice', { file: opts.output }));
   }
   const limits = limitsFromOptions(opts);
   // Several files go to worker threads, one file per task. Annotating, fixing and the input-driven rates
