@@ -7,6 +7,7 @@ import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
+import { catalogArguments } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { reportOutput } from '../output-target.js';
 import {
@@ -87,9 +88,10 @@ export function registerScore(
   });
 }
 
-async function runScore(files: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
+async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
   const formatter = checkReportOptions(opts, lang);
+  const files = await catalogArguments(args, io, lang);
   const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
   opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);
   const limits = limitsFromOptions(opts);

@@ -19,6 +19,7 @@ import {
   type Session,
   validateSource,
 } from '../../validate.js';
+import { catalogArguments } from '../inputs.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
 import { checkOutputPath, isStdout, reportInputs, reportOutput } from '../output-target.js';
 import { jobsFor, jobsOption, validateOnPool } from '../parallel.js';
@@ -70,13 +71,14 @@ export function registerValidate(
 }
 
 async function runValidate(
-  files: string[],
+  args: string[],
   opts: ValidateCliOptions,
   io: CliIO,
   sniffed: Lang,
 ): Promise<number> {
   const lang = opts.lang ?? sniffed;
   const formatter = checkReportOptions(opts, lang);
+  const files = await catalogArguments(args, io, lang);
   if (opts.annotate !== undefined) {
     if (files.length !== 1)
       throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));

@@ -27,4 +27,16 @@ export const fileMessages: MessageTable = {
     zh: '报告和带批注的工作簿不能写到同一个文件 {{file}}',
     en: 'the report and the annotated workbook cannot both be written to {{file}}',
   },
+  'inputs.noMatch': {
+    zh: '没有文件与“{{pattern}}”匹配：请检查路径和通配符（govcat 自己展开 * ? ** 和 {a,b}，Windows 命令行也一样）',
+    en: 'no file matches "{{pattern}}": check the path and the wildcards (govcat expands * ? ** and {a,b} itself, on Windows too)',
+  },
+  'inputs.emptyFolder': {
+    zh: '文件夹 {{folder}} 里没有目录文件（.xlsx .xlsm .xls .csv .json .jsonl .ndjson .xml）',
+    en: 'the folder {{folder}} holds no catalog files (.xlsx .xlsm .xls .csv .json .jsonl .ndjson .xml)',
+  },
+  'inputs.skipped': {
+    zh: 'govcat：已跳过 {{file}}：这是 govcat 自己的文件（锁文件或配置文件），不是目录',
+    en: 'govcat: skipped {{file}}: it is one of govcat’s own files (lock or configuration), not a catalog',
+  },
 };
