@@ -41,6 +41,28 @@ describe('compileCatalog', () => {
     expect(notAssigned?.message).toContain('“31500200X”无效');
   });
 
+  it('assigns a code on the first run when the classification needed a rule fix first', async () => {
+    const catalog = catalogOf('shared', [
+      { code: '315018001/1', classification: '315018001' },
+      { code: '', classification: '315.018.001', name: '食品生产许可信息' },
+    ]);
+    const result = await compileCatalog({ name: 'a.json', catalog }, { today: '2021-11-23' });
+    expect(result.codes.map((c) => [c.entry, c.code])).toEqual([[1, '315018001/2']]);
+    expect(
+      result.fixes.filter((f) => f.by === 'rule').map((f) => [f.entry, f.field, f.from, f.to, f.ruleId]),
+    ).toEqual([[1, 'classification', '315.018.001', '315018001', 'code/classification-format']]);
+    expect(result.lock.codes.map((c) => c.code)).toEqual(['315018001/1', '315018001/2']);
+    // A second run with the lock changes nothing: the first run already did the whole job.
+    const again = await compileCatalog(
+      { name: 'a.json', catalog: json(result.output) },
+      {
+        today: '2021-11-23',
+        lock: result.lock,
+      },
+    );
+    expect([again.codes, again.lockChanged]).toEqual([[], false]);
+  });
+
   it('applies the safe fixes and lists each one with its field', async () => {
     const result = await compileCatalog(fixturePath, { today: '2021-11-23' });
     expect(result.fixes.map((f) => [f.entry, f.field, f.kind, f.from, f.to, f.by])).toEqual(
