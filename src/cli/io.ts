@@ -14,6 +14,8 @@ export interface CliIO {
   stderr: TextSink;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** How long a run goes before a progress bar appears on a terminal stderr (default 1000 ms; 0: at once). */
+  progressDelayMs?: number;
 }
 
 /** Exit codes (README “Exit codes”). */

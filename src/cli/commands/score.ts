@@ -7,9 +7,11 @@ import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
+import { validateSource } from '../../validate.js';
 import { catalogArguments } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { reportOutput } from '../output-target.js';
+import { tracked, withProgress } from '../progress.js';
 import {
   addIndicatorOptions,
   addReportOptions,
@@ -99,7 +101,16 @@ async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffe
   let assessment: Awaited<ReturnType<typeof loadAssessment>> | undefined;
   try {
     if (opts.assessment) assessment = await loadAssessment(opts.assessment, io.cwd);
-    const { results, session } = await validateFiles(files, opts, io, lang, limits);
+    const { results, session } = await withProgress(io, files, lang, (progress) =>
+      validateFiles(
+        files,
+        opts,
+        io,
+        lang,
+        limits,
+        tracked(progress, (file, path, s) => validateSource({ path, name: file }, s)),
+      ),
+    );
     const report = assembleReport(results, session, lang, opts, {
       inputs,
       profile,

@@ -23,6 +23,7 @@ import { catalogArguments } from '../inputs.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
 import { checkOutputPath, isStdout, reportInputs, reportOutput } from '../output-target.js';
 import { jobsFor, jobsOption, validateOnPool } from '../parallel.js';
+import { tracked, withProgress } from '../progress.js';
 import {
   addIndicatorOptions,
   addReportOptions,
@@ -31,6 +32,7 @@ import {
   loadIndicatorInputs,
   type ReportCliOptions,
   reportExitCode,
+  type ValidateOne,
   validateFiles,
   writeReport,
 } from '../report-command.js';
@@ -107,14 +109,16 @@ async function runValidate(
     opts.fix === true ||
     [opts.published, opts.mounted, opts.interfaces, opts.updates, opts.period].some((v) => v !== undefined);
   if (threads > 1 && !needsParsed) {
-    const report = await validateOnPool(files, opts, io, lang, limits, threads);
+    const report = await withProgress(io, files, lang, (progress) =>
+      validateOnPool(files, opts, io, lang, limits, threads, (file) => progress.done(file)),
+    );
     await writeReport(report, formatter, opts, io, lang);
     return reportExitCode(report, opts.maxWarnings);
   }
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
   const fixesByFile = new Map<string, AppliedFix[]>();
   let annotateBytes: Uint8Array | undefined;
-  const each =
+  const each: ValidateOne =
     opts.annotate !== undefined || opts.fix
       ? async (file: string, path: string, session: Session): Promise<FileResult> => {
           let source: CatalogSource = { path, name: file };
@@ -128,8 +132,10 @@ async function runValidate(
           if (fixes) fixesByFile.set(file, fixes);
           return result;
         }
-      : undefined;
-  const { results, session } = await validateFiles(files, opts, io, lang, limits, each);
+      : (file, path, session) => validateSource({ path, name: file }, session);
+  const { results, session } = await withProgress(io, files, lang, (progress) =>
+    validateFiles(files, opts, io, lang, limits, tracked(progress, each)),
+  );
   if (opts.annotate !== undefined && results[0]?.parsed) {
     // The copy is built in memory like any workbook output: keep to the same row budget.
     const rows = lastRow(results[0]);

@@ -39,4 +39,8 @@ export const fileMessages: MessageTable = {
     zh: 'govcat：已跳过 {{file}}：这是 govcat 自己的文件（锁文件或配置文件），不是目录',
     en: 'govcat: skipped {{file}}: it is one of govcat’s own files (lock or configuration), not a catalog',
   },
+  'progress.files': {
+    zh: '校验中 {bar} {value}/{total} 个文件  {file}',
+    en: 'validating {bar} {value}/{total} files  {file}',
+  },
 };
