@@ -24,7 +24,7 @@ export const DEFAULT_LIMITS: ResolvedLimits = {
   /** Nesting depth of JSON and XML. */
   maxDepth: 64,
   /** Objects and arrays of a JSON file, elements of an XML file (each costs memory whatever its size in bytes). */
-  maxNodes: 4_000_000,
+  maxNodes: 2_000_000,
   /** Catalog entries of one file. */
   maxEntries: 500_000,
   /** Findings listed per file (all are counted in the summary). */
