@@ -7,6 +7,7 @@ import { compileCatalog } from '../src/compile.js';
 import { defineRule } from '../src/rules/define.js';
 import { registryRules } from '../src/rules/registry.js';
 import { getValidator, SCHEMA_IDS } from '../src/schema/ajv.js';
+import { CatalogPool } from '../src/workers/pool.js';
 import { catalogOf } from './helpers/catalog.js';
 
 const fixturePath = join(import.meta.dirname, 'fixtures', 'compile-shared-catalog.json');
@@ -61,6 +62,15 @@ describe('compileCatalog', () => {
       },
     );
     expect([again.codes, again.lockChanged]).toEqual([[], false]);
+    // The service compiles on the worker pool: the same first run there.
+    const pool = new CatalogPool({ threads: 1 });
+    try {
+      const bytes = new TextEncoder().encode(JSON.stringify(catalog));
+      const pooled = await pool.compile({ name: 'a.json', bytes }, { today: '2021-11-23' });
+      expect(pooled.report.files[0]!.codes?.map((c) => c.code)).toEqual(['315018001/2']);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('applies the safe fixes and lists each one with its field', async () => {
