@@ -494,6 +494,11 @@ describe('XML and JSON shapes', () => {
         'readers.xmlTextTooLong',
       ],
       [`<catalog title="${long}"><entry><name>x</name></entry></catalog>`, 'readers.xmlTextTooLong'],
+      // Unterminated constructs are measured to the end of the text, not left to a long validation.
+      [`<catalog><entry x="${long}`, 'readers.xmlTextTooLong'],
+      [`<catalog><entry a="1" b="2" c="3`, 'readers.xmlTooManyAttributes'],
+      [`<catalog><entry><name><![CDATA[${long}`, 'readers.xmlTextTooLong'],
+      [`<catalog><entry><${long}`, 'readers.xmlNameTooLong'],
     ];
     for (const [xml, messageId] of cases) {
       const f = await failure('a.xml', xml, { maxCellChars: 10, maxColumns: 2 });

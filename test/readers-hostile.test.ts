@@ -77,11 +77,13 @@ const CORPUS: Record<string, string> = {
   'blank-rows.csv': 'input/no-header',
   'many-entries.json': 'input/limit',
   'many-nodes.json': 'input/limit',
+  'many-values.json': 'input/limit',
   'many-lines.jsonl': 'input/limit',
   'many-entries.xml': 'input/limit',
   'huge-cdata.xml': 'input/limit',
   'many-attributes.xml': 'input/limit',
   'long-name.xml': 'input/limit',
+  'unclosed-attribute.xml': 'input/limit',
   'duplicate-parts.xlsx': 'input/unsafe',
   'dtd-in-part.xlsx': 'input/unsafe',
   'dtd-utf16.xls': 'input/unsafe',
@@ -134,6 +136,8 @@ function writeCorpus(): void {
   put('many-entries.json', `[${'{},'.repeat(20_000_000)}{}]`);
   // One entry holding ten million empty objects: counted against --max-nodes.
   put('many-nodes.json', `[{"extra":[${'{},'.repeat(10_000_000)}{}]}]`);
+  // Fifteen million numbers in one entry (30 MB): values count, not only objects (74 s and 3.1 GB before).
+  put('many-values.json', `[{"extra":[${'0,'.repeat(15_000_000)}0]}]`);
   put('many-lines.jsonl', '{}\n'.repeat(10_000_000));
   put('many-entries.xml', `<catalog>${'<entry/>'.repeat(2_000_000)}</catalog>`);
   put(
@@ -145,6 +149,8 @@ function writeCorpus(): void {
   put('many-attributes.xml', `<catalog><entry ${attributes.join(' ')}><name>x</name></entry></catalog>`);
   const name = 'n'.repeat(10 * 1024 * 1024);
   put('long-name.xml', `<catalog><entry><${name}>x</${name}></entry></catalog>`);
+  // An attribute value that never closes: the validator needed 60 s and 3.6 GB for 100 MB of it.
+  put('unclosed-attribute.xml', `<catalog><entry name="${randomLetters(30 * 1024 * 1024)}`);
   const rows = (entry: string) =>
     sheetXml(
       `<row r="1">${cell('A1', '数据资源名称')}${cell('B1', '数据资源代码')}${cell('C1', '数据资源提供方')}</row>` +

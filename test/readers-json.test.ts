@@ -115,19 +115,27 @@ describe('JSON bounds, checked in one scan before JSON.parse', () => {
     expect(parsed.entries[0]!.data.items).toHaveLength(3);
   });
 
-  it('refuses more objects and arrays than --max-nodes, also summed over JSON Lines', async () => {
-    expect(shape(await readError('a.json', '[{"extra":[{},{},{}]}]', { maxNodes: 4 }))).toEqual([
-      'input/limit',
-      'readers.jsonTooManyNodes',
-      4,
-    ]);
-    expect((await read('a.json', '[{"extra":[{}]}]', { maxNodes: 4 })).entries).toHaveLength(1);
+  it('refuses more values than --max-nodes (strings and numbers too), also summed over JSON Lines', async () => {
+    // [{"extra":[…3…]}]: the document, its element, the member "extra", three elements: 6 values.
+    for (const text of ['[{"extra":[{},{},{}]}]', '[{"extra":[0,0,0]}]', '[{"extra":["a","b","c"]}]']) {
+      expect(shape(await readError('a.json', text, { maxNodes: 5 }))).toEqual([
+        'input/limit',
+        'readers.jsonTooManyNodes',
+        5,
+      ]);
+      expect((await read('a.json', text, { maxNodes: 6 })).entries).toHaveLength(1);
+    }
+    // Commas and colons inside strings, and empty arrays, are no values.
+    expect(
+      (await read('a.json', '[{"名称":"甲,乙:丙","format":[ ]}]', { maxNodes: 4 })).entries,
+    ).toHaveLength(1);
+    // Each line: itself, two members, one element.
     const lines = '{"name":"甲","format":["xls"]}\n{"name":"乙","format":["xls"]}\n';
-    expect((await read('a.jsonl', lines, { maxNodes: 4 })).entries).toHaveLength(2);
-    expect(shape(await readError('a.jsonl', lines, { maxNodes: 3 }))).toEqual([
+    expect((await read('a.jsonl', lines, { maxNodes: 8 })).entries).toHaveLength(2);
+    expect(shape(await readError('a.jsonl', lines, { maxNodes: 7 }))).toEqual([
       'input/limit',
       'readers.jsonTooManyNodes',
-      3,
+      7,
     ]);
   });
 
@@ -137,8 +145,9 @@ describe('JSON bounds, checked in one scan before JSON.parse', () => {
       ['甲', 1],
       ['乙', 3],
     ]);
-    const err = await readError('a.jsonl', '{}\n{}\n{}\n', { maxEntries: 2 });
-    expect([err.code, err.messageId]).toEqual(['input/limit', 'input.tooManyEntries']);
+    // Counted before any line is parsed: the third line is malformed, the count comes first.
+    const err = await readError('a.jsonl', '{}\n\n{}\r\n{"x":\n', { maxEntries: 2 });
+    expect([err.code, err.messageId, err.data.count]).toEqual(['input/limit', 'input.tooManyEntries', 3]);
   });
 
   it('gives the pointer of a string over --max-cell-chars, and parsed objects have no prototype', async () => {

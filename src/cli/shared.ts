@@ -81,8 +81,8 @@ const LIMIT_FLAGS: { key: keyof Limits; flag: string; zh: string; en: string }[]
   {
     key: 'maxNodes',
     flag: '--max-nodes <n>',
-    zh: 'JSON 对象与数组、XML 元素的最多个数',
-    en: 'most JSON objects and arrays, or XML elements, of one file',
+    zh: '单个文件的 JSON 值（对象、数组、字符串、数字……）或 XML 元素的最多个数',
+    en: 'most JSON values (objects, arrays, strings, numbers …) or XML elements of one file',
   },
   {
     key: 'maxEntries',

@@ -131,16 +131,16 @@ export const readerMessages: MessageTable = {
     en: 'the string at {{pointer}} in {{file}} holds {{count}} characters, over the limit --max-cell-chars {{limit}}; not read',
   },
   'readers.jsonTooManyNodes': {
-    zh: '{{file}} 的 JSON 对象和数组个数超过上限 --max-nodes {{limit}}（疑似恶意文件），未解析',
-    en: '{{file}} holds more JSON objects and arrays than the limit --max-nodes {{limit}} (probably hostile); not parsed',
+    zh: '{{file}} 的 JSON 值（对象、数组、字符串、数字……）个数超过上限 --max-nodes {{limit}}，未解析：目录确实这么大时请调高上限，否则文件可能是恶意的',
+    en: '{{file}} holds more JSON values (objects, arrays, strings, numbers …) than the limit --max-nodes {{limit}}; not parsed; raise the limit if the catalog really is this large, else the file may be hostile',
   },
   'readers.jsonTooManyEntries': {
     zh: '{{file}} 的目录条数超过上限 --max-entries {{limit}}，未解析：请拆分文件或调高上限',
     en: '{{file}} holds more entries than the limit --max-entries {{limit}}; not parsed; split the file or raise the limit',
   },
   'readers.xmlTooManyNodes': {
-    zh: '{{file}} 的 XML 元素个数超过上限 --max-nodes {{limit}}（疑似恶意文件），未解析',
-    en: '{{file}} holds more XML elements than the limit --max-nodes {{limit}} (probably hostile); not parsed',
+    zh: '{{file}} 的 XML 元素个数超过上限 --max-nodes {{limit}}，未解析：目录确实这么大时请调高上限，否则文件可能是恶意的',
+    en: '{{file}} holds more XML elements than the limit --max-nodes {{limit}}; not parsed; raise the limit if the catalog really is this large, else the file may be hostile',
   },
   'readers.xmlTooManyEntries': {
     zh: '{{file}} 的目录条目元素个数超过上限 --max-entries {{limit}}，未解析：请拆分文件或调高上限',

@@ -22,7 +22,7 @@ import type {
   SourceLocation,
 } from '../../model/types.js';
 import { decodeTextInput } from './encoding.js';
-import { type JsonBounds, scanJson } from './json-scan.js';
+import { countRecords, type JsonBounds, scanJson } from './json-scan.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
 
@@ -327,6 +327,8 @@ export function readJsonl(source: ReadSource, options: ReadOptions): ParsedCatal
   const ext = extOf(source.name, '.jsonl');
   checkContent('jsonl', sniffContent(source.bytes), source.name, ext);
   const { text } = decodeTextInput(source.bytes, source.name, ext);
+  const records = countRecords(text);
+  if (records > options.limits.maxEntries) throw tooMany(source.name, records, options.limits.maxEntries);
   const entries: unknown[] = [];
   const lines: number[] = [];
   // Line by line without splitting the whole text (millions of short lines would be millions of strings).

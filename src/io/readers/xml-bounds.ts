@@ -91,11 +91,12 @@ export function scanXml(text: string, file: string, bounds: XmlBounds): void {
       continue;
     }
     if (text.startsWith('<![CDATA[', lt)) {
+      // Unterminated, it runs to the end of the text (the validator then calls it malformed).
       const end = text.indexOf(']]>', lt + 9);
-      if (end < 0) return;
-      textChars += end - (lt + 9);
+      textChars += (end < 0 ? n : end) - (lt + 9);
       if (textChars > maxCellChars)
         throw limit('readers.xmlTextTooLong', { line: lineAt(text, lt), limit: maxCellChars });
+      if (end < 0) return;
       i = end + 3;
       continue;
     }
@@ -106,16 +107,19 @@ export function scanXml(text: string, file: string, bounds: XmlBounds): void {
       i = end + 1;
       continue;
     }
+    // An unterminated tag runs to the end of the text and is measured all the same: a huge one is a limit
+    // at once, not a long search for the validator.
     const gt = tagEnd(text, lt);
-    if (gt < 0) return;
+    const tagStop = gt < 0 ? n : gt;
     textChars = 0;
     if (next === SLASH) {
+      if (gt < 0) return;
       depth--;
       i = gt + 1;
       continue;
     }
     let nameEnd = lt + 1;
-    while (nameEnd < gt && !isSpace(text.charCodeAt(nameEnd)) && text.charCodeAt(nameEnd) !== SLASH)
+    while (nameEnd < tagStop && !isSpace(text.charCodeAt(nameEnd)) && text.charCodeAt(nameEnd) !== SLASH)
       nameEnd++;
     if (nameEnd - lt - 1 > maxCellChars)
       throw limit('readers.xmlNameTooLong', { line: lineAt(text, lt), limit: maxCellChars });
@@ -126,13 +130,14 @@ export function scanXml(text: string, file: string, bounds: XmlBounds): void {
     checkAttributes(
       text,
       nameEnd,
-      gt,
+      tagStop,
       (messageId, data) => limit(messageId, { line: lineAt(text, lt), ...data }),
       {
         maxColumns,
         maxCellChars,
       },
     );
+    if (gt < 0) return;
     const selfClosing = text.charCodeAt(gt - 1) === SLASH;
     if (!selfClosing && ++depth > maxDepth) throw limit('readers.xmlTooDeep', { limit: maxDepth });
     i = gt + 1;
@@ -152,10 +157,12 @@ function checkAttributes(
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 || c === 0x27) {
-      const close = text.indexOf(c === 0x22 ? '"' : "'", i + 1);
-      if (close < 0 || close > to) return;
+      // An unclosed value runs to the end of the tag.
+      const found = text.indexOf(c === 0x22 ? '"' : "'", i + 1);
+      const close = found < 0 || found > to ? to : found;
       if (decodedLength(text, i + 1, close) > limits.maxCellChars)
         throw fail('readers.xmlTextTooLong', { limit: limits.maxCellChars });
+      if (close === to) return;
       i = close;
       continue;
     }
