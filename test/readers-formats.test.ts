@@ -482,6 +482,10 @@ describe('XML and JSON shapes', () => {
       'readers.xmlTooManyNodes',
       6,
     ]);
+    // Attributes count with the elements: each becomes a value once parsed.
+    const attributed = '<catalog kind="shared" title="南宁"><entry><name>甲</name></entry></catalog>';
+    expect(shape(await failure('a.xml', attributed, { maxNodes: 4 }))[1]).toBe('readers.xmlTooManyNodes');
+    expect((await read('a.xml', attributed, { maxNodes: 5 })).entries).toHaveLength(1);
     const long = 'a'.repeat(11);
     const cases: [string, string][] = [
       [`<catalog><entry><${long}>x</${long}></entry></catalog>`, 'readers.xmlNameTooLong'],

@@ -75,6 +75,7 @@ const CORPUS: Record<string, string> = {
   'huge-string.json': 'input/limit',
   'blank-rows.xlsx': 'input/no-header',
   'blank-rows.csv': 'input/no-header',
+  'wide-row.csv': 'input/limit',
   'many-entries.json': 'input/limit',
   'many-nodes.json': 'input/limit',
   'many-values.json': 'input/limit',
@@ -132,6 +133,8 @@ function writeCorpus(): void {
     blank.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t></t></is></c></row>`);
   put('blank-rows.xlsx', buildZip(workbookParts(part('xl/worksheets/sheet1.xml', sheetXml(blank.join(''))))));
   put('blank-rows.csv', ',,,\r\n'.repeat(300_000));
+  // One line of thirty million delimiters: counted before papaparse builds the cells (12 s, 1.5 GB before).
+  put('wide-row.csv', `数据资源名称,数据资源代码,数据资源提供方\r\n${','.repeat(30_000_000)}\r\n`);
   // 60 MB of empty entries: counted against --max-entries before JSON.parse (which needed 5 GB).
   put('many-entries.json', `[${'{},'.repeat(20_000_000)}{}]`);
   // One entry holding ten million empty objects: counted against --max-nodes.

@@ -139,8 +139,8 @@ export const readerMessages: MessageTable = {
     en: '{{file}} holds more entries than the limit --max-entries {{limit}}; not parsed; split the file or raise the limit',
   },
   'readers.xmlTooManyNodes': {
-    zh: '{{file}} 的 XML 元素个数超过上限 --max-nodes {{limit}}，未解析：目录确实这么大时请调高上限，否则文件可能是恶意的',
-    en: '{{file}} holds more XML elements than the limit --max-nodes {{limit}}; not parsed; raise the limit if the catalog really is this large, else the file may be hostile',
+    zh: '{{file}} 的 XML 元素和属性个数超过上限 --max-nodes {{limit}}，未解析：目录确实这么大时请调高上限，否则文件可能是恶意的',
+    en: '{{file}} holds more XML elements and attributes than the limit --max-nodes {{limit}}; not parsed; raise the limit if the catalog really is this large, else the file may be hostile',
   },
   'readers.xmlTooManyEntries': {
     zh: '{{file}} 的目录条目元素个数超过上限 --max-entries {{limit}}，未解析：请拆分文件或调高上限',

@@ -57,8 +57,8 @@ function tagEnd(text: string, lt: number): number {
 }
 
 /**
- * Scans XML text once and throws `input/limit` when it nests deeper than --max-depth, has more elements than
- * --max-nodes or more entry elements (at the second or third level) than --max-entries, an element or
+ * Scans XML text once and throws `input/limit` when it nests deeper than --max-depth, has more elements and
+ * attributes than --max-nodes or more entry elements (at the second or third level) than --max-entries, an element or
  * attribute name longer than --max-cell-chars, more attributes on one element than --max-columns, or a text,
  * CDATA section or attribute value longer than --max-cell-chars. Malformed markup is left to the validator.
  * DTDs are refused before this scan (assertNoDtd).
@@ -127,7 +127,7 @@ export function scanXml(text: string, file: string, bounds: XmlBounds): void {
     const level = depth + 1;
     if ((level === 2 || level === 3) && bounds.isEntry(text.slice(lt + 1, nameEnd)) && ++entries > maxEntries)
       throw limit('readers.xmlTooManyEntries', { limit: maxEntries });
-    checkAttributes(
+    elements += checkAttributes(
       text,
       nameEnd,
       tagStop,
@@ -137,6 +137,7 @@ export function scanXml(text: string, file: string, bounds: XmlBounds): void {
         maxCellChars,
       },
     );
+    if (elements > maxNodes) throw limit('readers.xmlTooManyNodes', { limit: maxNodes });
     if (gt < 0) return;
     const selfClosing = text.charCodeAt(gt - 1) === SLASH;
     if (!selfClosing && ++depth > maxDepth) throw limit('readers.xmlTooDeep', { limit: maxDepth });
@@ -144,14 +145,14 @@ export function scanXml(text: string, file: string, bounds: XmlBounds): void {
   }
 }
 
-/** Counts the attributes of a start tag (text[from, to)) and measures their names and values. */
+/** Counts the attributes of a start tag (text[from, to)) and measures their names and values; returns the count. */
 function checkAttributes(
   text: string,
   from: number,
   to: number,
   fail: (messageId: string, data: Record<string, string | number>) => CatalogInputError,
   limits: { maxColumns: number; maxCellChars: number },
-): void {
+): number {
   let count = 0;
   let nameStart = -1;
   for (let i = from; i < to; i++) {
@@ -162,7 +163,7 @@ function checkAttributes(
       const close = found < 0 || found > to ? to : found;
       if (decodedLength(text, i + 1, close) > limits.maxCellChars)
         throw fail('readers.xmlTextTooLong', { limit: limits.maxCellChars });
-      if (close === to) return;
+      if (close === to) return count;
       i = close;
       continue;
     }
@@ -174,4 +175,5 @@ function checkAttributes(
       nameStart = -1;
     } else if (!isSpace(c) && nameStart < 0 && c !== SLASH) nameStart = i;
   }
+  return count;
 }
