@@ -81,25 +81,7 @@ async function runValidate(
   const lang = opts.lang ?? sniffed;
   const formatter = checkReportOptions(opts, lang);
   const files = await catalogArguments(args, io, lang);
-  if (opts.annotate !== undefined) {
-    if (files.length !== 1)
-      throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));
-    const kind = formatFromName(files[0]!);
-    if (kind !== 'xlsx' && kind !== 'xls')
-      throw new UsageError(translate(lang, 'annotate.needWorkbook', { file: files[0]! }));
-    if (isStdout(opts.annotate)) throw new UsageError(translate(lang, 'output.annotateStdout'));
-    await checkOutputPath(opts.annotate, {
-      lang,
-      cwd: io.cwd,
-      inputs: [files[0]!, ...reportInputs(opts)],
-      isInputId: 'annotate.outIsInput',
-    });
-  }
-  opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);
-  if (opts.annotate !== undefined && opts.output !== undefined) {
-    if (resolve(io.cwd, opts.annotate) === resolve(io.cwd, opts.output))
-      throw new UsageError(translate(lang, 'output.twice', { file: opts.output }));
-  }
+  await checkOutputs(files, opts, io, lang);
   const limits = limitsFromOptions(opts);
   // Several files go to worker threads, one file per task. Annotating, fixing and the input-driven rates
   // need the parsed catalogs in this process, so they stay here.
@@ -182,6 +164,32 @@ async function runValidate(
     (opts.format !== 'stylish' && !opts.output ? io.stderr : io.stdout).write(`${note}\n`);
   }
   return reportExitCode(report, opts.maxWarnings);
+}
+
+/**
+ * Checks --annotate and --output before anything is read: one workbook to annotate, no output onto an
+ * input, a link or a device, not both to one file. `-o -` becomes standard output (opts.output undefined).
+ */
+async function checkOutputs(files: string[], opts: ValidateCliOptions, io: CliIO, lang: Lang): Promise<void> {
+  if (opts.annotate !== undefined) {
+    if (files.length !== 1)
+      throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));
+    const kind = formatFromName(files[0]!);
+    if (kind !== 'xlsx' && kind !== 'xls')
+      throw new UsageError(translate(lang, 'annotate.needWorkbook', { file: files[0]! }));
+    if (isStdout(opts.annotate)) throw new UsageError(translate(lang, 'output.annotateStdout'));
+    await checkOutputPath(opts.annotate, {
+      lang,
+      cwd: io.cwd,
+      inputs: [files[0]!, ...reportInputs(opts)],
+      isInputId: 'annotate.outIsInput',
+    });
+  }
+  opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);
+  if (opts.annotate !== undefined && opts.output !== undefined) {
+    if (resolve(io.cwd, opts.annotate) === resolve(io.cwd, opts.output))
+      throw new UsageError(translate(lang, 'output.twice', { file: opts.output }));
+  }
 }
 
 /** The last source row any value of a file came from. */
