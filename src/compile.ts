@@ -4,6 +4,7 @@ import {
   type CodeAssignment,
   type CodegenProblem,
   type CodeSeparator,
+  needsCode,
 } from './codegen/codes.js';
 import { applySafeFixes } from './codegen/fixes.js';
 import { emptyLock, serializeLock } from './codegen/lock.js';
@@ -190,6 +191,19 @@ function problemDiagnostic(
   return d;
 }
 
+/**
+ * Runs only the rules that propose fixes (no schema check) and applies their fixes until none is left: the
+ * same fixes the final validation would apply, taken before codes are assigned from the fixed values.
+ */
+function applyFixableRules(parsed: ParsedCatalog, session: Session, fixes: AppliedFix[]): void {
+  const active = session.ruleSet.active.filter((a) => a.rule.meta.fixable);
+  if (active.length === 0) return;
+  const fixing: Session = { ...session, ruleSet: { ...session.ruleSet, active, schemaLevel: () => 'off' } };
+  for (let pass = 0; pass < RULE_FIX_PASSES; pass++) {
+    if (applyRuleFixes(parsed.entries, validateParsed(parsed, fixing), fixes) === 0) break;
+  }
+}
+
 /** The compiled catalog before serialization (what validate --fix needs). */
 export type FixedCatalog = Omit<CompileResult, 'output' | 'format'>;
 
@@ -212,21 +226,26 @@ export function fixCatalog(
   });
   const parsed: ParsedCatalog = { ...source, entries, notices: source.notices };
 
-  // Codes first: they depend on the classification, name and provider, which only safe fixes touch.
+  // Codes are made from the classification, name and provider: the fixes rules propose for them
+  // (315.018.001 → 315018001) come first, so one run assigns every code it can.
   const separator = session.settings.codeSeparator as CodeSeparator;
   const lockIn = options.lock ?? emptyLock(separator);
   let assignments: CodeAssignment[] = [];
   let problems: CodegenProblem[] = [];
   let lock = lockIn;
+  const placeholders = session.seeds.vocab('placeholder');
+  const isPlaceholder = (text: string) => placeholders.has(text);
+  if (options.codes !== false && entries.some((e) => needsCode(e.data, isPlaceholder))) {
+    applyFixableRules(parsed, session, fixes);
+  }
   if (options.codes !== false) {
-    const placeholders = session.seeds.vocab('placeholder');
     const codegen = assignCodes(
       entries.map((e) => e.data),
       {
         separator,
         sequenceWidth: options.sequenceWidth ?? session.config.compile?.sequenceWidth ?? 1,
         lock: lockIn,
-        isPlaceholder: (text) => placeholders.has(text),
+        isPlaceholder,
       },
     );
     assignments = codegen.assignments;

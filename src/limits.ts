@@ -23,6 +23,8 @@ export const DEFAULT_LIMITS: ResolvedLimits = {
   maxCellChars: 32_767,
   /** Nesting depth of JSON and XML. */
   maxDepth: 64,
+  /** Values of a JSON file, elements of an XML file (each costs memory whatever its size in bytes). */
+  maxNodes: 2_000_000,
   /** Catalog entries of one file. */
   maxEntries: 500_000,
   /** Findings listed per file (all are counted in the summary). */

@@ -7,6 +7,7 @@ import { compileCatalog } from '../src/compile.js';
 import { defineRule } from '../src/rules/define.js';
 import { registryRules } from '../src/rules/registry.js';
 import { getValidator, SCHEMA_IDS } from '../src/schema/ajv.js';
+import { CatalogPool } from '../src/workers/pool.js';
 import { catalogOf } from './helpers/catalog.js';
 
 const fixturePath = join(import.meta.dirname, 'fixtures', 'compile-shared-catalog.json');
@@ -39,6 +40,37 @@ describe('compileCatalog', () => {
       (f) => f.ruleId === 'compile/code-not-assigned',
     );
     expect(notAssigned?.message).toContain('“31500200X”无效');
+  });
+
+  it('assigns a code on the first run when the classification needed a rule fix first', async () => {
+    const catalog = catalogOf('shared', [
+      { code: '315018001/1', classification: '315018001' },
+      { code: '', classification: '315.018.001', name: '食品生产许可信息' },
+    ]);
+    const result = await compileCatalog({ name: 'a.json', catalog }, { today: '2021-11-23' });
+    expect(result.codes.map((c) => [c.entry, c.code])).toEqual([[1, '315018001/2']]);
+    expect(
+      result.fixes.filter((f) => f.by === 'rule').map((f) => [f.entry, f.field, f.from, f.to, f.ruleId]),
+    ).toEqual([[1, 'classification', '315.018.001', '315018001', 'code/classification-format']]);
+    expect(result.lock.codes.map((c) => c.code)).toEqual(['315018001/1', '315018001/2']);
+    // A second run with the lock changes nothing: the first run already did the whole job.
+    const again = await compileCatalog(
+      { name: 'a.json', catalog: json(result.output) },
+      {
+        today: '2021-11-23',
+        lock: result.lock,
+      },
+    );
+    expect([again.codes, again.lockChanged]).toEqual([[], false]);
+    // The service compiles on the worker pool: the same first run there.
+    const pool = new CatalogPool({ threads: 1 });
+    try {
+      const bytes = new TextEncoder().encode(JSON.stringify(catalog));
+      const pooled = await pool.compile({ name: 'a.json', bytes }, { today: '2021-11-23' });
+      expect(pooled.report.files[0]!.codes?.map((c) => c.code)).toEqual(['315018001/2']);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('applies the safe fixes and lists each one with its field', async () => {

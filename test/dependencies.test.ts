@@ -34,6 +34,10 @@ describe('dependencies', () => {
     expect(atLeast(version('ajv'), '8.18.0')).toBe(true);
     // leven: 4.x is the ESM line with closest-match and maxDistance (the nearest-header suggestions use it).
     expect(atLeast(version('leven'), '4.1.0')).toBe(true);
+    // tinyglobby matches the glob inputs with picomatch: ReDoS and POSIX-class advisories fixed in 4.0.4
+    // (CVE-2026-33671, GHSA-c2c7-rcm5-vvqj, GHSA-3v7f-55p6-f55p).
+    expect(atLeast(version('tinyglobby'), '0.2.17')).toBe(true);
+    expect(atLeast(version('picomatch'), '4.0.4')).toBe(true);
   });
 
   it('ship the audited SheetJS build', () => {

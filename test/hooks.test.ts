@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { load } from 'js-yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -48,6 +48,19 @@ function git(...args: string[]) {
 function write(path: string, text: string) {
   mkdirSync(join(repo, path, '..'), { recursive: true });
   writeFileSync(join(repo, path), text);
+}
+
+/** Runs `govcat compile` on a catalog of the repository, which writes govcat.lock.json beside it. */
+function compileBeside(path: string): number | null {
+  const out = `${path.replace(/\.json$/, '')}-编译.json`;
+  return spawnSync(
+    'govcat',
+    ['compile', path, '--out', join(tmpdir(), `govcat-hooks-${Date.now()}-${basename(out)}`)],
+    {
+      cwd: repo,
+      env,
+    },
+  ).status;
 }
 
 beforeEach(() => {
@@ -102,8 +115,24 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(hook.pass_filenames).not.toBe(false);
     for (const f of ['目录/a.xlsx', 'b.XLS', 'c.csv', 'd.json', 'e.jsonl', 'f.xml'])
       expect(pyRegExp(hook.files).test(f)).toBe(true);
-    for (const f of ['package.json', 'web/package-lock.json', 'tsconfig.build.json', 'govcat.config.json'])
+    for (const f of [
+      'package.json',
+      'web/package-lock.json',
+      'tsconfig.build.json',
+      'govcat.config.json',
+      '目录/govcat.lock.json',
+      '目录/~$南宁市2021.xlsx',
+    ])
       expect(pyRegExp(hook.exclude!).test(f)).toBe(true);
+    expect(pyRegExp(hook.exclude!).test('目录/govcat-2021.json')).toBe(false);
+  });
+
+  it('passes a clean catalog committed with the lock file compile wrote beside it', () => {
+    write('目录/clean.json', clean);
+    expect(compileBeside('目录/clean.json')).toBe(0);
+    git('add', '-A');
+    const r = runAsFramework();
+    expect([r.files, r.status, r.out]).toEqual([['目录/clean.json'], 0, '']);
   });
 
   it('fails with one line per finding for a bad catalog and ignores non-catalog JSON', () => {
@@ -175,6 +204,17 @@ describe('hooks/pre-commit (plain git hook)', () => {
     git('add', '-A');
     write('目录/catalog.json', example);
     const r = git('commit', '-q', '-m', 'x');
+    expect([r.status, r.out]).toEqual([0, '']);
+  });
+
+  it('lets a clean catalog and its lock file through', () => {
+    write('目录/clean.json', clean);
+    expect(compileBeside('目录/clean.json')).toBe(0);
+    git('add', '-A');
+    expect(git('-c', 'core.quotepath=false', 'diff', '--cached', '--name-only').out).toContain(
+      '目录/govcat.lock.json',
+    );
+    const r = git('commit', '-q', '-m', '提交目录和锁文件');
     expect([r.status, r.out]).toEqual([0, '']);
   });
 

@@ -6,19 +6,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getFormatter, renderReport } from '../src/formatters/index.js';
 import type { Report } from '../src/generated/schema-types.js';
-import { launch, render } from './helpers/browser.js';
+import { browserAvailable, launch, render } from './helpers/browser.js';
 import { runCli } from './helpers/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'govcat-html-'));
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+/** Skipped with a notice on a machine without Chromium; required under CI=true. */
+const hasBrowser = browserAvailable('html report (test/html.test.ts)');
 
 function pngSize(file: string): { width: number; height: number } {
   const png = readFileSync(file);
@@ -26,7 +21,14 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-describe('html report', () => {
+describe.skipIf(!hasBrowser)('html report', () => {
+  beforeAll(async () => {
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   it('renders rates against 80 % / 90 %, providers, findings by rule and the score, offline', async () => {
     writeFileSync(
       join(dir, 'published.csv'),

@@ -41,6 +41,9 @@ beforeAll(() => {
       '--no-audit',
       '--no-fund',
       '--ignore-scripts',
+      // Refuses any dependency whose engines exclude this Node (20): the repository's own overrides do
+      // not apply to a consumer, so what the package declares must be enough.
+      '--engine-strict',
       join(dir, packed[0]!.filename),
     ],
     { cwd: project, encoding: 'utf8', stdio: 'pipe' },
@@ -67,6 +70,27 @@ describe('the packed package', () => {
       ]),
     );
     expect(packedFiles.filter((f) => f.startsWith('test/') || /^src\/.*\.ts$/.test(f))).toEqual([]);
+  });
+
+  it('ships its licence and changelog, and no source maps pointing at sources it does not ship', () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'CHANGELOG.md', 'README.md']));
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { license: string };
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+    expect(packedFiles.filter((f) => f.endsWith('.map'))).toEqual([]);
+    const installed = join(project, 'node_modules', 'govcat');
+    const withMapComment = packedFiles
+      .filter((f) => f.endsWith('.js'))
+      .filter((f) => readFileSync(join(installed, f), 'utf8').includes('sourceMappingURL'));
+    expect(withMapComment).toEqual([]);
+  });
+
+  it('installs on Node 20 without any dependency that needs a later Node', () => {
+    // cookie@2 (Node ≥ 22) came in through fastify → light-my-request ≥ 6.8 before govcat held it at 6.6.
+    const cookie = JSON.parse(
+      readFileSync(join(project, 'node_modules', 'cookie', 'package.json'), 'utf8'),
+    ) as { version: string };
+    expect(cookie.version.split('.')[0]).toBe('1');
   });
 
   it('validates a path and a buffer, formats, and loads a configuration', async () => {

@@ -2,6 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { wideRecord } from '../src/io/readers/csv.js';
 import { CsvSyntaxError, parseCsvText } from '../src/io/readers/csv-text.js';
 
 function oracle(text: string, delimiter: string, to?: number): string[][] {
@@ -101,5 +102,25 @@ describe('parseCsvText', () => {
       ['', ''],
       ['c', 'd'],
     ]);
+  });
+});
+
+describe('wideRecord (the column limit, checked before parsing)', () => {
+  it('finds the first record over the limit with its field count, as papaparse splits the fields', () => {
+    fc.assert(
+      fc.property(wellFormed, fc.integer({ min: 1, max: 6 }), ({ text, delimiter }, limit) => {
+        const rows = parseCsvText(text, { delimiter, maxRecords: 1_000_000 });
+        const first = rows.findIndex((r) => r.length > limit);
+        const expected = first < 0 ? undefined : { count: rows[first]!.length };
+        const found = wideRecord(text, delimiter, limit);
+        expect(found === undefined ? undefined : { count: found.count }).toEqual(expected);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('does not count delimiters inside quotes, and names the record', () => {
+    expect(wideRecord('a,b\r\n"x,y,z",w\r\n1,2,3\r\n', ',', 2)).toEqual({ record: 3, count: 3 });
+    expect(wideRecord('a,b\n"x\n,y,z",w\n', ',', 2)).toBeUndefined();
   });
 });

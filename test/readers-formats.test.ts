@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { CatalogInputError } from '../src/errors.js';
 import type { Limits } from '../src/generated/schema-types.js';
+import { DtdScan, hasDtd } from '../src/io/readers/dtd-scan.js';
 import { readCatalogBytes } from '../src/io/readers/index.js';
 import type { ReadOptions } from '../src/io/readers/types.js';
 import { resolveLimits } from '../src/limits.js';
@@ -145,9 +146,32 @@ describe('.xls variants', () => {
     });
   }
 
-  it('refuses a DTD inside SpreadsheetML', async () => {
+  it('refuses a DTD inside SpreadsheetML, in UTF-8 and in UTF-16 with or without a BOM', async () => {
     const xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><Workbook/>';
-    expect(await failure('a.xls', xml)).toMatchObject({ code: 'input/unsafe', messageId: 'readers.xmlDtd' });
+    const utf16 = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+    for (const bytes of [xml, utf16(`\ufeff${xml}`), utf16(xml)]) {
+      expect(await failure('a.xls', bytes)).toMatchObject({
+        code: 'input/unsafe',
+        messageId: 'readers.xmlDtd',
+      });
+    }
+  });
+
+  it('finds a DTD marker cut across stream chunks, in any case, and nothing in plain markup', () => {
+    const samples: [string, Uint8Array, boolean][] = [
+      ['UTF-8', new TextEncoder().encode('<?xml version="1.0"?>\n<!doctype x><x/>'), true],
+      ['UTF-16LE', new Uint8Array(Buffer.from('<x/><!ENTITY a "b">', 'utf16le')), true],
+      ['UTF-16BE', new Uint8Array(Buffer.from('<x/><!DocType x>', 'utf16le').swap16()), true],
+      ['comment', new TextEncoder().encode('<x><!-- DOCTYPE --><![CDATA[<!DOCTYP]]></x>'), false],
+    ];
+    for (const [label, bytes, expected] of samples) {
+      expect([label, hasDtd(bytes)]).toEqual([label, expected]);
+      for (const size of [1, 2, 3, 7]) {
+        const scan = new DtdScan();
+        for (let i = 0; i < bytes.length; i += size) scan.push(bytes.subarray(i, i + size));
+        expect([label, size, scan.found]).toEqual([label, size, expected]);
+      }
+    }
   });
 });
 
@@ -427,6 +451,76 @@ describe('XML and JSON shapes', () => {
     expect((await failure('c.xml', '<catalog><constructor>x</constructor></catalog>')).code).toBe(
       'input/unsafe',
     );
+  });
+
+  it('reads CDATA as literal text in its place, with the line of its element', async () => {
+    const xml = `<catalog>
+  <entry>
+    <name>前<![CDATA[食品 <经营> &amp; 许可]]>后</name>
+    <code>315018001/1</code>
+  </entry>
+</catalog>`;
+    const e = (await read('a.xml', xml)).entries[0]!;
+    expect(e.data.name).toBe('前食品 <经营> &amp; 许可后');
+    expect(e.locations.get('/code')?.row).toBe(4);
+  });
+
+  it('bounds XML while scanning it: entries, elements, names, attributes, text and CDATA', async () => {
+    const entries = (n: number) => '<entry><name>甲</name></entry>'.repeat(n);
+    const shape = (f: Awaited<ReturnType<typeof failure>>) => [f.code, f.messageId, f.data.limit];
+    expect(shape(await failure('a.xml', `<catalog>${entries(3)}</catalog>`, { maxEntries: 2 }))).toEqual([
+      'input/limit',
+      'readers.xmlTooManyEntries',
+      2,
+    ]);
+    const wrapped = `<catalog><entries>${entries(3)}</entries></catalog>`;
+    expect(shape(await failure('a.xml', wrapped, { maxEntries: 2 }))[1]).toBe('readers.xmlTooManyEntries');
+    // Data items are not entries.
+    const items =
+      '<items><item><name>a</name></item><item><name>b</name></item><item><name>c</name></item></items>';
+    expect(
+      (await read('a.xml', `<catalog><entry><name>甲</name>${items}</entry></catalog>`, { maxEntries: 1 }))
+        .entries,
+    ).toHaveLength(1);
+    expect(shape(await failure('a.xml', `<catalog>${entries(3)}</catalog>`, { maxNodes: 6 }))).toEqual([
+      'input/limit',
+      'readers.xmlTooManyNodes',
+      6,
+    ]);
+    // Attributes count with the elements: each becomes a value once parsed.
+    const attributed = '<catalog kind="shared" title="南宁"><entry><name>甲</name></entry></catalog>';
+    expect(shape(await failure('a.xml', attributed, { maxNodes: 4 }))[1]).toBe('readers.xmlTooManyNodes');
+    expect((await read('a.xml', attributed, { maxNodes: 5 })).entries).toHaveLength(1);
+    const long = 'a'.repeat(11);
+    const cases: [string, string][] = [
+      [`<catalog><entry><${long}>x</${long}></entry></catalog>`, 'readers.xmlNameTooLong'],
+      [`<catalog><entry ${long}="1"><name>x</name></entry></catalog>`, 'readers.xmlNameTooLong'],
+      [`<catalog><entry a="1" b="2" c="3"><name>x</name></entry></catalog>`, 'readers.xmlTooManyAttributes'],
+      [`<catalog><entry><name>${long}</name></entry></catalog>`, 'readers.xmlTextTooLong'],
+      [`<catalog><entry><name><![CDATA[${long}]]></name></entry></catalog>`, 'readers.xmlTextTooLong'],
+      [
+        `<catalog><entry><name>a<![CDATA[${'b'.repeat(5)}]]>${'c'.repeat(5)}</name></entry></catalog>`,
+        'readers.xmlTextTooLong',
+      ],
+      [`<catalog title="${long}"><entry><name>x</name></entry></catalog>`, 'readers.xmlTextTooLong'],
+      // Unterminated constructs are measured to the end of the text, not left to a long validation.
+      [`<catalog><entry x="${long}`, 'readers.xmlTextTooLong'],
+      [`<catalog><entry a="1" b="2" c="3`, 'readers.xmlTooManyAttributes'],
+      [`<catalog><entry><name><![CDATA[${long}`, 'readers.xmlTextTooLong'],
+      [`<catalog><entry><${long}`, 'readers.xmlNameTooLong'],
+    ];
+    for (const [xml, messageId] of cases) {
+      const f = await failure('a.xml', xml, { maxCellChars: 10, maxColumns: 2 });
+      expect([xml, f.code, f.messageId, f.data.line]).toEqual([xml, 'input/limit', messageId, 1]);
+    }
+    // References count as the one character they stand for.
+    const refs = `<catalog><entry><name>${'&amp;'.repeat(10)}</name></entry></catalog>`;
+    expect((await read('a.xml', refs, { maxCellChars: 10 })).entries[0]!.data.name).toBe('&'.repeat(10));
+  });
+
+  it('reads 200,000 entry elements (more than one call takes as arguments) without overflowing the stack', async () => {
+    const parsed = await read('a.xml', `<c>${'<entry/>'.repeat(200_000)}</c>`);
+    expect(parsed.entries).toHaveLength(200_000);
   });
 
   it('maps column-keyed JSON with groups and item arrays, inside result.records', async () => {

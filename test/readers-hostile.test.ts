@@ -75,6 +75,19 @@ const CORPUS: Record<string, string> = {
   'huge-string.json': 'input/limit',
   'blank-rows.xlsx': 'input/no-header',
   'blank-rows.csv': 'input/no-header',
+  'wide-row.csv': 'input/limit',
+  'many-entries.json': 'input/limit',
+  'many-nodes.json': 'input/limit',
+  'many-values.json': 'input/limit',
+  'many-lines.jsonl': 'input/limit',
+  'many-entries.xml': 'input/limit',
+  'huge-cdata.xml': 'input/limit',
+  'many-attributes.xml': 'input/limit',
+  'long-name.xml': 'input/limit',
+  'unclosed-attribute.xml': 'input/limit',
+  'duplicate-parts.xlsx': 'input/unsafe',
+  'dtd-in-part.xlsx': 'input/unsafe',
+  'dtd-utf16.xls': 'input/unsafe',
 };
 
 function writeCorpus(): void {
@@ -120,6 +133,47 @@ function writeCorpus(): void {
     blank.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t></t></is></c></row>`);
   put('blank-rows.xlsx', buildZip(workbookParts(part('xl/worksheets/sheet1.xml', sheetXml(blank.join(''))))));
   put('blank-rows.csv', ',,,\r\n'.repeat(300_000));
+  // One line of thirty million delimiters: counted before papaparse builds the cells (12 s, 1.5 GB before).
+  put('wide-row.csv', `数据资源名称,数据资源代码,数据资源提供方\r\n${','.repeat(30_000_000)}\r\n`);
+  // 60 MB of empty entries: counted against --max-entries before JSON.parse (which needed 5 GB).
+  put('many-entries.json', `[${'{},'.repeat(20_000_000)}{}]`);
+  // One entry holding ten million empty objects: counted against --max-nodes.
+  put('many-nodes.json', `[{"extra":[${'{},'.repeat(10_000_000)}{}]}]`);
+  // Fifteen million numbers in one entry (30 MB): values count, not only objects (74 s and 3.1 GB before).
+  put('many-values.json', `[{"extra":[${'0,'.repeat(15_000_000)}0]}]`);
+  put('many-lines.jsonl', '{}\n'.repeat(10_000_000));
+  put('many-entries.xml', `<catalog>${'<entry/>'.repeat(2_000_000)}</catalog>`);
+  put(
+    'huge-cdata.xml',
+    `<catalog><entry><name><![CDATA[${randomLetters(100 * 1024 * 1024)}]]></name></entry></catalog>`,
+  );
+  const attributes: string[] = [];
+  for (let i = 0; i < 1_000_000; i++) attributes.push(`a${i}="1"`);
+  put('many-attributes.xml', `<catalog><entry ${attributes.join(' ')}><name>x</name></entry></catalog>`);
+  const name = 'n'.repeat(10 * 1024 * 1024);
+  put('long-name.xml', `<catalog><entry><${name}>x</${name}></entry></catalog>`);
+  // An attribute value that never closes: the validator needed 60 s and 3.6 GB for 100 MB of it.
+  put('unclosed-attribute.xml', `<catalog><entry name="${randomLetters(30 * 1024 * 1024)}`);
+  const rows = (entry: string) =>
+    sheetXml(
+      `<row r="1">${cell('A1', '数据资源名称')}${cell('B1', '数据资源代码')}${cell('C1', '数据资源提供方')}</row>` +
+        `<row r="2">${cell('A2', entry)}${cell('B2', '101001001/1')}${cell('C2', '南宁市公安局')}</row>`,
+    );
+  put(
+    'duplicate-parts.xlsx',
+    buildZip([
+      ...workbookParts(part('xl/worksheets/sheet1.xml', rows('人口基本信息'))),
+      part('xl/worksheets/sheet1.xml', rows('车辆登记信息')),
+    ]),
+  );
+  put(
+    'dtd-in-part.xlsx',
+    buildZip([
+      ...workbookParts(part('xl/worksheets/sheet1.xml', rows('人口基本信息'))),
+      part('xl/styles.xml', `<?xml version="1.0"?>${BILLION_LAUGHS.slice(22)}`),
+    ]),
+  );
+  put('dtd-utf16.xls', Buffer.from(`\ufeff${BILLION_LAUGHS.replace('<catalog>', '<Workbook>')}`, 'utf16le'));
 }
 
 interface Run {

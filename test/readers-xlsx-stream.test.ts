@@ -41,6 +41,8 @@ function handWorkbook(opts: {
   strings?: string;
   styles?: string;
   workbookPr?: string;
+  /** Parts added after the others (a second copy of a part, a part holding a DTD). */
+  extra?: ZipPart[];
 }): Uint8Array {
   const sheetRels = opts.sheets
     .map(
@@ -72,6 +74,7 @@ function handWorkbook(opts: {
   ];
   if (opts.strings) parts.push(part('xl/sharedStrings.xml', opts.strings));
   if (opts.styles) parts.push(part('xl/styles.xml', opts.styles));
+  parts.push(...(opts.extra ?? []));
   return buildZip(parts);
 }
 
@@ -206,5 +209,76 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
     const options: ReadOptions = { kind: 'auto', limits, seeds: loadSeeds() };
     const parsed = await readCatalogBytes({ name: 'formulas.xlsx', bytes }, options);
     expect(parsed.entries.map((e) => e.data.name)).toEqual(['人口信息']);
+  });
+});
+
+describe('zip parts every reader of the workbook must agree on', () => {
+  const header =
+    '<c r="A1" t="inlineStr"><is><t>数据资源名称</t></is></c><c r="B1" t="inlineStr"><is><t>数据资源代码</t></is></c><c r="C1" t="inlineStr"><is><t>数据资源提供方</t></is></c>';
+  const rows = (name: string, cellType = 'inlineStr') =>
+    sheet(
+      `<row r="1">${header}</row><row r="2"><c r="A2" t="${cellType}">${cellType === 'str' ? `<v>${name}</v>` : `<is><t>${name}</t></is>`}</c><c r="B2" t="inlineStr"><is><t>101001001/1</t></is></c><c r="C2" t="inlineStr"><is><t>南宁市公安局</t></is></c></row>`,
+    );
+  const options = (): ReadOptions => ({ kind: 'auto', limits, seeds: loadSeeds() });
+  const read = (bytes: Uint8Array) =>
+    outcome(() => readCatalogBytes({ name: 'book.xlsx', bytes }, options()));
+
+  it('refuses two parts of one name, on the streaming path and on the SheetJS path alike', async () => {
+    for (const cellType of ['inlineStr', 'str']) {
+      const bytes = handWorkbook({
+        sheets: [{ name: '目录', xml: rows('人口基本信息', cellType) }],
+        extra: [part('xl/worksheets/sheet1.xml', rows('车辆登记信息', cellType))],
+      });
+      // Left to themselves the two readers would not read the same copy of the sheet.
+      const names = (book: Awaited<ReturnType<typeof streamed>>) => book?.book.sheets[0]?.rows[1]?.[0];
+      if (cellType === 'inlineStr') expect(names(await streamed(bytes))).not.toBe(names(sheetJs(bytes)));
+      expect(await read(bytes)).toEqual([
+        'input/unsafe',
+        'readers.zipDuplicate',
+        { file: 'book.xlsx', part: 'xl/worksheets/sheet1.xml' },
+      ]);
+    }
+    // Part names compare as OPC compares them: ignoring ASCII case.
+    const cased = handWorkbook({
+      sheets: [{ name: '目录', xml: rows('人口基本信息') }],
+      extra: [part('XL/Worksheets/Sheet1.xml', rows('车辆登记信息'))],
+    });
+    expect(((await read(cased)) as unknown[]).slice(0, 2)).toEqual(['input/unsafe', 'readers.zipDuplicate']);
+  });
+
+  it('refuses a DTD in any XML part, in UTF-8 and UTF-16 of either byte order', async () => {
+    const dtd = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>';
+    const utf16 = (text: string, bigEndian: boolean) => {
+      const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+      if (bigEndian) le.swap16();
+      return new Uint8Array(le);
+    };
+    const variants: [string, ZipPart][] = [
+      ['sheet', part('xl/worksheets/sheet2.xml', `${dtd}${rows('x').slice(38)}`)],
+      ['styles', part('xl/styles.xml', `${dtd}<styleSheet ${NS}/>`)],
+      [
+        'relationships',
+        part('xl/worksheets/_rels/sheet1.xml.rels', `<!doctype Relationships><Relationships/>`),
+      ],
+      ['custom XML, UTF-16LE', part('customXml/item1.xml', utf16(`${dtd}<x/>`, false))],
+      [
+        'custom XML, UTF-16BE',
+        part('customXml/item2.xml', utf16(`<?xml version="1.0"?><!ENTITY x "y"><x/>`, true)),
+      ],
+    ];
+    for (const [label, extra] of variants) {
+      const bytes = handWorkbook({ sheets: [{ name: '目录', xml: rows('人口基本信息') }], extra: [extra] });
+      expect([label, ...((await read(bytes)) as unknown[]).slice(0, 2)]).toEqual([
+        label,
+        'input/unsafe',
+        'readers.zipDtd',
+      ]);
+    }
+    // Media are not XML: their bytes may be anything.
+    const image = handWorkbook({
+      sheets: [{ name: '目录', xml: rows('人口基本信息') }],
+      extra: [part('xl/media/image1.svg', `${dtd}<svg/>`)],
+    });
+    expect(await read(image)).toBe('ok');
   });
 });

@@ -1,9 +1,11 @@
 // The CLI's view of the outside world, injected so tests can run the CLI in-process.
 
-/** A writable text stream. */
+/** A writable stream: text, or bytes for outputs written to standard output (`compile -o -`). */
 export interface TextSink {
-  write(text: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
+  /** Width of a terminal, when it is one. */
+  columns?: number;
 }
 
 /** Streams, environment and working directory of one CLI run. */
@@ -12,6 +14,8 @@ export interface CliIO {
   stderr: TextSink;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** How long a run goes before a progress bar appears on a terminal stderr (default 1000 ms; 0: at once). */
+  progressDelayMs?: number;
 }
 
 /** Exit codes (README “Exit codes”). */

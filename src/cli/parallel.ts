@@ -73,6 +73,7 @@ export async function validateOnPool(
   lang: Lang,
   limits: Limits,
   threads: number,
+  onFileDone?: (file: string) => void,
 ): Promise<Report> {
   const resolver = new ConfigResolver(
     io.cwd,
@@ -118,7 +119,8 @@ export async function validateOnPool(
           ...(opts.today ? { today: opts.today } : {}),
           ...(opts.rateSeverities ? { rateSeverities: opts.rateSeverities } : {}),
         };
-        return pool.validate({ path: resolve(io.cwd, file), name: file }, options);
+        const task = pool.validate({ path: resolve(io.cwd, file), name: file }, options);
+        return onFileDone ? task.finally(() => onFileDone(file)) : task;
       }),
     );
     const report = poolReport(results);

@@ -79,6 +79,12 @@ const LIMIT_FLAGS: { key: keyof Limits; flag: string; zh: string; en: string }[]
   },
   { key: 'maxDepth', flag: '--max-depth <n>', zh: 'JSON/XML 最大嵌套层数', en: 'deepest JSON/XML nesting' },
   {
+    key: 'maxNodes',
+    flag: '--max-nodes <n>',
+    zh: '单个文件的 JSON 值（对象、数组、字符串、数字……）或 XML 元素的最多个数',
+    en: 'most JSON values (objects, arrays, strings, numbers …) or XML elements of one file',
+  },
+  {
     key: 'maxEntries',
     flag: '--max-entries <n>',
     zh: '单个文件的最大目录条数',

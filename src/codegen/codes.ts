@@ -70,6 +70,16 @@ function text(value: unknown): string | undefined {
   return t === '' ? undefined : t;
 }
 
+function codeOf(entry: EntryData): string | undefined {
+  return typeof entry.code === 'number' ? String(entry.code) : text(entry.code);
+}
+
+/** Whether compile would give an entry a code: it has none, or a placeholder (无, 待定 …). */
+export function needsCode(entry: EntryData, isPlaceholder?: (text: string) => boolean): boolean {
+  const code = codeOf(entry);
+  return code === undefined || (isPlaceholder?.(code) ?? false);
+}
+
 function lockKey(provider: string, name: string): string {
   return `${provider}\u0000${name}`;
 }
@@ -121,7 +131,7 @@ export function assignCodes(entries: readonly EntryData[], options: CodegenOptio
 
   const missing: number[] = [];
   entries.forEach((entry, index) => {
-    const code = typeof entry.code === 'number' ? String(entry.code) : text(entry.code);
+    const code = codeOf(entry);
     if (code === undefined || options.isPlaceholder?.(code)) missing.push(index);
     else {
       if (!taken.has(code)) taken.set(code, index);

@@ -7,18 +7,28 @@ import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
+import { escapeStrings } from './terminal.js';
 import type { Formatter } from './types.js';
 
 export type { FormatContext, Formatter } from './types.js';
 export { renderReport, tooManyWarnings, visibleReport } from './visible.js';
 
+/**
+ * A format read in a terminal or a CI log: it sees the report with control characters escaped, so a cell
+ * cannot clear the screen or retitle the window. The other formats keep their own escaping (JSON, XML, HTML).
+ */
+function forTerminal(formatter: Formatter, keepBreaks = false): Formatter {
+  return (report, context) => formatter(escapeStrings(report, keepBreaks), context);
+}
+
 const formatters = new Map<string, Formatter>([
-  ['stylish', stylish],
+  ['stylish', forTerminal(stylish)],
   ['json', json],
-  ['compact', compact],
+  ['compact', forTerminal(compact)],
   ['sarif', sarif],
   ['junit', junit],
-  ['github', github],
+  // GitHub encodes line breaks itself (%0A) and shows them as breaks in the annotation.
+  ['github', forTerminal(github, true)],
   ['markdown', markdown],
   ['html', html],
 ]);

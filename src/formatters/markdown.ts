@@ -12,17 +12,20 @@ import {
   scoreSummaryLines,
   statusText,
 } from './describe.js';
+import { escapeControls } from './terminal.js';
 import type { Formatter } from './types.js';
 import { tooManyWarnings } from './visible.js';
 
-/** Escapes text for a Markdown table cell (pipes, line breaks, raw HTML). */
+/** Escapes text for a Markdown table cell (pipes, line breaks, raw HTML, other control characters). */
 export function cell(text: string | number | null | undefined): string {
-  return String(text ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
+  return escapeControls(
+    String(text ?? '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '\\|')
+      .replace(/\r?\n/g, ' '),
+  );
 }
 
 function table(head: string[], rows: (string | number)[][]): string[] {

@@ -89,7 +89,8 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
       lines.push(`${c.red('✖')} ${file.error.message}  ${c.dim(file.error.code)}`);
       continue;
     }
-    lines.push(...fileSection(file, ctx, c));
+    // A loop, not a spread: a file may have more lines than a call can take arguments.
+    for (const line of fileSection(file, ctx, c)) lines.push(line);
   }
   // When nothing could be read, the error lines are the whole story: no empty summary under them.
   if (report.files.length > 0 && report.files.every((f) => f.error)) return `${lines.join('\n')}\n`;

@@ -403,6 +403,7 @@ export interface Limits {
   maxColumns?: number;
   maxCellChars?: number;
   maxDepth?: number;
+  maxNodes?: number;
   maxEntries?: number;
   maxFindings?: number;
   timeoutMs?: number;

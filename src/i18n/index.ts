@@ -2,6 +2,7 @@
 import { cliMessages } from './messages/cli.js';
 import { compileMessages } from './messages/compile.js';
 import { configMessages } from './messages/config.js';
+import { fileMessages } from './messages/files.js';
 import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
 import { readerMessages } from './messages/readers.js';
@@ -33,6 +34,7 @@ const tables: MessageTable[] = [
   serviceMessages,
   indicatorMessages,
   rulesMessages,
+  fileMessages,
 ];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {

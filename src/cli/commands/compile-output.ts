@@ -1,5 +1,6 @@
 // Human lines for applied fixes and assigned codes, shared by compile and validate --fix.
 import pc from 'picocolors';
+import { escapeControls } from '../../formatters/terminal.js';
 import type { AppliedFix, AssignedCode, Location } from '../../generated/schema-types.js';
 import { type Lang, translate } from '../../i18n/index.js';
 
@@ -14,8 +15,8 @@ function where(location: Location | undefined, entry: number, lang: Lang): strin
 }
 
 function shown(value: unknown): string {
-  if (typeof value === 'string') return `“${value}”`;
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === 'string') return `“${escapeControls(value)}”`;
+  return escapeControls(JSON.stringify(value) ?? String(value));
 }
 
 /** “目录!J7  share.type：“无条件共享” → 1（取值写法）” lines under a heading. */
@@ -35,8 +36,8 @@ export function fixLines(
   for (const f of fixes.slice(0, LIST_LIMIT)) {
     lines.push(
       `  ${translate(lang, 'compile.fixLine', {
-        location: where(f.location, f.entry, lang),
-        field: f.field,
+        location: escapeControls(where(f.location, f.entry, lang)),
+        field: escapeControls(f.field),
         from: shown(f.from),
         to: shown(f.to),
         kind: translate(lang, `compile.kind.${f.kind}`, { rule: f.ruleId ?? '' }),
@@ -56,9 +57,9 @@ export function codeLines(codes: readonly AssignedCode[], lang: Lang, color: boo
   for (const a of codes.slice(0, LIST_LIMIT)) {
     lines.push(
       `  ${translate(lang, 'compile.codeLine', {
-        location: where(a.location, a.entry, lang),
+        location: escapeControls(where(a.location, a.entry, lang)),
         entry: a.entry + 1,
-        name: a.entryName ?? '',
+        name: escapeControls(a.entryName ?? ''),
         code: c.green(a.code),
         source: translate(lang, `compile.source.${a.source}`),
       })}`,

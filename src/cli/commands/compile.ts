@@ -15,6 +15,7 @@ import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
 import type { CatalogKind } from '../../model/types.js';
 import { createSession, readSource } from '../../validate.js';
 import { type CliIO, useColor } from '../io.js';
+import { checkOutputPath, isStdout } from '../output-target.js';
 import {
   addSessionOptions,
   checkReportOptions,
@@ -100,15 +101,6 @@ export function maxSheetRowsOption(lang: Lang): Option {
   });
 }
 
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    return (await realpath(a)) === (await realpath(b));
-  } catch {
-    return false;
-  }
-}
-
 /** Copies the input next to itself as <file>.bak (or .bak.1, .bak.2 … — an older backup is never replaced). */
 async function backup(path: string): Promise<string> {
   for (let i = 0; i < 1000; i++) {
@@ -144,9 +136,9 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
   if (opts.write && extname(input).toLowerCase() === '.xlsm')
     throw new UsageError(translate(lang, 'cli.compile.noWriteXlsm', { file: input }));
   const inputPath = resolve(io.cwd, input);
-  const outPath = opts.write ? inputPath : opts.out ? resolve(io.cwd, opts.out) : undefined;
-  if (opts.out && !opts.write && (await sameFile(inputPath, resolve(io.cwd, opts.out))))
-    throw new UsageError(translate(lang, 'cli.compile.outIsInput', { file: opts.out }));
+  // `-o -` (or /dev/stdout): the compiled catalog goes to standard output, the report to standard error.
+  const toStdout = isStdout(opts.out);
+  const reportOut = toStdout ? io.stderr : io.stdout;
 
   const formats = joinList(OUTPUT_FORMATS, lang);
   let format: OutputFormat | undefined;
@@ -154,7 +146,7 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
     if (!(OUTPUT_FORMATS as readonly string[]).includes(opts.to))
       throw new UsageError(translate(lang, 'cli.compile.unknownOutput', { value: opts.to, formats }));
     format = opts.to as OutputFormat;
-  } else if (opts.write || !opts.out) {
+  } else if (opts.write || !opts.out || toStdout) {
     format = formatFromName(input);
   } else {
     format = outputFormatFromName(opts.out);
@@ -184,6 +176,23 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
       : join(dirname(inputPath), LOCK_FILE_NAME)
     : undefined;
   const lockShown = typeof opts.lock === 'string' ? opts.lock : join(dirname(input), LOCK_FILE_NAME);
+  // Every file compile may write is checked before anything is read or written.
+  const configInputs = typeof opts.config === 'string' ? [opts.config] : [];
+  let outPath: string | undefined;
+  if (opts.write) {
+    // In place means the file the input names: through a symbolic link, its target.
+    const target = await realpath(inputPath).catch(() => inputPath);
+    outPath = await checkOutputPath(target, { lang, cwd: io.cwd, inputs: [] });
+  } else if (opts.out && !toStdout) {
+    outPath = await checkOutputPath(opts.out, {
+      lang,
+      cwd: io.cwd,
+      inputs: [input, ...configInputs, ...(lockPath ? [lockPath] : [])],
+      isInputId: 'cli.compile.outIsInput',
+    });
+  }
+  if (lockPath && !opts.dryRun)
+    await checkOutputPath(lockShown, { lang, cwd: io.cwd, inputs: [input, ...configInputs] });
   const lock = lockPath ? await readLock(lockPath, lockShown) : undefined;
 
   const parsed = await readSource({ path: inputPath, name: input }, session);
@@ -198,6 +207,7 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
   });
 
   const notes: string[] = [];
+  if (!opts.dryRun && toStdout) io.stdout.write(result.output);
   if (!opts.dryRun && outPath) {
     if (opts.write) {
       let saved: string;
@@ -217,6 +227,8 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
         translate(lang, 'cli.writeFailed', { file: outName, reason: (err as Error).message }),
       );
     }
+  }
+  if (!opts.dryRun && (outPath || toStdout)) {
     if (lockPath && result.lockChanged) {
       try {
         await writeFileAtomic(lockPath, serializeLock(result.lock));
@@ -241,15 +253,16 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
     ...(opts.quiet ? { quiet: true } : {}),
     ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
   };
-  const color = useColor(io.stdout, io.env);
+  const color = useColor(reportOut, io.env);
   if (opts.format === 'json') {
-    io.stdout.write(renderReport(formatter, report, { lang, color: false, ...context }));
+    reportOut.write(renderReport(formatter, report, { lang, color: false, ...context }));
   } else {
     const file = report.files[0]!;
     const lines: string[] = [];
     if (!opts.quiet) {
-      lines.push(...fixLines(result.fixes, lang, color, opts.dryRun));
-      lines.push(...codeLines(result.codes, lang, color));
+      // Loops, not spreads: a large catalog has more fixes than a call can take arguments.
+      for (const line of fixLines(result.fixes, lang, color, opts.dryRun)) lines.push(line);
+      for (const line of codeLines(result.codes, lang, color)) lines.push(line);
       if (lines.length > 0) lines.push('');
     }
     const summaryId = opts.dryRun ? 'compile.dryRunSummary' : 'compile.summary';
@@ -263,8 +276,8 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
       }),
     );
     lines.push(...notes);
-    io.stdout.write(`${lines.join('\n')}\n`);
-    io.stdout.write(renderReport(formatter, report, { lang, color, ...context }));
+    reportOut.write(`${lines.join('\n')}\n`);
+    reportOut.write(renderReport(formatter, report, { lang, color, ...context }));
   }
   return reportExitCode(report, opts.maxWarnings);
 }

@@ -10,6 +10,7 @@ import { writeWorkbook } from '../../io/writers/xlsx.js';
 import type { CatalogKind } from '../../model/types.js';
 import { loadSeeds } from '../../seeds/index.js';
 import { type CliIO, EXIT } from '../io.js';
+import { checkOutputPath } from '../output-target.js';
 import { langOption, UsageError } from '../shared.js';
 
 /** The file init writes when none is named. */
@@ -57,6 +58,8 @@ async function runInit(file: string, opts: InitCliOptions, io: CliIO, lang: Lang
   if (ext !== '.xlsx' && ext !== '.xls') throw new UsageError(translate(lang, 'init.needXlsx', { file }));
   const path = resolve(io.cwd, file);
   if (!opts.force && (await exists(path))) throw new UsageError(translate(lang, 'init.exists', { file }));
+  // Even with --force: never a link, a device or a folder.
+  await checkOutputPath(file, { lang, cwd: io.cwd, inputs: [] });
   const { sheets, columns, fields } = templateSheets(opts.kind, loadSeeds(), {
     lang,
     ...(opts.extended ? { extended: true } : {}),

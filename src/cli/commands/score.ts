@@ -7,7 +7,11 @@ import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
+import { validateSource } from '../../validate.js';
+import { catalogArguments } from '../inputs.js';
 import type { CliIO } from '../io.js';
+import { reportOutput } from '../output-target.js';
+import { tracked, withProgress } from '../progress.js';
 import {
   addIndicatorOptions,
   addReportOptions,
@@ -86,16 +90,27 @@ export function registerScore(
   });
 }
 
-async function runScore(files: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
+async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
   const formatter = checkReportOptions(opts, lang);
+  const files = await catalogArguments(args, io, lang);
   const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
+  opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);
   const limits = limitsFromOptions(opts);
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
   let assessment: Awaited<ReturnType<typeof loadAssessment>> | undefined;
   try {
     if (opts.assessment) assessment = await loadAssessment(opts.assessment, io.cwd);
-    const { results, session } = await validateFiles(files, opts, io, lang, limits);
+    const { results, session } = await withProgress(io, files, lang, (progress) =>
+      validateFiles(
+        files,
+        opts,
+        io,
+        lang,
+        limits,
+        tracked(progress, (file, path, s) => validateSource({ path, name: file }, s)),
+      ),
+    );
     const report = assembleReport(results, session, lang, opts, {
       inputs,
       profile,

@@ -19,8 +19,11 @@ import {
   type Session,
   validateSource,
 } from '../../validate.js';
+import { catalogArguments } from '../inputs.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
+import { checkOutputPath, isStdout, reportInputs, reportOutput } from '../output-target.js';
 import { jobsFor, jobsOption, validateOnPool } from '../parallel.js';
+import { tracked, withProgress } from '../progress.js';
 import {
   addIndicatorOptions,
   addReportOptions,
@@ -29,6 +32,7 @@ import {
   loadIndicatorInputs,
   type ReportCliOptions,
   reportExitCode,
+  type ValidateOne,
   validateFiles,
   writeReport,
 } from '../report-command.js';
@@ -69,22 +73,15 @@ export function registerValidate(
 }
 
 async function runValidate(
-  files: string[],
+  args: string[],
   opts: ValidateCliOptions,
   io: CliIO,
   sniffed: Lang,
 ): Promise<number> {
   const lang = opts.lang ?? sniffed;
   const formatter = checkReportOptions(opts, lang);
-  if (opts.annotate !== undefined) {
-    if (files.length !== 1)
-      throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));
-    const kind = formatFromName(files[0]!);
-    if (kind !== 'xlsx' && kind !== 'xls')
-      throw new UsageError(translate(lang, 'annotate.needWorkbook', { file: files[0]! }));
-    if (resolve(io.cwd, opts.annotate) === resolve(io.cwd, files[0]!))
-      throw new UsageError(translate(lang, 'annotate.outIsInput', { file: opts.annotate }));
-  }
+  const files = await catalogArguments(args, io, lang);
+  await checkOutputs(files, opts, io, lang);
   const limits = limitsFromOptions(opts);
   // Several files go to worker threads, one file per task. Annotating, fixing and the input-driven rates
   // need the parsed catalogs in this process, so they stay here.
@@ -94,14 +91,16 @@ async function runValidate(
     opts.fix === true ||
     [opts.published, opts.mounted, opts.interfaces, opts.updates, opts.period].some((v) => v !== undefined);
   if (threads > 1 && !needsParsed) {
-    const report = await validateOnPool(files, opts, io, lang, limits, threads);
+    const report = await withProgress(io, files, lang, (progress) =>
+      validateOnPool(files, opts, io, lang, limits, threads, (file) => progress.done(file)),
+    );
     await writeReport(report, formatter, opts, io, lang);
     return reportExitCode(report, opts.maxWarnings);
   }
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
   const fixesByFile = new Map<string, AppliedFix[]>();
   let annotateBytes: Uint8Array | undefined;
-  const each =
+  const each: ValidateOne =
     opts.annotate !== undefined || opts.fix
       ? async (file: string, path: string, session: Session): Promise<FileResult> => {
           let source: CatalogSource = { path, name: file };
@@ -115,8 +114,10 @@ async function runValidate(
           if (fixes) fixesByFile.set(file, fixes);
           return result;
         }
-      : undefined;
-  const { results, session } = await validateFiles(files, opts, io, lang, limits, each);
+      : (file, path, session) => validateSource({ path, name: file }, session);
+  const { results, session } = await withProgress(io, files, lang, (progress) =>
+    validateFiles(files, opts, io, lang, limits, tracked(progress, each)),
+  );
   if (opts.annotate !== undefined && results[0]?.parsed) {
     // The copy is built in memory like any workbook output: keep to the same row budget.
     const rows = lastRow(results[0]);
@@ -163,6 +164,32 @@ async function runValidate(
     (opts.format !== 'stylish' && !opts.output ? io.stderr : io.stdout).write(`${note}\n`);
   }
   return reportExitCode(report, opts.maxWarnings);
+}
+
+/**
+ * Checks --annotate and --output before anything is read: one workbook to annotate, no output onto an
+ * input, a link or a device, not both to one file. `-o -` becomes standard output (opts.output undefined).
+ */
+async function checkOutputs(files: string[], opts: ValidateCliOptions, io: CliIO, lang: Lang): Promise<void> {
+  if (opts.annotate !== undefined) {
+    if (files.length !== 1)
+      throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));
+    const kind = formatFromName(files[0]!);
+    if (kind !== 'xlsx' && kind !== 'xls')
+      throw new UsageError(translate(lang, 'annotate.needWorkbook', { file: files[0]! }));
+    if (isStdout(opts.annotate)) throw new UsageError(translate(lang, 'output.annotateStdout'));
+    await checkOutputPath(opts.annotate, {
+      lang,
+      cwd: io.cwd,
+      inputs: [files[0]!, ...reportInputs(opts)],
+      isInputId: 'annotate.outIsInput',
+    });
+  }
+  opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);
+  if (opts.annotate !== undefined && opts.output !== undefined) {
+    if (resolve(io.cwd, opts.annotate) === resolve(io.cwd, opts.output))
+      throw new UsageError(translate(lang, 'output.twice', { file: opts.output }));
+  }
 }
 
 /** The last source row any value of a file came from. */

@@ -16,8 +16,8 @@ export const cliMessages: MessageTable = {
     en: 'validate catalog files and report findings and rates',
   },
   'cli.validate.files': {
-    zh: '目录文件（.xlsx .xls .csv .json .jsonl .xml）',
-    en: 'catalog files (.xlsx .xls .csv .json .jsonl .xml)',
+    zh: '目录文件（.xlsx .xls .csv .json .jsonl .xml）、文件夹或通配符（如 "目录/*.xlsx"，由 govcat 展开）',
+    en: 'catalog files (.xlsx .xls .csv .json .jsonl .xml), folders or patterns (like "catalogs/*.xlsx", expanded by govcat)',
   },
   'cli.optionFormat': { zh: '输出格式：{{formats}}', en: 'output format: {{formats}}' },
   'cli.optionOutput': {

@@ -138,4 +138,40 @@ export const readerMessages: MessageTable = {
     zh: '{{file}} 中 {{pointer}} 处的字符串有 {{count}} 个字符，超过上限 --max-cell-chars {{limit}}，未读取',
     en: 'the string at {{pointer}} in {{file}} holds {{count}} characters, over the limit --max-cell-chars {{limit}}; not read',
   },
+  'readers.jsonTooManyNodes': {
+    zh: '{{file}} 的 JSON 值（对象、数组、字符串、数字……）个数超过上限 --max-nodes {{limit}}，未解析：目录确实这么大时请调高上限，否则文件可能是恶意的',
+    en: '{{file}} holds more JSON values (objects, arrays, strings, numbers …) than the limit --max-nodes {{limit}}; not parsed; raise the limit if the catalog really is this large, else the file may be hostile',
+  },
+  'readers.jsonTooManyEntries': {
+    zh: '{{file}} 的目录条数超过上限 --max-entries {{limit}}，未解析：请拆分文件或调高上限',
+    en: '{{file}} holds more entries than the limit --max-entries {{limit}}; not parsed; split the file or raise the limit',
+  },
+  'readers.xmlTooManyNodes': {
+    zh: '{{file}} 的 XML 元素和属性个数超过上限 --max-nodes {{limit}}，未解析：目录确实这么大时请调高上限，否则文件可能是恶意的',
+    en: '{{file}} holds more XML elements and attributes than the limit --max-nodes {{limit}}; not parsed; raise the limit if the catalog really is this large, else the file may be hostile',
+  },
+  'readers.xmlTooManyEntries': {
+    zh: '{{file}} 的目录条目元素个数超过上限 --max-entries {{limit}}，未解析：请拆分文件或调高上限',
+    en: '{{file}} holds more entry elements than the limit --max-entries {{limit}}; not parsed; split the file or raise the limit',
+  },
+  'readers.xmlNameTooLong': {
+    zh: '{{file}} 第 {{line}} 行的元素名或属性名超过 {{limit}} 个字符（--max-cell-chars），疑似恶意文件，未解析',
+    en: 'an element or attribute name on line {{line}} of {{file}} is longer than {{limit}} characters (--max-cell-chars); probably hostile, not parsed',
+  },
+  'readers.xmlTooManyAttributes': {
+    zh: '{{file}} 第 {{line}} 行的元素有超过 {{limit}} 个属性（上限 --max-columns {{limit}}），疑似恶意文件，未解析',
+    en: 'an element on line {{line}} of {{file}} has more than {{limit}} attributes (the limit --max-columns {{limit}}); probably hostile, not parsed',
+  },
+  'readers.xmlTextTooLong': {
+    zh: '{{file}} 第 {{line}} 行的文本（含 CDATA）或属性值超过 {{limit}} 个字符（上限 --max-cell-chars {{limit}}），未读取',
+    en: 'a text (CDATA included) or attribute value on line {{line}} of {{file}} is longer than {{limit}} characters (the limit --max-cell-chars {{limit}}); not read',
+  },
+  'readers.zipDuplicate': {
+    zh: '{{file}} 中有两个同名的部件 {{part}}（不同程序会读到不同的副本），疑似恶意文件，未读取：请在 Excel 中打开后重新保存',
+    en: '{{file}} holds two parts named {{part}} (different programs would read different copies); probably hostile, not read; open it in Excel and save it again',
+  },
+  'readers.zipDtd': {
+    zh: '{{file}} 中的部件 {{part}} 含 DOCTYPE 或实体声明（可被用于实体膨胀或读取外部文件），出于安全原因未读取：Excel 保存的工作簿不含 DTD，请在 Excel 中打开后重新保存',
+    en: 'part {{part}} of {{file}} contains a DOCTYPE or entity declarations (usable for entity expansion or reading external files); not read for safety; workbooks Excel saves have none, open it in Excel and save it again',
+  },
 };

@@ -36,6 +36,52 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * The first record with more than `maxColumns` fields, found in one pass over the text (quotes honoured,
+ * nothing built), with its field count; undefined when every record fits. Run before parsing, so a line of
+ * a hundred million delimiters is refused before a hundred million cells exist.
+ */
+export function wideRecord(
+  text: string,
+  delimiter: string,
+  maxColumns: number,
+): { record: number; count: number } | undefined {
+  const d = delimiter.charCodeAt(0);
+  let record = 1;
+  let fields = 1;
+  let fieldStart = true;
+  let quoted = false;
+  let wide: { record: number; count: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else quoted = false;
+      }
+    } else if (c === QUOTE && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (c === d) {
+      fields++;
+      fieldStart = true;
+    } else if (c === LF || c === CR) {
+      if (wide) break;
+      if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+      record++;
+      fields = 1;
+      fieldStart = true;
+    } else fieldStart = false;
+    if (fields > maxColumns && !wide) wide = { record, count: fields };
+    if (wide) wide.count = fields;
+  }
+  return wide;
+}
+
 function parseRecords(text: string, delimiter: string, file: string, limits: ResolvedLimits): string[][] {
   try {
     return parseCsvText(text, { delimiter, maxRecords: limits.maxRows + 1 });
@@ -57,6 +103,15 @@ export function readCsv(source: ReadSource, options: ReadOptions): ParsedCatalog
   const { text } = decodeTextInput(source.bytes, source.name, ext);
   deadline.check();
   const delimiter = sniffDelimiter(text);
+  const wide = wideRecord(text, delimiter, limits.maxColumns);
+  if (wide) {
+    throw new CatalogInputError('input/limit', 'readers.tooManyColumns', {
+      file: source.name,
+      sheet: 'CSV',
+      count: wide.count,
+      limit: limits.maxColumns,
+    });
+  }
   const records = parseRecords(text, delimiter, source.name, limits);
   if (records.length > limits.maxRows) {
     throw new CatalogInputError('input/limit', 'readers.tooManyRows', {

@@ -23,6 +23,7 @@ import type {
   SourceLocation,
 } from '../../model/types.js';
 import { decodeTextInput } from './encoding.js';
+import { countRecords, type JsonBounds, scanJson } from './json-scan.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
 
@@ -31,71 +32,73 @@ const MAX_WRAPPER_DEPTH = 3;
 /** Keys named in the “not a catalog” error. */
 const MAX_LISTED_KEYS = 12;
 
-/** Measures nesting depth without recursion (so 100,000 levels cannot overflow the stack). */
-export function jsonDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return false;
-}
-
-/** Parses JSON into prototype-free objects: `__proto__` and `constructor` become plain own keys. */
-export function safeJsonParse(text: string): unknown {
-  return JSON.parse(text, function reviver(this: unknown, _key: string, value: unknown) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const clean = Object.create(null) as Record<string, unknown>;
-      for (const k of Object.keys(value)) clean[k] = (value as Record<string, unknown>)[k];
-      return clean;
-    }
-    return value;
-  });
-}
-
 /** Keys no catalog has and prototype-pollution payloads use. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Walks the parsed document iteratively: throws `input/unsafe` on `__proto__` / `constructor` /
- * `prototype` keys and `input/limit` on a string or key longer than --max-cell-chars.
+ * Walks the parsed document iteratively (JSON.parse makes `__proto__` an own key, never a prototype):
+ * drops each object's prototype, throws `input/unsafe` on `__proto__` / `constructor` / `prototype` keys
+ * and `input/limit` on a string or key longer than --max-cell-chars. Only containers go on the stack, and
+ * the JSON Pointer of a finding is worked out only when there is one.
  */
-function checkStrings(doc: unknown, file: string, limit: number): void {
-  const stack: { node: unknown; pointer: string }[] = [{ node: doc, pointer: '' }];
+function checkParsed(doc: unknown, file: string, limit: number): void {
+  if (typeof doc === 'string' && doc.length > limit) throw stringTooLong(file, '/', doc.length, limit);
+  if (doc === null || typeof doc !== 'object') return;
+  const stack: object[] = [doc];
   while (stack.length > 0) {
-    const { node, pointer } = stack.pop()!;
-    if (typeof node === 'string') {
-      if (node.length > limit) {
-        throw new CatalogInputError('input/limit', 'readers.jsonStringTooLong', {
+    const node = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v: unknown = node[i];
+        if (typeof v === 'string') {
+          if (v.length > limit) throw stringTooLong(file, pointerTo(doc, node, String(i)), v.length, limit);
+        } else if (v !== null && typeof v === 'object') stack.push(v);
+      }
+      continue;
+    }
+    Object.setPrototypeOf(node, null);
+    const record = node as Record<string, unknown>;
+    for (const k in record) {
+      if (PROTOTYPE_KEYS.has(k)) {
+        throw new CatalogInputError('input/unsafe', 'readers.prototypeKey', {
           file,
-          pointer: pointer || '/',
-          count: node.length,
-          limit,
+          key: k,
+          pointer: pointerTo(doc, node) || '/',
         });
       }
-    } else if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) stack.push({ node: node[i], pointer: `${pointer}/${i}` });
-    } else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
-        if (PROTOTYPE_KEYS.has(k)) {
-          throw new CatalogInputError('input/unsafe', 'readers.prototypeKey', {
-            file,
-            key: k,
-            pointer: pointer || '/',
-          });
-        }
-        if (k.length > limit) stack.push({ node: k, pointer });
-        stack.push({ node: v, pointer: `${pointer}/${escapePointer(k)}` });
-      }
+      if (k.length > limit) throw stringTooLong(file, pointerTo(doc, node) || '/', k.length, limit);
+      const v = record[k];
+      if (typeof v === 'string') {
+        if (v.length > limit) throw stringTooLong(file, pointerTo(doc, node, k), v.length, limit);
+      } else if (v !== null && typeof v === 'object') stack.push(v);
     }
   }
+}
+
+function stringTooLong(file: string, pointer: string, count: number, limit: number): CatalogInputError {
+  return new CatalogInputError('input/limit', 'readers.jsonStringTooLong', { file, pointer, count, limit });
+}
+
+/** The JSON Pointer of `target` (a container of `doc`), plus `key` when given; depth is bounded by the scan. */
+function pointerTo(doc: object, target: object, key?: string): string {
+  const find = (node: unknown, at: string): string | undefined => {
+    if (node === target) return at;
+    if (node === null || typeof node !== 'object') return undefined;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const hit = find(node[i], `${at}/${i}`);
+        if (hit !== undefined) return hit;
+      }
+      return undefined;
+    }
+    for (const k in node as Record<string, unknown>) {
+      const hit = find((node as Record<string, unknown>)[k], `${at}/${escapePointer(k)}`);
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  };
+  const base = find(doc, '') ?? '';
+  return key === undefined ? base : `${base}/${escapePointer(key)}`;
 }
 
 function locationsFor(base: string, data: unknown): LocationMap {
@@ -132,24 +135,24 @@ function toEntries(list: unknown[], basePointer: (i: number) => string): ParsedE
   }));
 }
 
-function parseText(source: ReadSource, text: string, limits: ResolvedLimits): unknown {
-  if (jsonDepthExceeds(text, limits.maxDepth)) {
-    throw new CatalogInputError('input/limit', 'input.jsonTooDeep', {
-      file: source.name,
-      limit: limits.maxDepth,
-    });
-  }
+function parseText(
+  source: ReadSource,
+  text: string,
+  limits: ResolvedLimits,
+  bounds: Omit<JsonBounds, 'limits'> = {},
+): { doc: unknown; nodes: number } {
+  const nodes = scanJson(text, source.name, { limits, ...bounds });
   let doc: unknown;
   try {
-    doc = safeJsonParse(text);
+    doc = JSON.parse(text);
   } catch (err) {
     throw new CatalogInputError('input/malformed', 'input.jsonMalformed', {
       file: source.name,
       reason: (err as Error).message,
     });
   }
-  checkStrings(doc, source.name, limits.maxCellChars);
-  return doc;
+  checkParsed(doc, source.name, limits.maxCellChars);
+  return { doc, nodes };
 }
 
 function declaredKind(declared: unknown, file: string): CatalogKind | undefined {
@@ -380,7 +383,7 @@ export function readJson(source: ReadSource, options: ReadOptions): ParsedCatalo
   const ext = extOf(source.name, '.json');
   checkContent('json', sniffContent(source.bytes), source.name, ext);
   const { text } = decodeTextInput(source.bytes, source.name, ext);
-  const doc = parseText(source, text, options.limits);
+  const { doc } = parseText(source, text, options.limits);
   deadline.check();
   const index = headerIndex(options.seeds.headerAliases);
   let entries: unknown[] | undefined;
@@ -423,28 +426,37 @@ export function readJsonl(source: ReadSource, options: ReadOptions): ParsedCatal
   const ext = extOf(source.name, '.jsonl');
   checkContent('jsonl', sniffContent(source.bytes), source.name, ext);
   const { text } = decodeTextInput(source.bytes, source.name, ext);
+  const records = countRecords(text);
+  if (records > options.limits.maxEntries) throw tooMany(source.name, records, options.limits.maxEntries);
   const entries: unknown[] = [];
   const lines: number[] = [];
-  const rows = text.split(/\r?\n/);
-  for (let i = 0; i < rows.length; i++) {
-    if ((i & 0xfff) === 0) deadline.check();
-    const line = rows[i]!.trim();
-    if (line === '') continue;
+  // Line by line without splitting the whole text (millions of short lines would be millions of strings).
+  let nodes = 0;
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const record = text.slice(start, end).trim();
+    start = end + 1;
+    if ((line & 0xfff) === 0) deadline.check();
+    if (record === '') continue;
     if (entries.length >= options.limits.maxEntries) {
       throw tooMany(source.name, entries.length + 1, options.limits.maxEntries);
     }
     try {
-      entries.push(parseText(source, line, options.limits));
+      const parsed = parseText(source, record, options.limits, { entries: false, nodesBefore: nodes });
+      nodes = parsed.nodes;
+      entries.push(parsed.doc);
     } catch (err) {
       if (err instanceof CatalogInputError && err.code === 'input/malformed') {
         throw new CatalogInputError('input/malformed', 'input.jsonMalformed', {
           file: source.name,
-          reason: `line ${i + 1}: ${err.data.reason}`,
+          reason: `line ${line + 1}: ${err.data.reason}`,
         });
       }
       throw err;
     }
-    lines.push(i + 1);
+    lines.push(line + 1);
   }
   const index = headerIndex(options.seeds.headerAliases);
   if (usesAliases(entries, index) || !usesCanonical(entries, index)) {

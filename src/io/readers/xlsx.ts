@@ -7,11 +7,11 @@ import { columnLetter } from '../../model/grid.js';
 import { serialToDate } from '../../model/normalize.js';
 import { readTables } from '../../model/table.js';
 import type { InputFormat, ParsedCatalog } from '../../model/types.js';
+import { hasDtd } from './dtd-scan.js';
 import { sheetJsOptions } from './sheetjs-options.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
 import { type NumberFormats, StreamFallback, streamWorkbookToGrids } from './xlsx-stream.js';
-import { assertNoDtd } from './xml.js';
 import { scanZip } from './zip-guard.js';
 
 interface SheetJsCell {
@@ -229,8 +229,9 @@ async function readWorkbook(
   const ext = extOf(source.name, format === 'xlsx' ? '.xlsx' : '.xls');
   const content = sniffContent(source.bytes);
   checkContent(format, content, source.name, ext);
-  if (content === 'xml') {
-    assertNoDtd(new TextDecoder('utf-8', { fatal: false }).decode(source.bytes), source.name);
+  // SpreadsheetML: refused with a DTD in any encoding (UTF-16 included), as XML catalogs are.
+  if (content === 'xml' && hasDtd(source.bytes)) {
+    throw new CatalogInputError('input/unsafe', 'readers.xmlDtd', { file: source.name });
   }
   if (content === 'zip') {
     const summary = await scanZip(source.bytes, source.name, options.limits, deadline);

@@ -15,6 +15,7 @@ import type { CatalogKind, ParsedCatalog, SourceLocation } from '../../model/typ
 import { decodeTextInput } from './encoding.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
+import { scanXml } from './xml-bounds.js';
 
 const TEXT = '#text';
 const ATTR = '@_';
@@ -36,33 +37,15 @@ export function assertNoDtd(text: string, file: string): void {
     throw new CatalogInputError('input/unsafe', 'readers.xmlDtd', { file });
 }
 
-/** Nesting depth of elements, measured linearly (comments, CDATA and declarations skipped). */
-export function xmlDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let i = text.indexOf('<');
-  while (i >= 0 && i < text.length) {
-    const next = text.charCodeAt(i + 1);
-    if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end < 0) return false;
-      i = text.indexOf('<', end + 3);
-      continue;
-    }
-    if (text.startsWith('<![CDATA[', i)) {
-      const end = text.indexOf(']]>', i + 9);
-      if (end < 0) return false;
-      i = text.indexOf('<', end + 3);
-      continue;
-    }
-    const close = text.indexOf('>', i + 1);
-    if (close < 0) return false;
-    if (next === 0x2f) depth--;
-    else if (next !== 0x3f && next !== 0x21 && text.charCodeAt(close - 1) !== 0x2f) {
-      if (++depth > limit) return true;
-    }
-    i = text.indexOf('<', close + 1);
-  }
-  return false;
+/**
+ * CDATA sections as escaped text, so an element's text keeps its order and its CDATA stays literal
+ * (`<![CDATA[A &amp; B]]>` is `A &amp; B`: nothing inside is decoded). Line breaks are kept, so lines match.
+ */
+export function cdataAsText(text: string): string {
+  if (!text.includes('<![CDATA[')) return text;
+  return text.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, body: string) =>
+    body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  );
 }
 
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/g;
@@ -130,12 +113,8 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
   checkContent('xml', sniffContent(source.bytes), source.name, ext);
   const { text } = decodeTextInput(source.bytes, source.name, ext);
   assertNoDtd(text, source.name);
-  if (xmlDepthExceeds(text, limits.maxDepth)) {
-    throw new CatalogInputError('input/limit', 'readers.xmlTooDeep', {
-      file: source.name,
-      limit: limits.maxDepth,
-    });
-  }
+  const index = headerIndex(options.seeds.headerAliases);
+  scanXml(text, source.name, { limits, isEntry: entryNameTest(index.entryElements) });
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
     throw new CatalogInputError('input/malformed', 'readers.xmlMalformed', {
@@ -155,6 +134,8 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
     });
   }
   deadline.check();
+  // Parsed (and located: line starts come from the same text) with CDATA as escaped text.
+  const parseable = cdataAsText(text);
   let doc: XmlNode;
   try {
     doc = new XMLParser({
@@ -173,7 +154,7 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
       isArray: () => true,
       transformTagName: (name: string) => (RESERVED.test(name) ? `${RESERVED_MARK}${name}` : name),
       transformAttributeName: (name: string) => (RESERVED.test(name) ? `${RESERVED_MARK}${name}` : name),
-    }).parse(text) as XmlNode;
+    }).parse(parseable) as XmlNode;
   } catch (err) {
     throw new CatalogInputError('input/malformed', 'readers.xmlMalformed', {
       file: source.name,
@@ -183,9 +164,8 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
     });
   }
   deadline.check();
-  const index = headerIndex(options.seeds.headerAliases);
   const meta = XMLParser.getMetaDataSymbol() as unknown as string;
-  const starts = lineStarts(text);
+  const starts = lineStarts(parseable);
   const locate = (node: XmlNode, pointer: string): SourceLocation => {
     const line = lineOf(starts, (node[meta] as { startIndex?: number } | undefined)?.startIndex);
     return line === undefined ? { pointer } : { row: line, pointer };
@@ -251,11 +231,29 @@ function childText(node: XmlNode, names: readonly string[]): string | undefined 
   return undefined;
 }
 
+/** Appends every item of `items` (a spread `push(...items)` overflows the stack on millions of items). */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** Whether an element name, as written, names an entry (normalized once per distinct name). */
+function entryNameTest(entryNames: ReadonlySet<string>): (name: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (name) => {
+    let hit = seen.get(name);
+    if (hit === undefined) {
+      hit = entryNames.has(normalizeHeader(name));
+      if (seen.size < 1024) seen.set(name, hit);
+    }
+    return hit;
+  };
+}
+
 /** Entry elements: children (or grandchildren, under a wrapper such as <entries>) with an entry name. */
 function findEntries(root: XmlNode, entryNames: ReadonlySet<string>): XmlNode[] {
   const direct: XmlNode[] = [];
   for (const name of childNames(root)) {
-    if (entryNames.has(normalizeHeader(originalName(name)))) direct.push(...nodes(root[name]));
+    if (entryNames.has(normalizeHeader(originalName(name)))) appendAll(direct, nodes(root[name]));
   }
   if (direct.length > 0) return direct;
   for (const name of childNames(root)) {
@@ -267,7 +265,7 @@ function findEntries(root: XmlNode, entryNames: ReadonlySet<string>): XmlNode[] 
     }
     for (const wrapper of nodes(root[name])) {
       for (const child of childNames(wrapper)) {
-        if (entryNames.has(normalizeHeader(originalName(child)))) direct.push(...nodes(wrapper[child]));
+        if (entryNames.has(normalizeHeader(originalName(child)))) appendAll(direct, nodes(wrapper[child]));
       }
     }
   }
@@ -362,7 +360,7 @@ function toRecord(
     if (childNames(first).length > 0) {
       // A group element (<share>, <共享属性>) holding leaf fields.
       for (const groupNode of list)
-        record.fields.push(...leafFields(groupNode, `${pointer}/${key}`, key, locate));
+        appendAll(record.fields, leafFields(groupNode, `${pointer}/${key}`, key, locate));
       continue;
     }
     const values = list.map(textOf);

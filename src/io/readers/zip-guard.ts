@@ -2,6 +2,7 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { CatalogInputError } from '../../errors.js';
 import type { Deadline, ResolvedLimits } from '../../limits.js';
+import { DtdScan } from './dtd-scan.js';
 
 /** Entries smaller than this are not judged by their compression ratio (tiny parts compress oddly). */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
@@ -35,14 +36,44 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
-/** Inflates one entry as a stream, counting bytes; stops at `budget` bytes. */
-function measure(zip: ZipFile, entry: Entry, budget: number): Promise<number> {
+/** Parts a workbook reader parses as XML (a DTD in any of them is refused). */
+const XML_PART = /\.(?:xml|rels|vml)$/i;
+
+/** A part name as zip readers compare it: `/` separators, no leading slash, ASCII case folded (OPC). */
+function partKey(name: string): string {
+  return name
+    .replace(/\\/g, '/')
+    .replace(/^\/+/, '')
+    .replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** The first part whose name another part repeats, or undefined. */
+function duplicatePart(entries: readonly Entry[]): string | undefined {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const key = partKey(entry.fileName);
+    if (seen.has(key)) return entry.fileName;
+    seen.add(key);
+  }
+  return undefined;
+}
+
+/**
+ * Inflates one entry as a stream, counting bytes; stops at `budget` bytes. With `dtd`, also watches the
+ * bytes for a DTD and stops at the first one (count -1).
+ */
+function measure(zip: ZipFile, entry: Entry, budget: number, dtd?: DtdScan): Promise<number> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err) return reject(err);
       let count = 0;
       stream.on('data', (chunk: Buffer) => {
         count += chunk.length;
+        if (dtd?.push(chunk)) {
+          stream.destroy();
+          resolve(-1);
+          return;
+        }
         if (count > budget) {
           stream.destroy();
           resolve(count);
@@ -58,7 +89,7 @@ function measure(zip: ZipFile, entry: Entry, budget: number): Promise<number> {
  * Checks a zip (an xlsx) before it is parsed: throws `input/limit` when it has more entries than
  * --max-zip-entries, declares more than --max-inflated-bytes in total, or a part compresses more than
  * --max-zip-ratio; `input/unsafe` when a part inflates to more than it declares (falsified sizes) or is
- * encrypted; `input/malformed` when the zip is truncated or corrupt. Every part is inflated once as a
+ * encrypted, two parts share a name, or an XML part holds a DTD; `input/malformed` when the zip is truncated or corrupt. Every part is inflated once as a
  * stream (never held in memory), so sizes cannot lie to the parser that runs next.
  */
 export async function scanZip(
@@ -86,6 +117,11 @@ export async function scanZip(
     entries = await listEntries(zip);
   } catch (err) {
     throw malformed(file, (err as Error).message);
+  }
+  const repeated = duplicatePart(entries);
+  if (repeated !== undefined) {
+    // Readers disagree on which copy counts, so a report and its workbook could describe different cells.
+    throw new CatalogInputError('input/unsafe', 'readers.zipDuplicate', { file, part: repeated });
   }
   let declared = 0;
   for (const entry of entries) {
@@ -116,7 +152,8 @@ export async function scanZip(
     if (entry.uncompressedSize === 0 && entry.compressedSize === 0) continue;
     let count: number;
     try {
-      count = await measure(zip, entry, limits.maxInflatedBytes - inflated);
+      const dtd = XML_PART.test(entry.fileName) ? new DtdScan() : undefined;
+      count = await measure(zip, entry, limits.maxInflatedBytes - inflated, dtd);
     } catch (err) {
       const message = (err as Error).message;
       if (/too many bytes|not enough bytes/.test(message)) {
@@ -124,6 +161,8 @@ export async function scanZip(
       }
       throw malformed(file, message);
     }
+    if (count < 0)
+      throw new CatalogInputError('input/unsafe', 'readers.zipDtd', { file, part: entry.fileName });
     inflated += count;
     if (inflated > limits.maxInflatedBytes) {
       throw new CatalogInputError('input/limit', 'readers.zipInflated', {
