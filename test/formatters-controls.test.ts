@@ -125,7 +125,11 @@ function withName(name: string): Report {
 describe('a catalog that tries to take over the terminal of a hook or CI log', () => {
   it('prints the escapes, not the characters, in the compact and stylish output of the CLI', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'govcat-controls-'));
-    const catalog = catalogOf('shared', [{ name: `食品经营许可信息${HOSTILE}`, providerCode: '' }]);
+    // The impossible date is an error (exit 1); the control characters in the name are a warning of
+    // naming/no-punctuation, printed escaped.
+    const catalog = catalogOf('shared', [
+      { name: `食品经营许可信息${HOSTILE}`, providerCode: '', publishDate: '2021-02-30' },
+    ]);
     writeFileSync(join(dir, 'a.json'), JSON.stringify(catalog));
     for (const format of ['compact', 'stylish', 'github']) {
       const r = await runCli(['validate', 'a.json', '-f', format], { cwd: dir });
