@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // Load test of `govcat serve` on loopback: concurrent clients post realistic catalogs and hostile files;
-// reports throughput, latency percentiles, errors and the server's memory over time. Bounded in count and time.
+// meanwhile slow clients trickle their uploads a byte at a time (they must be cut with 408 and never turn the
+// others away); reports throughput, latency percentiles, errors and the server's memory over time. Bounded in
+// count and time.
 //
 //   npm run build && node scripts/loadtest.mjs [--clients 6] [--requests 600] [--duration 60]
-//        [--concurrency 2] [--queue 4] [--max-body 16MB] [--out bench/loadtest.md]
+//        [--slow-clients 6] [--slow-every 2000] [--concurrency 2] [--queue 4] [--max-body 16MB]
+//        [--out bench/loadtest.md]
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -15,6 +19,8 @@ const root = new URL('../', import.meta.url);
 const { values: opts } = parseArgs({
   options: {
     clients: { type: 'string', default: '6' },
+    'slow-clients': { type: 'string', default: '6' },
+    'slow-every': { type: 'string', default: '2000' },
     requests: { type: 'string', default: '600' },
     duration: { type: 'string', default: '60' },
     concurrency: { type: 'string', default: '2' },
@@ -28,6 +34,8 @@ const { values: opts } = parseArgs({
 const clients = Math.min(64, Math.max(1, Number(opts.clients)));
 const maxRequests = Math.min(100_000, Math.max(1, Number(opts.requests)));
 const maxSeconds = Math.min(900, Math.max(1, Number(opts.duration)));
+const slowClients = Math.min(64, Math.max(0, Number(opts['slow-clients'])));
+const slowEveryMs = Math.min(60_000, Math.max(10, Number(opts['slow-every'])));
 const maxBody = /^(\d+)MB$/i.test(opts['max-body'])
   ? Number(opts['max-body'].slice(0, -2)) * 1024 ** 2
   : Number(opts['max-body']);
@@ -207,7 +215,46 @@ async function client() {
     if (retryAfter) await new Promise((r) => setTimeout(r, retryAfter * 1000));
   }
 }
+
+// ── slow senders: headers, then one byte every --slow-every ms; reconnect when cut ─────────────────────
+const slowResults = [];
+let slowRunning = true;
+function slowUpload(i) {
+  const { port } = new URL(url);
+  return new Promise((resolve) => {
+    let text = '';
+    let trickle;
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      socket.write(
+        `POST /v1/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${JSON_TYPE}\r\nContent-Length: 100000\r\nX-Request-Id: slow-${i}\r\n\r\n`,
+      );
+      trickle = setInterval(() => socket.write(' '), slowEveryMs);
+    });
+    const stop = setInterval(() => {
+      if (!slowRunning) socket.destroy();
+    }, 200);
+    socket.on('data', (d) => {
+      text += d.toString('latin1');
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(trickle);
+      clearInterval(stop);
+      resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]) || (slowRunning ? 'closed' : 'run over'));
+    });
+  });
+}
+async function slowClient(i) {
+  while (slowRunning) {
+    const start = performance.now();
+    const status = await slowUpload(i);
+    if (status !== 'run over') slowResults.push({ status, ms: performance.now() - start });
+  }
+}
+const slow = Array.from({ length: slowClients }, (_, i) => slowClient(i));
 await Promise.all(Array.from({ length: clients }, client));
+slowRunning = false;
+await Promise.all(slow);
 const wall = (performance.now() - t0) / 1000;
 sampling = false;
 await sampler;
@@ -234,13 +281,14 @@ const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)}` : '—');
 const mb = (x) => (x == null ? '—' : `${(x / 1024 ** 2).toFixed(0)}`);
 const shed = results.filter((r) => r.status === 503);
 const unexpected = results.filter((r) => r.status !== 503 && !r.p.expect.includes(r.status));
+const slowUnexpected = slowResults.filter((r) => r.status !== 408);
 const served = results.filter((r) => r.status !== 503);
 const entries = results.filter((r) => r.status === 200).reduce((n, r) => n + (r.p.entries ?? 0), 0);
 const bytes = results.filter((r) => r.status !== 503).reduce((n, r) => n + r.p.body.length, 0);
 
 const lines = [];
 lines.push(
-  `Load test: ${results.length} requests from ${clients} clients in ${wall.toFixed(1)} s against \`govcat serve --concurrency ${opts.concurrency} --queue ${opts.queue} --max-body ${opts['max-body']}\` (Node ${process.version}, ${availableParallelism()} cores; inputs: ${[...inputs].join(', ')}).`,
+  `Load test: ${results.length} requests from ${clients} clients${slowClients ? ` and ${slowClients} slow senders (one byte every ${slowEveryMs / 1000} s)` : ''} in ${wall.toFixed(1)} s against \`govcat serve --concurrency ${opts.concurrency} --queue ${opts.queue} --max-body ${opts['max-body']}\` (Node ${process.version}, ${availableParallelism()} cores; inputs: ${[...inputs].join(', ')}).`,
   '',
   '| payload | size | sent | statuses | p50 ms | p99 ms |',
   '|---|---:|---:|---|---:|---:|',
@@ -270,6 +318,12 @@ lines.push(
   `| GET /healthz during the run | p50 ${ms(pct(healthLatencies, 50))} ms, p99 ${ms(pct(healthLatencies, 99))} ms, max ${ms(Math.max(...healthLatencies))} ms (${healthLatencies.length} probes) |`,
   `| unexpected answers (wrong status, network errors, 5xx) | ${unexpected.length}${unexpected.length ? `: ${[...new Set(unexpected.map((r) => `${r.p.kind} → ${r.status}`))].join('; ')}` : ''} |`,
   `| shed with 503 (queue full; the client waits Retry-After, then goes on) | ${shed.length} |`,
+  `| slow senders (${slowClients} clients trickling, reconnecting when cut) | ${slowResults.length} uploads: ${[...slowResults.reduce((m, r) => m.set(r.status, (m.get(r.status) ?? 0) + 1), new Map())].map(([s, n]) => `${s}×${n}`).join(' ') || '—'}; cut after p50 ${ms(
+    pct(
+      slowResults.map((r) => r.ms),
+      50,
+    ),
+  )} ms, max ${ms(Math.max(...slowResults.map((r) => r.ms)))} ms |`,
   `| server RSS (MiB): start / max sampled / end / peak (VmHWM) | ${mb(samples[0]?.rss)} / ${mb(Math.max(...samples.map((s) => s.rss)))} / ${mb(samples.at(-1)?.rss)} / ${mb(peakRss)} |`,
   `| survived | ${finalHealth?.status === 'ok' ? 'yes: /healthz ok after the run' : 'NO'}; SIGTERM → exit ${exit.code ?? exit.signal}; ${serverLog.requests} request log lines |`,
 );
@@ -281,4 +335,7 @@ lines.push('', `RSS over time (MiB): ${rssOverTime.join(' · ')}`);
 const text = `${lines.join('\n')}\n`;
 process.stdout.write(text);
 if (opts.out) writeFileSync(opts.out, text);
-process.exitCode = unexpected.length === 0 && finalHealth?.status === 'ok' && exit.code === 0 ? 0 : 1;
+process.exitCode =
+  unexpected.length === 0 && slowUnexpected.length === 0 && finalHealth?.status === 'ok' && exit.code === 0
+    ? 0
+    : 1;

@@ -17,9 +17,14 @@ interface Running {
 
 /** Starts `govcat serve --port 0 …` and waits for its listening record. */
 async function serve(...args: string[]): Promise<Running> {
+  return serveWith({}, ...args);
+}
+
+/** As serve(), with extra environment variables. */
+async function serveWith(env: Record<string, string>, ...args: string[]): Promise<Running> {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
     cwd: root,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', GOVCAT_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const records: Record<string, unknown>[] = [];
@@ -118,6 +123,48 @@ describe('govcat serve (process)', () => {
     } finally {
       s.child.kill('SIGTERM');
       await s.exited;
+    }
+  });
+
+  it('takes the token from GOVCAT_TOKEN or --token, the latter winning, and keeps /healthz open', async () => {
+    const post = (url: string, headers: Record<string, string> = {}) =>
+      fetch(`${url}/v1/validate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: catalogJson(2),
+      }).then(async (r) => [r.status, (await r.json()).error?.code ?? 'ok']);
+    const s = await serveWith({ GOVCAT_TOKEN: 'from-the-environment-0123456789' }, '--concurrency', '1');
+    try {
+      expect(s.records[0]).toMatchObject({ event: 'listening', token: true });
+      expect(JSON.stringify(s.records)).not.toContain('from-the-environment');
+      expect(await post(s.url)).toEqual([401, 'service/unauthorized']);
+      expect(await post(s.url, { authorization: 'Bearer from-the-environment-0123456789' })).toEqual([
+        200,
+        'ok',
+      ]);
+      expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    } finally {
+      s.child.kill('SIGTERM');
+      await s.exited;
+    }
+    const t = await serveWith(
+      { GOVCAT_TOKEN: 'from-the-environment-0123456789' },
+      '--concurrency',
+      '1',
+      '--token',
+      'from-the-option-0123456789',
+      '--allowed-host',
+      'govcat.intranet',
+    );
+    try {
+      expect(await post(t.url, { authorization: 'Bearer from-the-environment-0123456789' })).toEqual([
+        401,
+        'service/unauthorized',
+      ]);
+      expect(await post(t.url, { authorization: 'Bearer from-the-option-0123456789' })).toEqual([200, 'ok']);
+    } finally {
+      t.child.kill('SIGTERM');
+      await t.exited;
     }
   });
 });

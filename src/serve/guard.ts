@@ -1,6 +1,7 @@
 // Who may talk to the service: security headers on every answer, the Host allow-list (DNS rebinding), the
 // Origin check for browser POSTs (cross-site requests), and the optional bearer token.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ServiceError } from './errors.js';
@@ -71,10 +72,29 @@ export async function installGuard(app: FastifyInstance, options: GuardOptions):
     reply.header('cache-control', 'no-store');
     checkHost(request, options.hosts);
     checkOrigin(request, options.origins);
-    if (options.token !== undefined && request.url.split('?', 1)[0] !== '/healthz') {
-      checkToken(request, options.token);
-    }
+    // Browsers send a CORS preflight (OPTIONS) without credentials; it carries no data.
+    const open = request.url.split('?', 1)[0] === '/healthz' || request.method === 'OPTIONS';
+    if (options.token !== undefined && !open) checkToken(request, options.token);
   });
+
+  // Pages of the sites listed with --allow-origin may also read the answers (CORS, preflight included).
+  if (options.origins.size > 0) {
+    await app.register(cors, {
+      origin: options.origins.has('*') ? true : [...options.origins],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'content-disposition', 'authorization', 'x-request-id'],
+      exposedHeaders: [
+        'x-request-id',
+        'retry-after',
+        'content-disposition',
+        'x-govcat-errors',
+        'x-govcat-warnings',
+        'x-govcat-fixes',
+        'x-govcat-codes',
+      ],
+      maxAge: 600,
+    });
+  }
 }
 
 function checkHost(request: FastifyRequest, hosts: ReadonlySet<string>): void {
