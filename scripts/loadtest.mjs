@@ -281,7 +281,7 @@ const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)}` : '—');
 const mb = (x) => (x == null ? '—' : `${(x / 1024 ** 2).toFixed(0)}`);
 const shed = results.filter((r) => r.status === 503);
 const unexpected = results.filter((r) => r.status !== 503 && !r.p.expect.includes(r.status));
-const slowUnexpected = slowResults.filter((r) => r.status !== 408);
+const slowUnexpected = slowResults.filter((r) => r.status !== 408 && r.status !== 503);
 const served = results.filter((r) => r.status !== 503);
 const entries = results.filter((r) => r.status === 200).reduce((n, r) => n + (r.p.entries ?? 0), 0);
 const bytes = results.filter((r) => r.status !== 503).reduce((n, r) => n + r.p.body.length, 0);
@@ -318,7 +318,7 @@ lines.push(
   `| GET /healthz during the run | p50 ${ms(pct(healthLatencies, 50))} ms, p99 ${ms(pct(healthLatencies, 99))} ms, max ${ms(Math.max(...healthLatencies))} ms (${healthLatencies.length} probes) |`,
   `| unexpected answers (wrong status, network errors, 5xx) | ${unexpected.length}${unexpected.length ? `: ${[...new Set(unexpected.map((r) => `${r.p.kind} → ${r.status}`))].join('; ')}` : ''} |`,
   `| shed with 503 (queue full; the client waits Retry-After, then goes on) | ${shed.length} |`,
-  `| slow senders (${slowClients} clients trickling, reconnecting when cut) | ${slowResults.length} uploads: ${[...slowResults.reduce((m, r) => m.set(r.status, (m.get(r.status) ?? 0) + 1), new Map())].map(([s, n]) => `${s}×${n}`).join(' ') || '—'}; cut after p50 ${ms(
+  `| slow senders (${slowClients} clients trickling, reconnecting when cut; 408 while read, 503 when refused at the headers) | ${slowResults.length} uploads: ${[...slowResults.reduce((m, r) => m.set(r.status, (m.get(r.status) ?? 0) + 1), new Map())].map(([s, n]) => `${s}×${n}`).join(' ') || '—'}; connection closed after p50 ${ms(
     pct(
       slowResults.map((r) => r.ms),
       50,

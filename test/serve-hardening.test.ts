@@ -72,6 +72,39 @@ describe('govcat serve: slow senders', () => {
     }
   });
 
+  it('closes the connection of a refused upload that keeps trickling, instead of draining it for a minute', async () => {
+    const s = await startService({
+      concurrency: 1,
+      queue: 0,
+      maxUploads: 1,
+      minUploadRate: 2048,
+      uploadGraceMs: 500,
+      token: 'a-token-for-this-test-0123456789',
+      requestTimeoutMs: 60_000,
+    });
+    try {
+      const head = (auth: string) =>
+        `POST /v1/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${JSON_TYPE}\r\nContent-Length: 100000\r\n${auth}\r\n`;
+      const trickle = { bytes: 100_000, everyMs: 100 };
+      const auth = 'Authorization: Bearer a-token-for-this-test-0123456789\r\n';
+      const holder = rawExchange(s.url, head(auth), { trickle, waitMs: 20_000 });
+      await until(async () => (await s.get('/healthz')).json().receiving === 1);
+      // Refused at its headers (503: the one receiving place is taken; 401: no token); Node would drain
+      // the rest of each body until --request-timeout, a minute here.
+      const [busy, anonymous] = await Promise.all([
+        rawExchange(s.url, head(auth), { trickle, waitMs: 20_000 }),
+        rawExchange(s.url, head(''), { trickle, waitMs: 20_000 }),
+      ]);
+      expect([parseAnswer(busy.text).status, busy.closedByServer]).toEqual([503, true]);
+      expect([parseAnswer(anonymous.text).status, anonymous.closedByServer]).toEqual([401, true]);
+      expect(busy.sent).toBeLessThan(200);
+      expect(anonymous.sent).toBeLessThan(200);
+      expect(parseAnswer((await holder).text).status).toBe(408);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('refuses uploads beyond --max-uploads with 503 while the others are received', async () => {
     const s = await startService({ concurrency: 1, queue: 1, maxUploads: 2, uploadGraceMs: 60_000 });
     try {

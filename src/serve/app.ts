@@ -31,7 +31,7 @@ import {
 import { registerCompile } from './routes/compile.js';
 import { registerInfo } from './routes/info.js';
 import { registerValidate } from './routes/validate.js';
-import { saturated } from './upload.js';
+import { saturated, watchBody } from './upload.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -191,7 +191,8 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
 
   function finish(request: FastifyRequest, reply: FastifyReply): void {
     const s = request.govcat;
-    s.watch?.stop();
+    // The body watch stops by itself once the body is complete or the connection gone: a refused body
+    // that Node drains stays watched after the answer.
     slots.release(s);
     const status = reply.raw.statusCode;
     const aborted = !reply.raw.writableFinished;
@@ -237,6 +238,8 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       if (sockets.has(socket)) sockets.set(socket, sockets.get(socket)! - 1);
       finish(request, reply);
     });
+    // Every body is read, or drained after a refusal, under the minimum rate.
+    if (request.method === 'POST') watchBody(request, reply, ctx);
   });
 
   // Then who may ask: Host, Origin, token; and the security headers of every answer.

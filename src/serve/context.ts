@@ -33,8 +33,13 @@ export interface RequestState {
   admitted: boolean;
   params?: TaskParams;
   upload?: { name: string; format: InputFormat };
-  /** Stops watching the upload's rate; rejects `slow` when the client sends too slowly. */
-  watch?: { stop: () => void; slow: Promise<never> };
+  /** Watches the upload's rate from its headers on; `slow` rejects when a multipart body is cut. */
+  watch?: {
+    stop: () => void;
+    slow: Promise<never>;
+    /** How a body being read is cut (set once it is read); without it the connection is closed. */
+    cut?: (received: number, seconds: number, reject: (err: Error) => void) => void;
+  };
   size?: number;
   entries?: number;
   errors?: number;

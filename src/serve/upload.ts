@@ -77,8 +77,32 @@ function watchUpload(
 }
 
 /**
+ * Starts watching the body of an upload request as soon as its headers arrive, whether it will be read or
+ * refused: a body that falls below the minimum rate is cut — answered 408 when it was being read (`cut`,
+ * set by beginUpload), else its connection is closed, since a refused body that Node drains would otherwise
+ * hold the connection until the request timeout.
+ */
+export function watchBody(request: FastifyRequest, reply: FastifyReply, ctx: ServiceContext): void {
+  const s = request.govcat;
+  let rejectSlow: (err: Error) => void = () => {};
+  const slow = new Promise<never>((_, reject) => {
+    rejectSlow = reject;
+  });
+  slow.catch(() => {});
+  const watch: NonNullable<RequestState['watch']> = {
+    slow,
+    stop: watchUpload(request, ctx.minUploadRate, ctx.uploadGraceMs, (received, seconds) => {
+      s.outcome ??= 'too-slow';
+      if (watch.cut && !reply.sent) watch.cut(received, seconds, rejectSlow);
+      else request.raw.socket.destroy();
+    }),
+  };
+  s.watch = watch;
+}
+
+/**
  * The preParsing step of an upload route: checks parameters and type, refuses what is too large by its
- * Content-Length, invites the body, and starts watching its rate. Returns the stream fastify should parse.
+ * Content-Length, invites the body, and arranges how a slow body is cut. Returns the stream fastify parses.
  */
 export function beginUpload(
   request: FastifyRequest,
@@ -101,32 +125,21 @@ export function beginUpload(
       seconds,
       rate: ctx.minUploadRate,
     });
-  let rejectSlow: (err: ServiceError) => void = () => {};
-  const slow = new Promise<never>((_, reject) => {
-    rejectSlow = reject;
-  });
-  slow.catch(() => {});
+  const watch = s.watch;
+  if (!watch) return payload;
   if (essence(request.headers['content-type']) === 'multipart/form-data') {
     // The multipart plugin reads the request itself: the handler races its reading against `slow`.
-    const stop = watchUpload(request, ctx.minUploadRate, ctx.uploadGraceMs, (received, seconds) => {
-      s.outcome = 'too-slow';
-      rejectSlow(tooSlow(received, seconds));
-    });
-    s.watch = { stop, slow };
+    watch.cut = (received, seconds, reject) => reject(tooSlow(received, seconds));
     return payload;
   }
   // A raw body is read by fastify's parser from the stream returned here: failing it answers 408.
   const through = new PassThrough();
   payload.on('error', (err: Error) => through.destroy(err));
   payload.pipe(through);
-  const stop = watchUpload(request, ctx.minUploadRate, ctx.uploadGraceMs, (received, seconds) => {
-    s.outcome = 'too-slow';
+  watch.cut = (received, seconds) => {
     payload.unpipe(through);
     through.destroy(tooSlow(received, seconds));
-  });
-  through.once('end', stop);
-  through.once('close', stop);
-  s.watch = { stop, slow };
+  };
   return through;
 }
 
