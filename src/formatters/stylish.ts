@@ -58,7 +58,7 @@ function fileSection(file: FileReport, ctx: FormatContext, c: Colors): string[] 
       ? c.dim(translate(lang, 'stylish.expired', { ...f.expiredSuppression }))
       : '';
     lines.push(
-      `    ${padDisplay(displayLocation(f, lang), width)}  ${severityText(c, lang, f.severity)}  ${f.message}${expired}  ${c.dim(f.ruleId)}`,
+      `    ${padDisplay(displayLocation(f, lang), width)}  ${severityText(c, lang, f.severity)}  ${f.message}${expired}  ${c.dim(f.ruleId)}${f.baseline === 'new' ? `  ${c.magenta(translate(lang, 'baseline.new'))}` : ''}`,
     );
   }
   if (file.truncated)
@@ -111,6 +111,7 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
   if (fixable && !ctx.quiet) summary += translate(lang, 'stylish.summaryFixable', { count: fixable });
   const bad = s.errors > 0 || (s.unreadable ?? 0) > 0;
   lines.push((bad ? c.red('✖ ') : s.warnings > 0 ? c.yellow('⚠ ') : c.green('✔ ')) + summary);
+  if (s.baseline) lines.push(`  ${c.bold(translate(lang, 'baseline.summary', { ...s.baseline }))}`);
   if (tooManyWarnings(report, ctx))
     lines.push(
       `  ${c.red(translate(lang, 'report.tooManyWarnings', { warnings: s.warnings, max: ctx.maxWarnings }))}`,

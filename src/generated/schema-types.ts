@@ -651,6 +651,7 @@ export interface FileReport {
    * 编译输出的文件（仅 govcat compile）。
    */
   output?: string;
+  baseline?: BaselineSummary;
 }
 /**
  * 目录类型是怎么定的：--kind 或配置（option）、文件声明（declared）、按列识别（detected，evidence 是显示类型的列名或键名）、都没有时按共享目录（default）。
@@ -698,6 +699,10 @@ export interface Finding {
     reason: string;
     expires: string;
   };
+  /**
+   * validate --baseline：new 为基线中没有的发现，existing 为基线中已有的发现（按规则、资源代码（无代码时按名称）和字段对上，不看行号）。
+   */
+  baseline?: 'new' | 'existing';
 }
 /**
  * 值在源文件中的位置：工作表、行（从 1 起，与 Excel 显示一致）、列字母、单元格（A1）与字段路径。
@@ -833,6 +838,20 @@ export interface AssignedCode {
   source: 'lock' | 'sequence';
   location?: Location;
 }
+/**
+ * validate --baseline：与基线（上次的报告或上一版本的目录）相比的发现。
+ */
+export interface BaselineSummary {
+  file: string;
+  new: number;
+  newErrors: number;
+  newWarnings: number;
+  existing: number;
+  /**
+   * 基线中有、本次没有的发现。
+   */
+  fixed: number;
+}
 export interface Summary {
   files?: number;
   unreadable?: number;
@@ -853,6 +872,7 @@ export interface Summary {
    * --quiet：findings 只列出错误（计数不变）。
    */
   quiet?: boolean;
+  baseline?: BaselineSummary;
 }
 /**
  * govcat score 的评分结果。

@@ -63,4 +63,8 @@ export const diffMessages: MessageTable = {
     en: 'against the baseline {{file}}: {{new}} new findings ({{newErrors}} errors), {{existing}} existing, {{fixed}} fixed',
   },
   'baseline.new': { zh: '新增', en: 'new' },
+  'cli.validate.baseline': {
+    zh: '基线：上次 govcat validate --format json 的报告，或上一版本的目录。发现标为新增或已有（按规则、资源代码和字段对上，不看行号）；只有新增的错误使退出码为 1',
+    en: 'baseline: an earlier report of govcat validate --format json, or a previous version of the catalog. Findings are marked new or existing (matched by rule, resource code and field, not by row); only new errors exit 1',
+  },
 };
