@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { FileReport, Finding, Rate, Report, Score } from '../generated/schema-types.js';
 import { type Lang, translate } from '../i18n/index.js';
+import { planLines } from '../plan/render.js';
 import {
   describeNext,
   itemPointsText,
@@ -130,6 +131,7 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
     if (rate) for (const note of rateNotes(rate, lang)) lines.push(`  ${c.yellow(note)}`);
   }
   if (report.score) lines.push('', ...scoreLines(report.score, lang, c));
+  if (report.plan) lines.push('', ...planLines(report.plan, lang).map((l, i) => (i === 0 ? c.bold(l) : l)));
   return `${lines.join('\n')}\n`;
 };
 

@@ -621,6 +621,7 @@ export interface Report {
     [k: string]: Rate | undefined;
   };
   score?: Score;
+  plan?: Plan;
 }
 export interface FileReport {
   path: string;
@@ -1029,6 +1030,73 @@ export interface ScoreAggregate {
   band?: string | null;
   lists?: string[];
   reason?: string;
+}
+/**
+ * score --plan：得分最多的修正排在前面，每一步按提供方分组列出要修正的目录和发现。
+ */
+export interface Plan {
+  profile: string;
+  steps: PlanStep[];
+}
+/**
+ * 一步修正：修正列出的发现后，该项从 before 到 after，总分增加 gain（与修正后重新评分的结果一致）。
+ */
+export interface PlanStep {
+  indicator: string;
+  item: string;
+  label: string;
+  type: 'rate' | 'findings';
+  /**
+   * 合格率的 id（type 为 rate 时）。
+   */
+  rate?: string;
+  rateLabel?: string;
+  /**
+   * 要修正的目录条数。
+   */
+  entries: number;
+  /**
+   * 要修正的发现个数。
+   */
+  findings: number;
+  before?: {
+    conforming: number;
+    total: number;
+    rate: number | null;
+  };
+  after?: {
+    conforming: number;
+    total: number;
+    rate: number | null;
+  };
+  /**
+   * 越过的门槛。
+   */
+  threshold?: string;
+  /**
+   * 总分的增量（得分 − 扣分 + 加分）。
+   */
+  gain: number;
+  providers: PlanProvider[];
+}
+export interface PlanProvider {
+  provider: string;
+  entries: PlanEntry[];
+}
+export interface PlanEntry {
+  file: string;
+  entry: number;
+  name?: string;
+  code?: string;
+  findings: PlanFinding[];
+}
+export interface PlanFinding {
+  ruleId: string;
+  severity: Severity;
+  field?: string;
+  cell?: string;
+  message: string;
+  fix?: Fix;
 }
 /**
  * seeds/classification/*.json 的形状：类/项/目 分类树（细目由提供方自定）。项、目的代码可以缺省：指南只给出名称，代码由省级目录确定。

@@ -67,4 +67,25 @@ export const diffMessages: MessageTable = {
     zh: '基线：上次 govcat validate --format json 的报告，或上一版本的目录。发现标为新增或已有（按规则、资源代码和字段对上，不看行号）；只有新增的错误使退出码为 1',
     en: 'baseline: an earlier report of govcat validate --format json, or a previous version of the catalog. Findings are marked new or existing (matched by rule, resource code and field, not by row); only new errors exit 1',
   },
+  'plan.heading': {
+    zh: '修正计划（{{profile}}，得分最多的在前）',
+    en: 'Fix plan ({{profile}}, most points first)',
+  },
+  'plan.step.rate': {
+    zh: '{{indicator}} 修正这 {{findings}} 个发现（{{entries}} 条目录），{{rateLabel}} +{{delta}} 个百分点，越过 {{threshold}}，+{{gain}} 分',
+    en: '{{indicator}} fix these {{findings}} findings ({{entries}} entries): {{rateLabel}} +{{delta}} percentage points, past {{threshold}}, +{{gain}} points',
+  },
+  'plan.step.findings': {
+    zh: '{{indicator}} 修正这 {{findings}} 个“{{label}}”发现（{{entries}} 条目录），少扣 {{gain}} 分',
+    en: '{{indicator}} fix these {{findings}} “{{label}}” findings ({{entries}} entries): {{gain}} points less deducted',
+  },
+  'plan.provider': { zh: '{{provider}}（{{entries}} 条）', en: '{{provider}} ({{entries}} entries)' },
+  'plan.none': {
+    zh: '没有能靠修正发现提高得分的项',
+    en: 'no item gains points by fixing findings',
+  },
+  'cli.score.plan': {
+    zh: '列出修正计划：得分最多的修正排在前面，按提供方分组（stylish、json、html、markdown）',
+    en: 'list a fix plan: the fixes that gain the most points first, grouped by provider (stylish, json, html, markdown)',
+  },
 };
