@@ -87,7 +87,7 @@ export function buildPlan(
     for (const item of ind.items) {
       if (item.type === 'manual') continue;
       const s = scored?.items.find((i) => i.id === item.id);
-      if (!s || s.status !== 'assessed' || s.source !== 'catalog' || !s.next) continue;
+      if (s?.status !== 'assessed' || s.source !== 'catalog' || !s.next) continue;
       const match = counts(item);
       if (!match) continue;
       const counted = item.type === 'findings' ? findingsSeverities : severities;
