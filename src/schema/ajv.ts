@@ -32,6 +32,7 @@ export const SCHEMA_IDS = {
   indicatorInputs: `${SCHEMA_BASE}seeds/indicator-inputs.schema.json`,
   ruleOptions: `${SCHEMA_BASE}seeds/rule-options.schema.json`,
   assessment: `${SCHEMA_BASE}assessment.schema.json`,
+  diff: `${SCHEMA_BASE}diff.schema.json`,
 } as const;
 
 /** A JSON Schema object as loaded from disk. */
