@@ -146,6 +146,9 @@ export function templateWorkbook(
   for (let r = 1; r <= headerRows; r++)
     for (let c = 0; c < columns.length; c++) headerCells.push(`${columnName(c)}${r}`);
   xml = restyleCells(xml, headerCells, () => header);
+  // Header rows tall enough for two lines of wrapped text (Excel does not grow a row when it opens a file).
+  for (let r = 1; r <= headerRows; r++)
+    xml = xml.replace(new RegExp(`<row r="${r}"(?![^>]*\\bht=)`), `<row r="${r}" ht="30" customHeight="1"`);
   const textCols = columns.flatMap((c, i) => (tpl.textColumns.includes(pointerOf(c)) ? [i] : []));
   const textCells: string[] = [];
   for (let r = first; r <= last; r++) for (const c of textCols) textCells.push(`${columnName(c)}${r}`);
