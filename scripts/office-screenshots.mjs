@@ -57,7 +57,7 @@ async function printable(src, dest, keep, showNotes) {
   const pkg = new OoxmlPackage(readFileSync(join(dir, src)));
   const wb = pkg.text('xl/workbook.xml');
   const names = [...wb.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
-  let xml = wb.replace(/<sheet\b([^>]*?)\/>/g, (m, attrs) => {
+  let xml = wb.replace(/<sheet\b([^>]*?)\/>/g, (_m, attrs) => {
     const name = /\bname="([^"]*)"/.exec(attrs)[1];
     const clean = attrs.replace(/\s*\bstate="[^"]*"/, '');
     return keep.includes(name) ? `<sheet${clean}/>` : `<sheet${clean} state="hidden"/>`;
