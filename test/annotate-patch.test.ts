@@ -4,9 +4,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HIGHLIGHT_RGB } from '../src/io/writers/annotate.js';
+import type { FileReport } from '../src/generated/schema-types.js';
+import { PackageError } from '../src/io/ooxml/package.js';
+import { restyleCells } from '../src/io/ooxml/sheet.js';
+import { annotateWorkbook, HIGHLIGHT_RGB } from '../src/io/writers/annotate.js';
 import { runCli } from './helpers/cli.js';
 import { officeAvailable, python, sofficeConvert } from './helpers/office.js';
 
@@ -15,6 +18,14 @@ const SHEET = '政务数据资源目录';
 /** The cells of the fixture's findings (test/fixtures/editor-workbook.py): check character, vocabulary, missing. */
 const FLAGGED = ['E5', 'O5', 'F6'];
 
+const emptyReport: FileReport = {
+  path: 'a.xlsx',
+  format: 'xlsx',
+  kind: 'shared',
+  entries: 0,
+  findings: [],
+  rates: {},
+};
 const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : '');
 
 let dir: string;
@@ -207,3 +218,25 @@ describe.skipIf(!officeAvailable('annotate-patch (LibreOffice)', 'soffice'))(
     }, 120_000);
   },
 );
+
+describe('the OOXML patch helpers', () => {
+  it('restyles existing cells, creates missing cells and rows in order, and keeps a prefixed namespace', () => {
+    const xml =
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      '<x:row r="2"><x:c r="A2" s="3"><x:v>1</x:v></x:c><x:c r="C2" t="s"><x:v>0</x:v></x:c></x:row>' +
+      '<x:row r="5"><x:c r="B5"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    const out = restyleCells(xml, ['C2', 'B2', 'A2', 'D4', 'A7'], (s) => 100 + s);
+    expect(out).toBe(
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+        '<x:row r="2"><x:c r="A2" s="103"><x:v>1</x:v></x:c><x:c r="B2" s="100"/><x:c r="C2" t="s" s="100"><x:v>0</x:v></x:c></x:row>' +
+        '<x:row r="4"><x:c r="D4" s="100"/></x:row>' +
+        '<x:row r="5"><x:c r="B5"><x:v>2</x:v></x:c></x:row><x:row r="7"><x:c r="A7" s="100"/></x:row></x:sheetData></x:worksheet>',
+    );
+  });
+
+  it('refuses what is no workbook package with a PackageError, which the CLI turns into one line', () => {
+    expect(() =>
+      annotateWorkbook(zipSync({ 'a.txt': new Uint8Array([1]) }), { file: emptyReport, lang: 'zh' }),
+    ).toThrow(PackageError);
+  });
+});
