@@ -67,6 +67,7 @@ export interface GovcatSchemas {
   'seeds/rule-options'?: RuleOptionDefaults;
   'seeds/scoring-profile'?: ScoringProfile;
   'seeds/sharing-rules'?: SharingRules;
+  'seeds/template'?: TemplateSeed;
   'seeds/vocabulary'?: Vocabulary;
   'share-attributes'?: ShareAttributes;
   'shared-entry'?: SharedCatalogEntry;
@@ -1693,6 +1694,46 @@ export interface MethodKind {
    * @minItems 1
    */
   words: string[];
+}
+/**
+ * seeds/template.json 的形状：govcat init 模板的版本、下拉列表、文本格式列与行数（数据而非代码）。
+ */
+export interface TemplateSeed {
+  $schema?: string;
+  basis: string;
+  /**
+   * 模板版本：写入工作簿属性 govcat-template，validate 读到较旧的版本时提示换用新模板。
+   */
+  version: number;
+  /**
+   * 预置格式、下拉列表的数据行数（表头之下）。
+   */
+  rows: number;
+  dropdowns: TemplateDropdown[];
+  /**
+   * 设为文本格式（@）的列：代码列保住前导零和 18 位数字。
+   */
+  textColumns: string[];
+}
+export interface TemplateDropdown {
+  /**
+   * 字段（JSON Pointer，数据项字段以 /items/* / 开头）。
+   */
+  field: string;
+  /**
+   * 取值来自 seeds/vocabularies 中的词表（推荐值）。
+   */
+  vocabulary?: string;
+  /**
+   * 没有词表时直接给出的选项。
+   *
+   * @minItems 1
+   */
+  values?: string[];
+  /**
+   * true：只能从列表中选；false：列表只是建议，可输入其他写法（多选、带长度的类型）。
+   */
+  strict: boolean;
 }
 /**
  * seeds/vocabularies/*.json 的形状：一个受控词表（共享类型、是否开放、更新周期、数据资源格式、数据类型、占位词……）。

@@ -6,6 +6,7 @@ import { fixCatalog } from '../../compile.js';
 import { CatalogInputError } from '../../errors.js';
 import type { AppliedFix, FileReport } from '../../generated/schema-types.js';
 import { type Lang, translate } from '../../i18n/index.js';
+import { PackageError } from '../../io/ooxml/package.js';
 import { formatFromName } from '../../io/readers/index.js';
 import { annotateWorkbook } from '../../io/writers/annotate.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
@@ -146,12 +147,20 @@ async function runValidate(
   const firstReport = report.files[0];
   if (opts.annotate !== undefined && annotateBytes && first && firstReport && !firstReport.error) {
     const fixes = fixesByFile.get(files[0]!);
-    const annotated = annotateWorkbook(annotateBytes, {
-      file: firstReport,
-      ...(first.parsed ? { parsed: first.parsed } : {}),
-      ...(fixes ? { fixes } : {}),
-      lang,
-    });
+    const resolved = resolveLimits(limits);
+    let annotated: ReturnType<typeof annotateWorkbook>;
+    try {
+      annotated = annotateWorkbook(annotateBytes, {
+        file: firstReport,
+        ...(first.parsed ? { parsed: first.parsed } : {}),
+        ...(fixes ? { fixes } : {}),
+        lang,
+        limits: { maxInflatedBytes: resolved.maxInflatedBytes, maxEntries: resolved.maxZipEntries },
+      });
+    } catch (err) {
+      if (!(err instanceof PackageError)) throw err;
+      throw new UsageError(translate(lang, 'annotate.unreadable', { file: files[0]!, reason: err.message }));
+    }
     try {
       await writeFileAtomic(resolve(io.cwd, opts.annotate), annotated.output);
     } catch (err) {
