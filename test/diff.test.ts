@@ -1,5 +1,6 @@
 // diffCatalogs over realistic version pairs: the examples and a real portal catalog, edited by script.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCatalogs } from '../src/diff/diff.js';
 import { matchFindings, reportFindingKey } from '../src/diff/findings.js';
@@ -196,5 +197,22 @@ describe('findings matched without row numbers', () => {
       { file: 'b', entries: [{ code: 'A/1', name: '甲', provider: '乙局' }], findings: [] },
     );
     expect(compact(d)).toEqual([['changed', 'code', 0, 0, ['provider'], null]]);
+  });
+});
+
+describe('the diff core runs anywhere', () => {
+  it('imports nothing but its own pure modules and types (no Node built-ins, no readers)', () => {
+    const core = ['diff.ts', 'compare.ts', 'findings.ts', 'match.ts'];
+    for (const file of core) {
+      const source = readFileSync(join(import.meta.dirname, '..', 'src', 'diff', file), 'utf8');
+      const imports = [...source.matchAll(/^import (type )?.*? from '([^']+)';$/gms)].map((m) => [
+        m[1] ?? '',
+        m[2],
+      ]);
+      for (const [typeOnly, from] of imports) {
+        const ok = typeOnly !== '' || core.some((c) => from === `./${c.replace('.ts', '.js')}`);
+        expect(ok, `${file} imports ${from}`).toBe(true);
+      }
+    }
   });
 });

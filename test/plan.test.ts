@@ -127,5 +127,16 @@ describe('score --plan', async () => {
       cwd: dir,
     });
     expect(text.stdout).toContain('修正计划（gx-2021-city，得分最多的在前）');
+    expect(text.stdout).toContain(
+      '1. C2-1 修正这 2 个发现（2 条目录），元数据描述规范合格率 +10.0 个百分点，越过 > 90%，+0.5 分',
+    );
+  });
+
+  it('puts the same plan in the markdown and html reports', async () => {
+    const args = ['score', 'catalog.json', '--plan', '--today', '2024-01-01', '--no-config', '-f'];
+    const md = await runCli([...args, 'markdown'], { cwd: dir });
+    expect(md.stdout).toContain('2. C2-1 修正这 1 个发现（1 条目录），目录命名规范合格率 +5.0 个百分点');
+    const html = await runCli([...args, 'html'], { cwd: dir });
+    expect(html.stdout).toContain('<ol class="plan"><li><strong>C2-1 修正这 2 个发现');
   });
 });

@@ -3,19 +3,29 @@ import type { FieldChange, ItemChanges } from '../generated/schema-types.js';
 import type { EntryData } from '../model/types.js';
 import { text } from './match.js';
 
-/** A canonical text of a value: object keys sorted, so key order never shows as a change. */
-export function canonical(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    return `{${Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
-      .join(',')}}`;
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * Whether two values are the same as a catalog means it: blank and missing alike, strings compared trimmed,
+ * object key order ignored. No serialization: this runs on every field of every entry of both versions.
+ */
+export function sameValue(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (isEmpty(x) || isEmpty(y)) return isEmpty(x) && isEmpty(y);
+  if (typeof x === 'string' && typeof y === 'string') return x.trim() === y.trim();
+  if (typeof x !== 'object' || typeof y !== 'object') return false;
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameValue(x[i], y[i])) return false;
+    return true;
   }
-  return JSON.stringify(typeof value === 'string' ? value.trim() : value);
+  const a = x as Record<string, unknown>;
+  const b = y as Record<string, unknown>;
+  for (const k in a) if (!sameValue(a[k], b[k])) return false;
+  for (const k in b) if (!(k in a) && !isEmpty(b[k])) return false;
+  return true;
 }
 
 const NESTED = new Set(['share', 'open', 'extra']);
@@ -26,8 +36,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function change(field: string, before: unknown, after: unknown): FieldChange {
   const out: FieldChange = { field };
-  if (canonical(before) !== '') out.before = before;
-  if (canonical(after) !== '') out.after = after;
+  if (!isEmpty(before)) out.before = before;
+  if (!isEmpty(after)) out.after = after;
   return out;
 }
 
@@ -47,7 +57,7 @@ function compareFlat(
       compareFlat(isObject(x) ? x : {}, isObject(y) ? y : {}, `${k}.`, new Set(), out);
       continue;
     }
-    if (canonical(x) !== canonical(y)) out.push(change(`${prefix}${k}`, x, y));
+    if (!sameValue(x, y)) out.push(change(`${prefix}${k}`, x, y));
   }
 }
 

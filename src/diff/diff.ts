@@ -12,7 +12,7 @@ import type {
   ScoreChange,
 } from '../generated/schema-types.js';
 import type { EntryData } from '../model/types.js';
-import { compareFields, compareItems } from './compare.js';
+import { compareFields, compareItems, sameValue } from './compare.js';
 import { diffFinding, type FindingKey, matchFindings, stableField } from './findings.js';
 import { type EntryPair, pairEntries, text } from './match.js';
 
@@ -218,6 +218,16 @@ function entryDiff(p: EntryPair, before: DiffSide, after: DiffSide): EntryDiff {
   const from = text(a.code);
   const to = text(b.code);
   const recoded = from !== '' && to !== '' && from !== to;
+  // Most entries of a next version are unchanged: one walk tells so before listing fields.
+  if (!recoded && sameValue(a, b))
+    return {
+      status: 'unchanged',
+      match: p.match!,
+      old: ref(before.entries, p.old),
+      new: ref(after.entries, p.new),
+      changes: [],
+      findings: empty,
+    };
   const d: EntryDiff = {
     status: 'unchanged',
     match: p.match!,

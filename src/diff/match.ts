@@ -5,8 +5,11 @@ import type { EntryData } from '../model/types.js';
 export function text(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return '';
-  return value.replace(/\s+/g, ' ').trim();
+  // Most values have no runs of whitespace: skip the replace for them.
+  return NEEDS_COLLAPSE.test(value) ? value.replace(/\s+/g, ' ').trim() : value.trim();
 }
+
+const NEEDS_COLLAPSE = /\s\s|[\t\n\r\f\v\u00a0\u3000]/;
 
 /** One pair of entries (either side may be missing: added or removed). */
 export interface EntryPair {
@@ -29,22 +32,6 @@ export interface Pairing {
   reused: ReusedCode[];
 }
 
-function identity(e: EntryData): string {
-  return `${text(e.name)}\u0000${text(e.provider)}`;
-}
-
-function queues(entries: readonly EntryData[], key: (e: EntryData) => string): Map<string, number[]> {
-  const map = new Map<string, number[]>();
-  entries.forEach((e, i) => {
-    const k = key(e);
-    if (k === '' || k === '\u0000') return;
-    const q = map.get(k);
-    if (q) q.push(i);
-    else map.set(k, [i]);
-  });
-  return map;
-}
-
 /**
  * Pairs entries. A code present in both versions pairs its entries when they are the same resource: the same
  * name, or the same provider with a new name while neither name-and-provider survives elsewhere (a rename).
@@ -52,9 +39,23 @@ function queues(entries: readonly EntryData[], key: (e: EntryData) => string): M
  * (a resource whose code changed or was missing); the rest are added or removed.
  */
 export function pairEntries(before: readonly EntryData[], after: readonly EntryData[]): Pairing {
-  const oldIds = new Set(before.map(identity));
-  const newIds = new Set(after.map(identity));
-  const byCode = queues(before, (e) => text(e.code));
+  // Every key computed once: these loops run over every entry of both versions.
+  const oldName = before.map((e) => text(e.name));
+  const newName = after.map((e) => text(e.name));
+  const oldProvider = before.map((e) => text(e.provider));
+  const newProvider = after.map((e) => text(e.provider));
+  const oldId = oldName.map((n, i) => `${n}\u0000${oldProvider[i]}`);
+  const newId = newName.map((n, j) => `${n}\u0000${newProvider[j]}`);
+  const oldIds = new Set(oldId);
+  const newIds = new Set(newId);
+  const byCode = new Map<string, number[]>();
+  before.forEach((e, i) => {
+    const code = text(e.code);
+    if (code === '') return;
+    const q = byCode.get(code);
+    if (q) q.push(i);
+    else byCode.set(code, [i]);
+  });
   const oldTaken = new Array<boolean>(before.length).fill(false);
   const partner = new Array<number>(after.length).fill(-1);
   const how: EntryPair['match'][] = new Array(after.length);
@@ -63,10 +64,8 @@ export function pairEntries(before: readonly EntryData[], after: readonly EntryD
     const code = text(e.code);
     const i = code ? byCode.get(code)?.shift() : undefined;
     if (i === undefined) return;
-    const o = before[i]!;
-    const sameName = text(o.name) === text(e.name);
-    const renamed =
-      text(o.provider) === text(e.provider) && !newIds.has(identity(o)) && !oldIds.has(identity(e));
+    const sameName = oldName[i] === newName[j];
+    const renamed = oldProvider[i] === newProvider[j] && !newIds.has(oldId[i]!) && !oldIds.has(newId[j]!);
     if (sameName || renamed) {
       oldTaken[i] = true;
       partner[j] = i;
@@ -74,16 +73,15 @@ export function pairEntries(before: readonly EntryData[], after: readonly EntryD
     } else reused.push({ code, old: i, new: j });
   });
   const byIdentity = new Map<string, number[]>();
-  before.forEach((o, i) => {
-    if (oldTaken[i] || text(o.name) === '') return;
-    const k = identity(o);
-    const q = byIdentity.get(k);
+  before.forEach((_, i) => {
+    if (oldTaken[i] || oldName[i] === '') return;
+    const q = byIdentity.get(oldId[i]!);
     if (q) q.push(i);
-    else byIdentity.set(k, [i]);
+    else byIdentity.set(oldId[i]!, [i]);
   });
-  after.forEach((e, j) => {
-    if (partner[j] !== -1 || text(e.name) === '') return;
-    const i = byIdentity.get(identity(e))?.shift();
+  after.forEach((_, j) => {
+    if (partner[j] !== -1 || newName[j] === '') return;
+    const i = byIdentity.get(newId[j]!)?.shift();
     if (i === undefined) return;
     oldTaken[i] = true;
     partner[j] = i;

@@ -1,6 +1,7 @@
 // Markdown for job summaries and review notes: rates, per-provider table, findings by rule, the score table.
 import type { Rate, Report } from '../generated/schema-types.js';
 import { type Lang, translate } from '../i18n/index.js';
+import { planMarkdown } from '../plan/render.js';
 import {
   describeNext,
   groupByRule,
@@ -194,5 +195,6 @@ export const markdown: Formatter = (report: Report, ctx) => {
     out.push('', ...scoreSummaryLines(score, lang).map((l) => `**${cell(l)}**`));
     if (score.notes && score.notes.length > 0) out.push('', ...score.notes.map((n) => `- ${cell(n)}`));
   }
+  if (report.plan) out.push('', ...planMarkdown(report.plan, lang));
   return `${out.join('\n')}\n`;
 };

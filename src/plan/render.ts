@@ -45,6 +45,27 @@ export function planLines(plan: Plan, lang: Lang, detail = true): string[] {
   return out;
 }
 
+/** The plan in Markdown: a heading, one numbered step each, and per provider a nested list (escaped like cells). */
+export function planMarkdown(plan: Plan, lang: Lang): string[] {
+  const md = (t: string) =>
+    t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+  const out = [`## ${md(translate(lang, 'plan.heading', { profile: plan.profile }))}`, ''];
+  if (plan.steps.length === 0) return [...out, md(translate(lang, 'plan.none'))];
+  plan.steps.forEach((step, i) => {
+    out.push(`${i + 1}. ${md(stepHeadline(step, lang))}`);
+    for (const p of step.providers) {
+      out.push(
+        `   - ${md(translate(lang, 'plan.provider', { provider: p.provider, entries: p.entries.length }))}`,
+      );
+      for (const e of p.entries)
+        out.push(
+          `     - ${md(translate(lang, 'diff.entry', { n: e.entry + 1 }))} ${md(e.name ?? '')}${e.code ? `（${md(e.code)}）` : ''}：${e.findings.map((f) => `\`${f.ruleId}\` ${md(f.message)}`).join('；')}`,
+        );
+    }
+  });
+  return out;
+}
+
 function esc(text: string | number): string {
   return String(text)
     .replace(/&/g, '&amp;')

@@ -66,7 +66,9 @@ export function buildSheet(spec: SheetSpec): XLSX.WorkSheet {
     });
     return out;
   });
-  const width = Math.max(1, ...spec.rows.map((r) => r.length));
+  // A loop, not a spread: a sheet may have more rows than a call can take arguments.
+  let width = 1;
+  for (const r of spec.rows) if (r.length > width) width = r.length;
   const ws: XLSX.WorkSheet = {
     '!data': data,
     '!ref': XLSX.utils.encode_range({
