@@ -2,6 +2,7 @@
 import { cliMessages } from './messages/cli.js';
 import { compileMessages } from './messages/compile.js';
 import { configMessages } from './messages/config.js';
+import { diffMessages } from './messages/diff.js';
 import { fileMessages } from './messages/files.js';
 import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
@@ -35,6 +36,7 @@ const tables: MessageTable[] = [
   indicatorMessages,
   rulesMessages,
   fileMessages,
+  diffMessages,
 ];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {

@@ -33,6 +33,7 @@ export const SCHEMA_IDS = {
   ruleOptions: `${SCHEMA_BASE}seeds/rule-options.schema.json`,
   template: `${SCHEMA_BASE}seeds/template.schema.json`,
   assessment: `${SCHEMA_BASE}assessment.schema.json`,
+  diff: `${SCHEMA_BASE}diff.schema.json`,
 } as const;
 
 /** A JSON Schema object as loaded from disk. */

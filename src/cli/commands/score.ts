@@ -7,7 +7,8 @@ import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
-import { validateSource } from '../../validate.js';
+import { buildPlan } from '../../plan/plan.js';
+import { localToday, validateSource } from '../../validate.js';
 import { catalogArguments } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { reportOutput } from '../output-target.js';
@@ -33,6 +34,7 @@ interface ScoreCliOptions extends ReportCliOptions {
   profile?: string;
   assessment?: string;
   findings?: boolean;
+  plan?: boolean;
   [limit: string]: unknown;
 }
 
@@ -78,6 +80,7 @@ export function registerScore(
         ? '评估人员给出的指标结果（JSON，schemas/assessment.schema.json），用于目录无法计算的指标'
         : 'indicator results given by an assessor (JSON, schemas/assessment.schema.json)',
     )
+    .option('--plan', translate(lang, 'cli.score.plan'))
     .option(
       '--findings',
       lang === 'zh' ? 'stylish 格式同时列出每个发现' : 'with the stylish format, also list every finding',
@@ -116,6 +119,22 @@ async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffe
       profile,
       ...(assessment ? { assessment } : {}),
     });
+    if (opts.plan && report.score && session) {
+      report.plan = buildPlan(
+        results,
+        {
+          lang,
+          seeds: session.seeds,
+          today: opts.today ?? localToday(),
+          ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
+          ...(opts.rateSeverities ? { countSeverities: opts.rateSeverities } : {}),
+          inputs,
+          profile,
+          ...(assessment ? { assessment } : {}),
+        },
+        report.score,
+      );
+    }
     await writeReport(report, formatter, opts, io, lang, { findings: opts.findings === true });
     return reportExitCode(report, opts.maxWarnings);
   } catch (err) {

@@ -21,6 +21,7 @@ import {
   type Session,
   validateSource,
 } from '../../validate.js';
+import { baselineExitCode, withBaseline } from '../baseline.js';
 import { catalogArguments } from '../inputs.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
 import { checkOutputPath, isStdout, reportInputs, reportOutput } from '../output-target.js';
@@ -47,6 +48,7 @@ interface ValidateCliOptions extends ReportCliOptions {
   annotate?: string;
   maxSheetRows?: number;
   fix?: boolean;
+  baseline?: string;
   [limit: string]: unknown;
 }
 
@@ -66,6 +68,7 @@ export function registerValidate(
     .option('--annotate <out.xlsx>', translate(lang, 'cli.validate.annotate'))
     .addOption(maxSheetRowsOption(lang))
     .option('--fix', translate(lang, 'cli.validate.fix'))
+    .option('--baseline <report.json|catalog>', translate(lang, 'cli.validate.baseline'))
     .addOption(jobsOption(lang));
   addIndicatorOptions(cmd, lang);
   addLimitOptions(cmd, lang);
@@ -96,8 +99,9 @@ async function runValidate(
     const report = await withProgress(io, files, lang, (progress) =>
       validateOnPool(files, opts, io, lang, limits, threads, (file) => progress.done(file)),
     );
+    await withBaseline(report, opts.baseline, opts, io, lang, limits);
     await writeReport(report, formatter, opts, io, lang);
-    return reportExitCode(report, opts.maxWarnings);
+    return baselineExitCode(report, opts.maxWarnings, reportExitCode(report, opts.maxWarnings));
   }
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
   const fixesByFile = new Map<string, AppliedFix[]>();
@@ -138,6 +142,7 @@ async function runValidate(
     });
     if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
   }
+  await withBaseline(report, opts.baseline, opts, io, lang, limits);
   await writeReport(report, formatter, opts, io, lang);
   const first = results[0];
   const firstReport = report.files[0];
@@ -185,7 +190,7 @@ async function runValidate(
     // Keep stdout a clean report when it is machine-readable.
     (opts.format !== 'stylish' && !opts.output ? io.stderr : io.stdout).write(`${note}\n`);
   }
-  return reportExitCode(report, opts.maxWarnings);
+  return baselineExitCode(report, opts.maxWarnings, reportExitCode(report, opts.maxWarnings));
 }
 
 /**
