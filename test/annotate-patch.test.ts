@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileReport } from '../src/generated/schema-types.js';
+import type { FileReport, Finding } from '../src/generated/schema-types.js';
 import { PackageError } from '../src/io/ooxml/package.js';
 import { restyleCells } from '../src/io/ooxml/sheet.js';
 import { annotateWorkbook, HIGHLIGHT_RGB } from '../src/io/writers/annotate.js';
 import { runCli } from './helpers/cli.js';
+import { encodeGb18030 } from './helpers/gb18030.js';
 import { officeAvailable, python, sofficeConvert } from './helpers/office.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'editor-workbook.xlsx');
@@ -238,5 +239,38 @@ describe('the OOXML patch helpers', () => {
     expect(() =>
       annotateWorkbook(zipSync({ 'a.txt': new Uint8Array([1]) }), { file: emptyReport, lang: 'zh' }),
     ).toThrow(PackageError);
+  });
+});
+
+describe('a CSV input gets a new xlsx', () => {
+  it('one sheet of the CSV values as text (a GB18030 file, codes with leading zeros), notes on the findings', async () => {
+    const csvDir = mkdtempSync(join(tmpdir(), 'govcat-annotate-csv-'));
+    try {
+      const header =
+        '数据资源分类,数据资源名称,数据资源代码,数据资源提供方,数据提供方代码,数据资源摘要,数据资源格式,数据项名称,数据类型,共享类型,共享条件,共享方式,是否向社会开放,开放条件,更新周期,发布日期';
+      const row =
+        '315018001,食品经营许可信息,315018001/1,南宁市市场监督管理局,1.14501E+17,本市食品经营许可证的许可证编号、经营者名称、经营场所、主体业态和有效期。,数据库,许可证编号,C(20),1,作为行政依据，用于监管协同和数据校核,共享平台（服务接口）,1,社会公众可在开放平台查询,天天,2021-07-13';
+      writeFileSync(join(csvDir, '南宁市目录.csv'), encodeGb18030(`${header}\r\n${row}\r\n`));
+      const res = await runCli(['validate', '南宁市目录.csv', '--annotate', '批注.xlsx'], { cwd: csvDir });
+      expect(res.code).toBe(1);
+      expect(res.stdout).toContain('2 个单元格有批注');
+      const parts = unzipSync(readFileSync(join(csvDir, '批注.xlsx')));
+      expect(text(parts['xl/workbook.xml'])).toMatch(/name="校验结果"[\s\S]*name="南宁市目录"/);
+      const comments = text(parts['xl/comments1.xml']);
+      expect([...comments.matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1])).toEqual(['E2', 'O2']);
+      expect(comments).toContain('（metadata/numeric-code）');
+      // Read back through govcat: the same entries and findings (the 校验结果 sheet is skipped).
+      const again = await runCli(['validate', '批注.xlsx', '--format', 'json'], { cwd: csvDir });
+      const findings = JSON.parse(again.stdout).files[0].findings.map((f: Finding) => [
+        f.location.cell,
+        f.ruleId,
+      ]);
+      expect(findings).toEqual([
+        ['E2', 'metadata/numeric-code'],
+        ['O2', 'metadata/vocabulary'],
+      ]);
+    } finally {
+      rmSync(csvDir, { recursive: true, force: true });
+    }
   });
 });

@@ -246,7 +246,7 @@ describe('govcat validate --fix / --annotate', () => {
     writeFileSync(join(dir, 'c.json'), JSON.stringify(catalogOf('shared', [{}])));
     const notBook = await runCli(['validate', 'c.json', '--annotate', 'out.xlsx'], { cwd: dir });
     expect(notBook.code).toBe(2);
-    expect(notBook.stderr).toContain('--annotate 只能用于 xlsx / xls 工作簿，c.json 不是');
+    expect(notBook.stderr).toContain('--annotate 只能用于 xlsx / xls 工作簿或 CSV 文件，c.json 不是');
     const two = await runCli(['validate', 'a.xlsx', 'b.xlsx', '--annotate', 'out.xlsx'], { cwd: dir });
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('--annotate 一次只能标注一个工作簿');

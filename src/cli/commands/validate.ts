@@ -1,12 +1,13 @@
 // `govcat validate <files…>`: validate catalogs, print a report, exit 0/1/2; optionally annotate a workbook.
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { fixCatalog } from '../../compile.js';
 import { CatalogInputError } from '../../errors.js';
 import type { AppliedFix, FileReport } from '../../generated/schema-types.js';
 import { type Lang, translate } from '../../i18n/index.js';
 import { PackageError } from '../../io/ooxml/package.js';
+import { csvRecords } from '../../io/readers/csv.js';
 import { formatFromName } from '../../io/readers/index.js';
 import { annotateWorkbook } from '../../io/writers/annotate.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
@@ -150,7 +151,19 @@ async function runValidate(
     const resolved = resolveLimits(limits);
     let annotated: ReturnType<typeof annotateWorkbook>;
     try {
+      // A CSV becomes a new workbook of one sheet named after the file (Excel allows 31 characters).
+      const table =
+        formatFromName(files[0]!) === 'csv'
+          ? {
+              name:
+                [...basename(files[0]!, extname(files[0]!)).replace(/[[\]:*?/\\']/g, '_')]
+                  .slice(0, 31)
+                  .join('') || 'CSV',
+              rows: csvRecords(annotateBytes, files[0]!, resolved),
+            }
+          : undefined;
       annotated = annotateWorkbook(annotateBytes, {
+        ...(table ? { table } : {}),
         file: firstReport,
         ...(first.parsed ? { parsed: first.parsed } : {}),
         ...(fixes ? { fixes } : {}),
@@ -189,7 +202,7 @@ async function checkOutputs(files: string[], opts: ValidateCliOptions, io: CliIO
     if (files.length !== 1)
       throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));
     const kind = formatFromName(files[0]!);
-    if (kind !== 'xlsx' && kind !== 'xls')
+    if (kind !== 'xlsx' && kind !== 'xls' && kind !== 'csv')
       throw new UsageError(translate(lang, 'annotate.needWorkbook', { file: files[0]! }));
     if (isStdout(opts.annotate)) throw new UsageError(translate(lang, 'output.annotateStdout'));
     await checkOutputPath(opts.annotate, {

@@ -174,8 +174,8 @@ export const compileMessages: MessageTable = {
     en: '--annotate annotates one workbook at a time, but {{count}} files were given',
   },
   'annotate.needWorkbook': {
-    zh: '--annotate 只能用于 xlsx / xls 工作簿，{{file}} 不是',
-    en: '--annotate needs an xlsx / xls workbook; {{file}} is not one',
+    zh: '--annotate 只能用于 xlsx / xls 工作簿或 CSV 文件，{{file}} 不是',
+    en: '--annotate needs an xlsx / xls workbook or a CSV file; {{file}} is neither',
   },
   'annotate.outIsInput': {
     zh: '--annotate 的输出 {{file}} 就是输入文件：请另给文件名，原文件不会被改动',

@@ -95,6 +95,15 @@ function parseRecords(text: string, delimiter: string, file: string, limits: Res
 }
 
 /** Reads a CSV catalog (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK). */
+/**
+ * The records of a CSV file as the reader sees them (encoding detected, delimiter sniffed), for writers that
+ * turn it into a workbook (validate --annotate). The file was read through readCsv first, so limits held.
+ */
+export function csvRecords(bytes: Uint8Array, name: string, limits: ResolvedLimits): string[][] {
+  const { text } = decodeTextInput(bytes, name, extOf(name, '.csv'));
+  return parseRecords(text, sniffDelimiter(text), name, limits);
+}
+
 export function readCsv(source: ReadSource, options: ReadOptions): ParsedCatalog {
   const { limits } = options;
   const deadline = new Deadline(source.name, limits.timeoutMs);

@@ -28,6 +28,11 @@ export interface AnnotateInput {
   lang: Lang;
   /** Limits while unpacking the workbook (defaults: 1 GiB inflated, 10,000 parts). */
   limits?: PackageLimits;
+  /**
+   * A CSV input's records (as its reader parsed them): the annotated copy is a new xlsx with one sheet of
+   * these values, all as text, named `table.name`; findings without a sheet point into it.
+   */
+  table?: { name: string; rows: string[][] };
 }
 
 /** The annotated copy and what went into it. */
@@ -59,20 +64,34 @@ function text(value: unknown): string {
 }
 
 /** Where a finding's comment goes: its cell, else the entry's name cell, else column A of its row. */
-function targetOf(f: { location?: Finding['location']; entry: number | null }, parsed?: ParsedCatalog) {
+function targetOf(
+  f: { location?: Finding['location']; entry: number | null },
+  parsed?: ParsedCatalog,
+  single?: string,
+) {
   const l = f.location;
-  if (!l?.sheet) return undefined;
-  if (l.cell) return { sheet: l.sheet, cell: l.cell };
+  // A CSV has one unnamed sheet: its findings carry a row and cell but no sheet.
+  const sheet = l?.sheet || (l && (l.cell || l.row) ? single : undefined);
+  if (!l || !sheet) return undefined;
+  if (l.cell) return { sheet, cell: l.cell };
   if (f.entry !== null && parsed) {
     const name = parsed.entries[f.entry]?.locations.get('/name');
-    if (name?.cell && name.sheet === l.sheet) return { sheet: l.sheet, cell: name.cell };
+    if (name?.cell && (name.sheet ?? single) === sheet) return { sheet, cell: name.cell };
   }
-  return l.row ? { sheet: l.sheet, cell: `A${l.row}` } : undefined;
+  return l.row ? { sheet, cell: `A${l.row}` } : undefined;
 }
 
 function percent(rate: Rate, style: number | undefined): NewCell {
   if (rate.rate === null) return '—';
   return style === undefined ? rate.rate : { value: rate.rate, style };
+}
+
+/** A CSV's records as a new workbook of text cells (SheetJS keeps `0010` and 18-digit codes as written). */
+function tableXlsx(table: { name: string; rows: string[][] }): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  const ws = XLSX.utils.aoa_to_sheet(table.rows.map((r) => r.map((v) => (v === '' ? null : v))));
+  XLSX.utils.book_append_sheet(wb, ws, table.name);
+  return workbookBytes(wb, 'xlsx');
 }
 
 /** xls (and anything else SheetJS reads) becomes an xlsx first; an xlsx is patched as it is. */
@@ -100,7 +119,8 @@ function asXlsx(bytes: Uint8Array): Uint8Array {
 export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): AnnotateResult {
   const { file, lang, parsed } = input;
   const t = (id: string, data?: Record<string, unknown>) => translate(lang, id, data);
-  const pkg = new OoxmlPackage(asXlsx(bytes), input.limits);
+  const pkg = new OoxmlPackage(input.table ? tableXlsx(input.table) : asXlsx(bytes), input.limits);
+  const single = input.table?.name;
   const sheetList = sheets(pkg);
   const partOf = new Map(sheetList.map((s) => [s.name, s.part]));
 
@@ -118,12 +138,12 @@ export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): Annot
     }
   };
   for (const f of file.findings) {
-    const target = targetOf(f, parsed);
+    const target = targetOf(f, parsed, single);
     if (!target || !partOf.has(target.sheet)) continue;
     push(target.sheet, target.cell, `【${t(`report.severity.${f.severity}`)}】${f.message}（${f.ruleId}）`);
   }
   for (const fix of input.fixes ?? []) {
-    const target = targetOf({ location: fix.location, entry: fix.entry }, parsed);
+    const target = targetOf({ location: fix.location, entry: fix.entry }, parsed, single);
     if (!target || !partOf.has(target.sheet)) continue;
     const kind = t(`compile.kind.${fix.kind}`, { rule: fix.ruleId ?? '' });
     push(
@@ -169,7 +189,7 @@ export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): Annot
   const findingsHeader = rows.length;
   rows.push(t('annotate.findingHeader').split('|'));
   const link = (f: { location?: Finding['location']; entry: number | null }, shown: string): NewCell => {
-    const target = targetOf(f, parsed);
+    const target = targetOf(f, parsed, single);
     return target && partOf.has(target.sheet) && shown
       ? { value: shown, link: sheetRef(target.sheet, target.cell) }
       : shown;
