@@ -3,6 +3,7 @@
 import type { CatalogInputError } from './errors.js';
 import type { FileReport, Finding, KindReason, Location, Report } from './generated/schema-types.js';
 import { type Lang, translate } from './i18n/index.js';
+import type { RateRule } from './indicators/rates.js';
 import type { ParsedCatalog } from './model/types.js';
 import { govcatVersion } from './paths.js';
 import type { SuppressedDiagnostic } from './rules/suppress.js';
@@ -69,6 +70,17 @@ export function errorFileReport(
 
 /** Finding counts of one file by severity, including findings beyond the listing cap. */
 export type SeverityCounts = Record<'error' | 'warning' | 'info', number>;
+
+/** The outcome of one file: its report section plus what later stages (compile, score) need. */
+export interface FileResult {
+  report: FileReport;
+  counts: SeverityCounts;
+  diagnostics: Diagnostic[];
+  suppressed: SuppressedDiagnostic[];
+  parsed?: ParsedCatalog;
+  /** The rules that ran on it (the rates tell from them what was measured). */
+  rules?: readonly RateRule[];
+}
 
 /** The summary over every file. */
 export function summarize(

@@ -11,17 +11,18 @@ import {
 } from '../formatters/index.js';
 import type { Assessment, Limits, Report, Severity } from '../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../i18n/index.js';
-import { applyIndicators } from '../indicators/index.js';
 import { type IndicatorInputSet, parseDay } from '../indicators/input-rates.js';
 import { type InputKind, readInputTable } from '../indicators/inputs.js';
 import { AssessmentError } from '../indicators/score.js';
 import { writeFileAtomic } from '../io/writers/atomic.js';
 import type { CatalogKind } from '../model/types.js';
-import { makeReport, summarize } from '../report.js';
+import { type PipelineRun, type ReportOptions, runPipeline } from '../pipeline.js';
+import type { FileResult } from '../report.js';
 import { getValidator, SCHEMA_IDS } from '../schema/ajv.js';
-import { createSession, type FileResult, localToday, type Session, validateSource } from '../validate.js';
+import type { Session } from '../session.js';
+import { validateSource } from '../validate.js';
 import { type CliIO, EXIT, useColor } from './io.js';
-import { ConfigResolver, kindOption, langOption, UsageError } from './shared.js';
+import { kindOption, langOption, SessionResolver, UsageError } from './shared.js';
 
 /** The indicator options as commander parses them. */
 export interface IndicatorCliOptions {
@@ -195,41 +196,6 @@ export async function loadAssessment(file: string, cwd: string): Promise<{ file:
   return { file, data };
 }
 
-/** Assembles the report: per-file and overall rates, score, and the --quiet / --max-warnings summary. */
-export function assembleReport(
-  results: readonly FileResult[],
-  session: Session | undefined,
-  lang: Lang,
-  opts: IndicatorCliOptions,
-  extra: Omit<Parameters<typeof applyIndicators>[1], 'lang' | 'seeds' | 'today'> = {},
-): Report {
-  let indicators: ReturnType<typeof applyIndicators> | undefined;
-  if (session) {
-    indicators = applyIndicators(results, {
-      lang,
-      seeds: session.seeds,
-      today: opts.today ?? localToday(),
-      ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
-      ...(opts.rateSeverities ? { countSeverities: opts.rateSeverities } : {}),
-      ...extra,
-    });
-  }
-  const report = makeReport(
-    results.map((r) => r.report),
-    summarize(results),
-  );
-  if (indicators && Object.keys(indicators.rates).length > 0 && results.some((r) => r.parsed)) {
-    report.rates = indicators.rates;
-  }
-  if (indicators?.score) report.score = indicators.score;
-  if (opts.quiet) report.summary.quiet = true;
-  if (opts.maxWarnings !== undefined) {
-    report.summary.maxWarnings = opts.maxWarnings;
-    report.summary.tooManyWarnings = report.summary.warnings > opts.maxWarnings;
-  }
-  return report;
-}
-
 /** Options every report-producing command has. */
 export interface ReportCliOptions extends IndicatorCliOptions {
   format: string;
@@ -243,47 +209,31 @@ export interface ReportCliOptions extends IndicatorCliOptions {
 export type ValidateOne = (file: string, path: string, session: Session) => Promise<FileResult>;
 
 /**
- * Validates every file with the configuration that applies to it; returns the results and the first session.
- * `each` replaces the default per-file step (validate --annotate reads the bytes once, --fix compiles).
+ * Runs the pipeline over the files, each with the configuration that applies to it, and returns the
+ * results, the report and the first session. `each` replaces the default per-file step (validate --annotate
+ * reads the bytes once, --fix compiles); `report` adds the indicator inputs, the profile, the assessment.
  */
-export async function validateFiles(
+export function validateFiles(
   files: readonly string[],
   opts: ReportCliOptions,
   io: CliIO,
   lang: Lang,
   limits: Limits,
   each?: ValidateOne,
-): Promise<{ results: FileResult[]; session: Session | undefined }> {
-  const resolver = new ConfigResolver(
-    io.cwd,
-    typeof opts.config === 'string' ? opts.config : undefined,
-    opts.config === false,
-  );
-  const sessions = new Map<string, Session>();
-  const results: FileResult[] = [];
-  let first: Session | undefined;
-  for (const file of files) {
-    const loaded = await resolver.forInput(file);
-    const key = loaded.file ?? '';
-    let session = sessions.get(key);
-    if (!session) {
-      session = createSession({
-        lang,
-        ...(opts.kind ? { kind: opts.kind } : {}),
-        config: loaded.config,
-        ...(loaded.file ? { configFile: loaded.file } : {}),
-        ...(opts.today ? { today: opts.today } : {}),
-        limits,
-      });
-      sessions.set(key, session);
-    }
-    first ??= session;
-    const path = resolve(io.cwd, file);
-    results.push(
-      each ? await each(file, path, session) : await validateSource({ path, name: file }, session),
-    );
-  }
-  return { results, session: first };
+  report: Omit<ReportOptions, 'countSeverities' | 'quiet' | 'maxWarnings'> = {},
+): Promise<PipelineRun> {
+  const sessions = new SessionResolver(opts, io.cwd, lang, limits);
+  return runPipeline(files, {
+    session: async (file) => (await sessions.forInput(file)).session,
+    validate: (file, session) => {
+      const path = resolve(io.cwd, file);
+      return each ? each(file, path, session) : validateSource({ path, name: file }, session);
+    },
+    ...(opts.rateSeverities ? { countSeverities: opts.rateSeverities } : {}),
+    ...(opts.quiet ? { quiet: true } : {}),
+    ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+    ...report,
+  });
 }
 
 /** Formats the report (honouring --quiet and --max-warnings) and writes it to --output or stdout. */

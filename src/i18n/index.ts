@@ -11,17 +11,11 @@ import { rulesMessages } from './messages/rules.js';
 import { schemaMessages } from './messages/schema.js';
 import { serviceMessages } from './messages/service.js';
 
-/** Output languages. */
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
+import type { Bilingual, Lang, MessageTable } from './types.js';
 
-/** A message in both languages, with the same placeholders. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-/** A table of messages of one area. */
-export type MessageTable = Record<string, Bilingual>;
+export type { Bilingual, Lang, MessageTable } from './types.js';
+
+export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 const tables: MessageTable[] = [
   inputMessages,

@@ -2,8 +2,8 @@
 import type { Assessment, Rate, Score, ScoringProfile, Severity } from '../generated/schema-types.js';
 import { type Lang, translate } from '../i18n/index.js';
 import type { ParsedCatalog } from '../model/types.js';
+import type { FileResult } from '../report.js';
 import type { Seeds } from '../seeds/index.js';
-import type { FileResult } from '../validate.js';
 import { computeInputRates, type IndicatorInputSet, sumRates } from './input-rates.js';
 import { computeRatesDetailed, DEFAULT_COUNT_SEVERITIES, RATE_IDS, type RateWeights } from './rates.js';
 import { type ScoredFile, scoreProfile } from './score.js';

@@ -15,7 +15,6 @@ import { tracked, withProgress } from '../progress.js';
 import {
   addIndicatorOptions,
   addReportOptions,
-  assembleReport,
   checkReportOptions,
   loadAssessment,
   loadIndicatorInputs,
@@ -101,7 +100,7 @@ async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffe
   let assessment: Awaited<ReturnType<typeof loadAssessment>> | undefined;
   try {
     if (opts.assessment) assessment = await loadAssessment(opts.assessment, io.cwd);
-    const { results, session } = await withProgress(io, files, lang, (progress) =>
+    const { report } = await withProgress(io, files, lang, (progress) =>
       validateFiles(
         files,
         opts,
@@ -109,13 +108,9 @@ async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffe
         lang,
         limits,
         tracked(progress, (file, path, s) => validateSource({ path, name: file }, s)),
+        { inputs, profile, ...(assessment ? { assessment } : {}) },
       ),
     );
-    const report = assembleReport(results, session, lang, opts, {
-      inputs,
-      profile,
-      ...(assessment ? { assessment } : {}),
-    });
     await writeReport(report, formatter, opts, io, lang, { findings: opts.findings === true });
     return reportExitCode(report, opts.maxWarnings);
   } catch (err) {
