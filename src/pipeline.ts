@@ -12,7 +12,7 @@ import type {
   Severity,
 } from './generated/schema-types.js';
 import { translate } from './i18n/index.js';
-import { applyIndicators, type IndicatorResult } from './indicators/index.js';
+import { applyIndicators, type IndicatorResult } from './indicators/apply.js';
 import type { IndicatorInputSet } from './indicators/input-rates.js';
 import { sumRates } from './indicators/input-rates.js';
 import { computeRates, RATE_IDS, type RateRule } from './indicators/rates.js';

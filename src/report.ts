@@ -5,9 +5,9 @@ import type { FileReport, Finding, KindReason, Location, Report } from './genera
 import { type Lang, translate } from './i18n/index.js';
 import type { RateRule } from './indicators/rates.js';
 import type { ParsedCatalog } from './model/types.js';
-import { govcatVersion } from './paths.js';
 import type { SuppressedDiagnostic } from './rules/suppress.js';
 import type { Diagnostic } from './rules/types.js';
+import { GOVCAT_VERSION } from './version.js';
 
 /** Turns an internal diagnostic into a report finding. */
 export function toFinding(d: Diagnostic | SuppressedDiagnostic): Finding {
@@ -108,5 +108,5 @@ export function summarize(
 
 /** Wraps file reports into the versioned report. */
 export function makeReport(files: FileReport[], summary: Report['summary']): Report {
-  return { version: 1, tool: { name: 'govcat', version: govcatVersion() }, files, summary };
+  return { version: 1, tool: { name: 'govcat', version: GOVCAT_VERSION }, files, summary };
 }

@@ -1,5 +1,5 @@
 // Options resolved once into a session (language, kind, today, limits, config, rules): the only place defaults apply.
-import { checkConfig, resolveRuleSettings } from './config/load.js';
+import { checkConfig } from './config/check.js';
 import type { GovcatConfig, Limits } from './generated/schema-types.js';
 import type { Lang } from './i18n/index.js';
 import { type ResolvedLimits, resolveLimits } from './limits.js';
@@ -7,6 +7,7 @@ import type { CatalogKind } from './model/types.js';
 import { registryRules } from './rules/registry.js';
 import { buildRuleSet, type RuleSet } from './rules/ruleset.js';
 import { SCHEMA_RULES } from './rules/schema-check.js';
+import { resolveRuleSettings } from './rules/settings.js';
 import type { AnyRule, RuleSettings } from './rules/types.js';
 import { loadSeeds, type Seeds } from './seeds/index.js';
 

@@ -12,7 +12,8 @@ import {
 import type { Assessment, Limits, Report, Severity } from '../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../i18n/index.js';
 import { type IndicatorInputSet, parseDay } from '../indicators/input-rates.js';
-import { type InputKind, readInputTable } from '../indicators/inputs.js';
+import type { InputKind } from '../indicators/inputs.js';
+import { readInputTable } from '../indicators/read-inputs.js';
 import { AssessmentError } from '../indicators/score.js';
 import { writeFileAtomic } from '../io/writers/atomic.js';
 import type { CatalogKind } from '../model/types.js';

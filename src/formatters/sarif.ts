@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for code scanning: rules with help text, results located by file + region, sheet!cell in properties.
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type * as Sarif from 'sarif';
 import type { Finding, Report } from '../generated/schema-types.js';
 import { translate } from '../i18n/index.js';
@@ -40,7 +41,7 @@ function fingerprint(file: string, f: Finding): string {
     f.location.field ?? '',
     f.messageId ?? '',
   ].join('\u0000');
-  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return bytesToHex(sha256(new TextEncoder().encode(key))).slice(0, 32);
 }
 
 export const sarif: Formatter = (report: Report, ctx) => {
