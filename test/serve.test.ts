@@ -14,8 +14,8 @@ import {
   syntheticEntries,
   zipBomb,
 } from '../scripts/lib/catalogs.mjs';
-import { ruleRows } from '../src/cli/commands/rules.js';
 import { compileCatalog, validateCatalog } from '../src/index.js';
+import { ruleRows } from '../src/rules/list.js';
 import { getValidator, SCHEMA_IDS } from '../src/schema/ajv.js';
 import { createService } from '../src/serve/index.js';
 import { heapNeededMb } from '../src/workers/pool.js';

@@ -10,12 +10,14 @@
  * ```
  * @packageDocumentation
  */
+export { createService } from './app.js';
 export {
-  createService,
   DEFAULT_MAX_BODY,
+  DEFAULT_MIN_UPLOAD_RATE,
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_SERVICE_WORKER_MEMORY_MB,
+  DEFAULT_UPLOAD_GRACE_MS,
   type GovcatService,
   type LogRecord,
   type ServiceOptions,
-} from './app.js';
+} from './options.js';

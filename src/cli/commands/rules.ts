@@ -3,49 +3,9 @@ import { type Command, Option } from 'commander';
 import { displayWidth, padDisplay } from '../../formatters/location.js';
 import type { Lang } from '../../i18n/index.js';
 import { joinList, translate } from '../../i18n/index.js';
-import { registryRules } from '../../rules/registry.js';
-import { SCHEMA_RULES } from '../../rules/schema-check.js';
+import { ruleRows } from '../../rules/list.js';
 import { type CliIO, EXIT } from '../io.js';
 import { langOption, UsageError } from '../shared.js';
-
-/** One row of the rule list. */
-export interface RuleRow {
-  id: string;
-  category: string;
-  severity: string;
-  recommended: boolean;
-  fixable: boolean;
-  kinds: string;
-  title: { zh: string; en: string };
-  basis: string;
-}
-
-/** Every rule and schema check as rows, sorted by id. */
-export function ruleRows(): RuleRow[] {
-  const rows: RuleRow[] = registryRules().map((r) => ({
-    id: r.meta.id,
-    category: r.meta.category,
-    severity: r.meta.defaultSeverity,
-    recommended: r.meta.docs.recommended,
-    fixable: r.meta.fixable === true,
-    kinds: (r.meta.kinds ?? ['shared', 'open']).join('/'),
-    title: r.meta.docs.title,
-    basis: r.meta.docs.basis,
-  }));
-  for (const s of SCHEMA_RULES) {
-    rows.push({
-      id: s.id,
-      category: s.category,
-      severity: s.defaultSeverity,
-      recommended: true,
-      fixable: false,
-      kinds: 'shared/open',
-      title: s.title,
-      basis: 'schemas/*.schema.json',
-    });
-  }
-  return rows.sort((a, b) => a.id.localeCompare(b.id));
-}
 
 /** The Markdown rule table embedded in README (between the rules markers). */
 export function rulesMarkdown(): string {

@@ -26,6 +26,12 @@ interface ServeCliOptions {
   concurrency?: number;
   queue?: number;
   requestTimeout: number;
+  maxUploads?: number;
+  minUploadRate?: number;
+  uploadGrace?: number;
+  token?: string;
+  allowedHost?: string[];
+  allowOrigin?: string[];
   maxWorkerMemory: number;
   shutdownTimeout: number;
   lang?: Lang;
@@ -102,6 +108,35 @@ export function registerServe(
       ),
     )
     .addOption(
+      new Option('--max-uploads <n>', translate(lang, 'cli.serve.maxUploads')).argParser(
+        integerOption(lang, '--max-uploads', 1, 100_000),
+      ),
+    )
+    .addOption(
+      new Option('--min-upload-rate <size>', translate(lang, 'cli.serve.minUploadRate')).argParser((v) => {
+        const n = parseSize(v);
+        if (n === undefined)
+          throw new InvalidArgumentError(translate(lang, 'cli.serve.badSize', { value: v }));
+        return n;
+      }),
+    )
+    .addOption(
+      new Option('--upload-grace <ms>', translate(lang, 'cli.serve.uploadGrace')).argParser(
+        integerOption(lang, '--upload-grace', 0, 3_600_000),
+      ),
+    )
+    .addOption(new Option('--token <token>', translate(lang, 'cli.serve.token')))
+    .addOption(
+      new Option('--allowed-host <name>', translate(lang, 'cli.serve.allowedHost')).argParser(
+        (v: string, previous: string[] | undefined) => [...(previous ?? []), v],
+      ),
+    )
+    .addOption(
+      new Option('--allow-origin <origin>', translate(lang, 'cli.serve.allowOrigin')).argParser(
+        (v: string, previous: string[] | undefined) => [...(previous ?? []), v],
+      ),
+    )
+    .addOption(
       new Option('--request-timeout <ms>', translate(lang, 'cli.serve.requestTimeout')).argParser(
         integerOption(lang, '--request-timeout', 100, 3_600_000),
       ),
@@ -139,8 +174,16 @@ async function runServe(opts: ServeCliOptions, io: CliIO, lang: Lang): Promise<n
   }
   // Loaded only here, so other commands do not pay for fastify and piscina at start-up.
   const { createService } = await import('../../serve/index.js');
+  // The environment keeps the token out of process lists; an explicit --token wins.
+  const token = opts.token ?? (io.env.GOVCAT_TOKEN || undefined);
   const service: GovcatService = await createService({
     maxBody: opts.maxBody,
+    ...(opts.maxUploads !== undefined ? { maxUploads: opts.maxUploads } : {}),
+    ...(opts.minUploadRate !== undefined ? { minUploadRate: opts.minUploadRate } : {}),
+    ...(opts.uploadGrace !== undefined ? { uploadGraceMs: opts.uploadGrace } : {}),
+    ...(token !== undefined ? { token } : {}),
+    ...(opts.allowedHost ? { allowedHosts: opts.allowedHost } : {}),
+    ...(opts.allowOrigin ? { allowOrigins: opts.allowOrigin } : {}),
     ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
     ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
     requestTimeoutMs: opts.requestTimeout,
@@ -175,6 +218,7 @@ async function runServe(opts: ServeCliOptions, io: CliIO, lang: Lang): Promise<n
     maxBody: opts.maxBody,
     requestTimeoutMs: opts.requestTimeout,
     maxWorkerMemoryMb: opts.maxWorkerMemory,
+    token: token !== undefined,
     config: loaded.file ?? null,
   });
   return new Promise<number>((done) => {

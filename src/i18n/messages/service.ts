@@ -63,8 +63,52 @@ export const serviceMessages = {
     en: 'the service is shutting down; retry later',
   },
   'service.notFound': {
-    zh: '没有这个接口：{{method}} {{path}}；可用 POST /v1/validate、POST /v1/compile、GET /v1/rules、GET /v1/formats、GET /healthz',
-    en: 'no such endpoint: {{method}} {{path}}; use POST /v1/validate, POST /v1/compile, GET /v1/rules, GET /v1/formats, GET /healthz',
+    zh: '没有这个接口：{{method}} {{path}}；可用 {{endpoints}}',
+    en: 'no such endpoint: {{method}} {{path}}; use {{endpoints}}',
+  },
+  'service.methodNotAllowed': {
+    zh: '{{path}} 不接受 {{method}} 请求：请用 {{allowed}}',
+    en: '{{path}} does not take {{method}}: use {{allowed}}',
+  },
+  'service.badUrl': {
+    zh: '请求地址的百分号编码无效（如 %ZZ）：请按 UTF-8 正确编码路径',
+    en: 'the request path is not valid percent-encoding (e.g. %ZZ): encode it as UTF-8',
+  },
+  'service.malformedRequest': {
+    zh: '无法解析的 HTTP 请求（{{reason}}）：请检查 Content-Length 等请求头',
+    en: 'malformed HTTP request ({{reason}}): check Content-Length and the other headers',
+  },
+  'service.headersTooLarge': {
+    zh: '请求头过大：请减少请求头',
+    en: 'the request headers are too large: send fewer or shorter headers',
+  },
+  'service.requestTimeout': {
+    zh: '未能在 --request-timeout 规定的时间内收到完整请求，连接已关闭：请重新上传',
+    en: 'the request did not arrive within --request-timeout and the connection was closed: upload again',
+  },
+  'service.uploadTooSlow': {
+    zh: '上传太慢：{{seconds}} 秒只收到 {{received}} 字节，低于最低速率 {{rate}} 字节/秒（--min-upload-rate），连接已关闭：请在更快的网络上重新上传',
+    en: 'the upload is too slow: {{received}} bytes in {{seconds}} s, below the minimum rate of {{rate}} bytes/s (--min-upload-rate); the connection was closed: upload again over a faster link',
+  },
+  'service.hostNotAllowed': {
+    zh: '不接受主机名“{{host}}”（Host 请求头）：请用 localhost 或 127.0.0.1 访问，或以 --allowed-host 加入这个名字',
+    en: 'host name "{{host}}" (Host header) is not accepted: use localhost or 127.0.0.1, or add the name with --allowed-host',
+  },
+  'service.originNotAllowed': {
+    zh: '拒绝来自其他网站“{{origin}}”的浏览器请求：只有以 --allow-origin 列出的网站可以提交',
+    en: 'browser request from another site "{{origin}}" refused: only sites listed with --allow-origin may submit',
+  },
+  'service.tokenMissing': {
+    zh: '需要令牌：请加请求头 Authorization: Bearer <令牌>（服务以 --token 或 GOVCAT_TOKEN 启动）',
+    en: 'a token is required: send Authorization: Bearer <token> (the service runs with --token or GOVCAT_TOKEN)',
+  },
+  'service.tokenWrong': {
+    zh: '令牌无效：请检查 Authorization: Bearer <令牌> 中的令牌',
+    en: 'wrong token: check the token in Authorization: Bearer <token>',
+  },
+  'service.emptyToken': {
+    zh: '令牌不能为空：请给 --token 或 GOVCAT_TOKEN 一个不含空白的长随机串',
+    en: 'the token cannot be empty: give --token or GOVCAT_TOKEN a long random string without spaces',
   },
   'service.badRequest': {
     zh: '请求无效：{{reason}}',
@@ -104,6 +148,30 @@ export const serviceMessages = {
   'cli.serve.queue': {
     zh: '等待空闲工作线程的最多请求数，超出时返回 503（默认为并发数的 2 倍）',
     en: 'most requests waiting for a free worker; beyond it the answer is 503 (default: twice the concurrency)',
+  },
+  'cli.serve.maxUploads': {
+    zh: '同时接收的上传数，超出时返回 503（默认为 4 ×（并发数 + 队列））',
+    en: 'uploads received at once; beyond it the answer is 503 (default 4 × (concurrency + queue))',
+  },
+  'cli.serve.minUploadRate': {
+    zh: '上传的最低速率（每秒），如 16KB；宽限期之后更慢的上传返回 408 并断开（默认 16KB）',
+    en: 'slowest accepted upload per second, e.g. 16KB; slower uploads get 408 after the grace period (default 16KB)',
+  },
+  'cli.serve.uploadGrace': {
+    zh: '开始检查上传速率之前的毫秒数（默认 5000）',
+    en: 'time before the upload rate is checked, in ms (default 5000)',
+  },
+  'cli.serve.token': {
+    zh: '要求每个请求（/healthz 除外）带 Authorization: Bearer <令牌>；也可用环境变量 GOVCAT_TOKEN（更安全：不出现在进程列表中）',
+    en: 'require Authorization: Bearer <token> on every request but /healthz; or the GOVCAT_TOKEN environment variable (safer: not shown in process lists)',
+  },
+  'cli.serve.allowedHost': {
+    zh: '另外接受的主机名（Host 请求头），可重复；默认只接受 localhost、127.0.0.1、[::1] 和 --host；* 表示不检查',
+    en: 'another accepted host name (Host header), repeatable; by default only localhost, 127.0.0.1, [::1] and --host; * accepts any',
+  },
+  'cli.serve.allowOrigin': {
+    zh: '允许其网页提交请求的网站（如 https://portal.example），可重复；默认拒绝其他网站的浏览器请求',
+    en: 'a site whose pages may submit requests (e.g. https://portal.example), repeatable; by default browser requests from other sites are refused',
   },
   'cli.serve.requestTimeout': {
     zh: '接收一个请求（含上传）的最长毫秒数（默认 60000）',
