@@ -11,7 +11,7 @@ import { emptyLock, serializeLock } from './codegen/lock.js';
 import { cloneData, getAt, pathToPointer, sameValue, setAt } from './codegen/pointer.js';
 import { CatalogInputError } from './errors.js';
 import type { AppliedFix, AssignedCode, CodeLock, Location, Report } from './generated/schema-types.js';
-import { translate } from './i18n/index.js';
+import { translateId } from './i18n/index.js';
 import { LIST_JOINER } from './io/writers/columns.js';
 import { type OutputFormat, writeCatalog } from './io/writers/index.js';
 import { sheetOverflow } from './io/writers/xlsx.js';
@@ -174,7 +174,7 @@ function problemDiagnostic(
     category: 'code',
     severity,
     messageId,
-    message: translate(lang, messageId, data),
+    message: translateId(lang, messageId, data),
     data,
     entry: entry.index,
     location: { file: parsed.file, ...(loc ?? {}), field: pointerToPath(field) },

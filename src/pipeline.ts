@@ -11,7 +11,7 @@ import type {
   ScoringProfile,
   Severity,
 } from './generated/schema-types.js';
-import { translate } from './i18n/index.js';
+import { translateId } from './i18n/index.js';
 import { applyIndicators, type IndicatorResult } from './indicators/apply.js';
 import type { IndicatorInputSet } from './indicators/input-rates.js';
 import { sumRates } from './indicators/input-rates.js';
@@ -144,7 +144,7 @@ export function validateParsed(
     findings: kept.slice(0, limit).map(toFinding),
     suppressed: suppressed.map(toFinding),
     rates: computeRates(parsed, kept, session.seeds, {
-      label: (id) => translate(session.lang, id),
+      label: (id) => translateId(session.lang, id),
       rules,
       today: session.settings.today,
     }),

@@ -2,7 +2,7 @@
 
 import type { CatalogInputError } from './errors.js';
 import type { FileReport, Finding, KindReason, Location, Report } from './generated/schema-types.js';
-import { type Lang, translate } from './i18n/index.js';
+import { joinList, type Lang, translate, translateId } from './i18n/index.js';
 import type { RateRule } from './indicators/rates.js';
 import type { ParsedCatalog } from './model/types.js';
 import type { SuppressedDiagnostic } from './rules/suppress.js';
@@ -43,10 +43,12 @@ export function kindReason(parsed: ParsedCatalog, lang: Lang): KindReason {
   const out: KindReason = { source: parsed.kindSource, evidence, message: '' };
   if (parsed.kindSource === 'detected' && parsed.kindEvidence) {
     out.basis = parsed.kindEvidence.basis;
-    const sep = lang === 'zh' ? '、' : ', ';
-    out.message = translate(lang, `report.kindReason.${out.basis}`, { evidence: evidence.join(sep) });
+    out.message = translate(lang, `report.kindReason.${out.basis}`, { evidence: joinList(evidence, lang) });
   } else {
-    out.message = translate(lang, `report.kindReason.${parsed.kindSource}`, { kind: parsed.kind, kindLabel });
+    out.message = translateId(lang, `report.kindReason.${parsed.kindSource}`, {
+      kind: parsed.kind,
+      kindLabel,
+    });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { getHeapStatistics } from 'node:v8';
 import { InvalidArgumentError, Option } from 'commander';
 import type { LoadedConfig } from '../config/load.js';
 import type { Limits, Report } from '../generated/schema-types.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, translate } from '../i18n/index.js';
 import { CatalogPool, poolReport, type TaskOptions } from '../workers/pool.js';
 import type { CliIO } from './io.js';
 import type { ReportCliOptions } from './report-command.js';
@@ -16,9 +16,7 @@ import { SessionResolver } from './shared.js';
 export function jobsOption(lang: Lang): Option {
   return new Option(
     '-j, --jobs <n>',
-    lang === 'zh'
-      ? `同时校验的文件数（工作线程）；默认：文件足够大时为可用核数 ${availableParallelism()}，否则为 1`
-      : `files validated at once on worker threads (default: the available cores, ${availableParallelism()}, when the files are big enough to repay a worker; else 1)`,
+    translate(lang, 'cli.optionJobs', { cores: availableParallelism() }),
   ).argParser((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`--jobs ${v}`);

@@ -72,10 +72,7 @@ const INPUTS: {
 
 /** --max-warnings <n>: exit 1 when there are more warnings. */
 export function maxWarningsOption(lang: Lang): Option {
-  return new Option(
-    '--max-warnings <n>',
-    lang === 'zh' ? '警告超过 n 个时以退出码 1 结束' : 'exit 1 when there are more than n warnings',
-  ).argParser((v) => {
+  return new Option('--max-warnings <n>', translate(lang, 'cli.optionMaxWarnings')).argParser((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`--max-warnings ${v}`);
     return n;
@@ -103,10 +100,7 @@ export function addReportOptions(cmd: Command, lang: Lang): Command {
     )
     .option('-o, --output <file>', translate(lang, 'cli.optionOutput'));
   return addSessionOptions(cmd, lang)
-    .option(
-      '-q, --quiet',
-      lang === 'zh' ? '只报告错误，不列出警告和提示（所有格式）' : 'report errors only (every format)',
-    )
+    .option('-q, --quiet', translate(lang, 'cli.optionQuiet'))
     .addOption(maxWarningsOption(lang));
 }
 
@@ -126,20 +120,10 @@ export function checkReportOptions(opts: { format: string; today?: string }, lan
 
 /** Adds --published, --mounted, --interfaces, --updates, --period and --rate-severities. */
 export function addIndicatorOptions(cmd: Command, lang: Lang): Command {
-  for (const i of INPUTS) cmd.option(`--${i.key} <file>`, lang === 'zh' ? i.zh : i.en);
-  cmd.option(
-    '--period <from..to>',
-    lang === 'zh'
-      ? '更新记录的统计期 CCYY-MM-DD..CCYY-MM-DD（默认当年 1 月 1 日至 --today）'
-      : 'period of the update log, CCYY-MM-DD..CCYY-MM-DD (default: 1 January to --today)',
-  );
+  for (const i of INPUTS) cmd.option(`--${i.key} <file>`, i[lang]);
+  cmd.option('--period <from..to>', translate(lang, 'cli.optionPeriod'));
   cmd.addOption(
-    new Option(
-      '--rate-severities <list>',
-      lang === 'zh'
-        ? '计入合格率的发现级别，逗号分隔（默认取评分档案的设置，否则只计 error）'
-        : 'severities that count against rates, comma separated (default: the profile’s, else error)',
-    ).argParser((v) => {
+    new Option('--rate-severities <list>', translate(lang, 'cli.optionRateSeverities')).argParser((v) => {
       const parts = v.split(/[,，]/).map((s) => s.trim());
       if (parts.length === 0 || parts.some((p) => p !== 'error' && p !== 'warning' && p !== 'info'))
         throw new UsageError(translate(lang, 'score.severities.invalid', { value: v }));

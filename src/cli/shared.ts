@@ -110,7 +110,7 @@ export function addLimitOptions(cmd: Command, lang: Lang): Command {
     cmd.addOption(
       new Option(
         l.flag,
-        `${lang === 'zh' ? l.zh : l.en}（${lang === 'zh' ? '默认' : 'default'} ${DEFAULT_LIMITS[l.key]}）`,
+        translate(lang, 'cli.optionDefault', { description: l[lang], value: DEFAULT_LIMITS[l.key] }),
       ).argParser((v) => {
         const n = Number(v);
         if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${l.flag.split(' ')[0]} ${v}`);

@@ -54,7 +54,7 @@ export const sarif: Formatter = (report: Report, ctx) => {
     const info = infos.get(id);
     const title = info ? info.title[ctx.lang] : id;
     const basis = info?.basis ?? '';
-    const help = ctx.lang === 'zh' ? `${title}。依据：${basis}` : `${title}. Basis: ${basis}`;
+    const help = translate(ctx.lang, 'format.sarifHelp', { title, basis });
     const descriptor: Sarif.ReportingDescriptor = {
       id,
       name: id.replace(/(^|[/-])([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
@@ -62,7 +62,7 @@ export const sarif: Formatter = (report: Report, ctx) => {
       fullDescription: { text: help },
       help: {
         text: info?.docs ? `${help}\n${info.docs}` : help,
-        markdown: `**${title}**\n\n${ctx.lang === 'zh' ? '依据' : 'Basis'}: ${basis}${info?.docs ? `\n\n[${info.docs}](${info.docs})` : ''}`,
+        markdown: `**${title}**\n\n${translate(ctx.lang, 'format.basis')}: ${basis}${info?.docs ? `\n\n[${info.docs}](${info.docs})` : ''}`,
       },
       defaultConfiguration: { level: LEVEL[info?.defaultSeverity ?? 'error'] },
       properties: { category: info?.category ?? 'metadata', tags: ['govcat', info?.category ?? 'metadata'] },
@@ -155,7 +155,7 @@ export const sarif: Formatter = (report: Report, ctx) => {
             name: 'govcat',
             version: report.tool?.version ?? '0.0.0',
             semanticVersion: report.tool?.version ?? '0.0.0',
-            language: ctx.lang === 'zh' ? 'zh-CN' : 'en-US',
+            language: translate(ctx.lang, 'format.sarifLanguage'),
             rules,
           },
         },

@@ -1,6 +1,6 @@
 // The indicator stage over validated files: rates per file and over all files, input-driven rates, the score.
 import type { Assessment, Rate, Score, ScoringProfile, Severity } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { type Lang, translateId } from '../i18n/index.js';
 import type { ParsedCatalog } from '../model/types.js';
 import type { FileResult } from '../report.js';
 import type { Seeds } from '../seeds/index.js';
@@ -34,7 +34,7 @@ export interface IndicatorResult {
  * and returns the rates over all files plus the score. Mutates `results[].report.rates`.
  */
 export function applyIndicators(results: readonly FileResult[], options: IndicatorOptions): IndicatorResult {
-  const label = (id: string) => translate(options.lang, id);
+  const label = (id: string) => translateId(options.lang, id);
   const severities = options.countSeverities ?? options.profile?.countSeverities ?? DEFAULT_COUNT_SEVERITIES;
   const readable = results.filter((r): r is FileResult & { parsed: ParsedCatalog } => r.parsed !== undefined);
   const weights: RateWeights[] = [];

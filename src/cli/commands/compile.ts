@@ -77,10 +77,7 @@ export function registerCompile(
         translate(lang, 'cli.compile.reportFormat', { formats: joinList(formatNames(), lang) }),
       ).default('stylish'),
     )
-    .option(
-      '-q, --quiet',
-      lang === 'zh' ? '只报告错误，不列出修复和代码' : 'report errors only; do not list fixes and codes',
-    )
+    .option('-q, --quiet', translate(lang, 'cli.compile.optionQuiet'))
     .addOption(maxWarningsOption(lang));
   addSessionOptions(cmd, lang);
   addLimitOptions(cmd, lang);

@@ -59,28 +59,17 @@ export function registerScore(
 ): void {
   const cmd = program
     .command('score')
-    .description(
-      lang === 'zh'
-        ? '按考核档案评分：每项指标的合格率、得分、扣分、加分，以及达到下一个门槛还差多少'
-        : 'score catalogs against an assessment profile: rate, points earned, deducted, bonus, and what the next threshold takes',
-    )
+    .description(translate(lang, 'cli.score.description'))
     .argument('<files...>', translate(lang, 'cli.validate.files'))
     .option(
       '-p, --profile <id|file>',
-      lang === 'zh'
-        ? `评分档案：${[...loadProfiles().keys()].join('、')}，或档案 JSON 文件（默认 ${DEFAULT_PROFILE}）`
-        : `scoring profile: ${[...loadProfiles().keys()].join(', ')}, or a profile JSON file (default ${DEFAULT_PROFILE})`,
+      translate(lang, 'cli.score.optionProfile', {
+        profiles: joinList([...loadProfiles().keys()], lang),
+        profile: DEFAULT_PROFILE,
+      }),
     )
-    .option(
-      '--assessment <file>',
-      lang === 'zh'
-        ? '评估人员给出的指标结果（JSON，schemas/assessment.schema.json），用于目录无法计算的指标'
-        : 'indicator results given by an assessor (JSON, schemas/assessment.schema.json)',
-    )
-    .option(
-      '--findings',
-      lang === 'zh' ? 'stylish 格式同时列出每个发现' : 'with the stylish format, also list every finding',
-    );
+    .option('--assessment <file>', translate(lang, 'cli.score.optionAssessment'))
+    .option('--findings', translate(lang, 'cli.score.optionFindings'));
   addReportOptions(cmd, lang);
   addIndicatorOptions(cmd, lang);
   addLimitOptions(cmd, lang);

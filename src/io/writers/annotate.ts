@@ -3,7 +3,7 @@
 import * as XLSX from 'xlsx';
 import { displayLocation } from '../../formatters/location.js';
 import type { AppliedFix, FileReport, Finding, Rate } from '../../generated/schema-types.js';
-import { type Lang, translate } from '../../i18n/index.js';
+import { type Lang, translateId } from '../../i18n/index.js';
 import type { ParsedCatalog } from '../../model/types.js';
 import { govcatVersion } from '../../paths.js';
 import { buildSheet, type SheetCell, workbookBytes } from './xlsx.js';
@@ -92,7 +92,7 @@ function percent(rate: Rate): SheetCell {
  */
 export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): AnnotateResult {
   const { file, lang, parsed } = input;
-  const t = (id: string, data?: Record<string, unknown>) => translate(lang, id, data);
+  const t = (id: string, data?: Record<string, unknown>) => translateId(lang, id, data);
   const wb = XLSX.read(bytes, {
     type: 'array',
     dense: true,
