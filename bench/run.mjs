@@ -1,7 +1,8 @@
 // The benchmark runner: govcat validate against a bare parse of the same file, each run in its own child process.
 //
 //   node bench/run.mjs [--sizes 1000,10000,20000,100000] [--formats xlsx,csv] [--runs 5] [--big-runs 3]
-//                      [--jobs-files 4] [--jobs-size 10000] [--no-jobs] [--out bench/results.md]
+//                      [--jobs-files 4] [--jobs-size 10000] [--no-jobs] [--annotate-size 20000] [--no-annotate]
+//                      [--out bench/results.md]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     'jobs-files': { type: 'string', default: '4' },
     'jobs-size': { type: 'string', default: '10000' },
     'no-jobs': { type: 'boolean', default: false },
+    'annotate-size': { type: 'string', default: '20000' },
+    'no-annotate': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench', 'results.md') },
   },
 });
@@ -204,6 +207,35 @@ if (!args['no-jobs'] && help.includes('--jobs')) {
   };
 }
 
+/** --annotate: validating and writing the annotated copy against validating alone, the same file and run. */
+let annotate;
+if (!args['no-annotate']) {
+  const n = Number(args['annotate-size']);
+  const file = await ensureCatalog(n, 'xlsx');
+  const report = join(tmp, 'report-annotate.json');
+  const copy = join(tmp, 'annotated.xlsx');
+  const plain = [];
+  const annotated = [];
+  process.stderr.write(`${n} entries, xlsx: validate and validate --annotate\n`);
+  for (let r = 0; r < Math.max(3, Number(args.runs)); r++) {
+    loads.push(loadavg()[0]);
+    for (const which of r % 2 === 0 ? ['plain', 'annotate'] : ['annotate', 'plain']) {
+      rmSync(report, { force: true });
+      rmSync(copy, { force: true });
+      const extra = which === 'annotate' ? ['--annotate', copy] : [];
+      const m = measure(
+        govcatArgs([file], report, extra),
+        `validate${which === 'annotate' ? ' --annotate' : ''}`,
+      );
+      if (m.status !== 0 && m.status !== 1) throw new Error(`govcat failed (${m.status}): ${m.stderr}`);
+      checkReport(report, n);
+      if (which === 'annotate' && !existsSync(copy)) throw new Error('--annotate wrote no workbook');
+      (which === 'annotate' ? annotated : plain).push(m);
+    }
+  }
+  annotate = { n, plain: summary(plain), annotated: summary(annotated), bytes: statSync(copy).size };
+}
+
 const verdict = (ok) => (ok ? 'met' : '**missed**');
 const lines = [];
 lines.push('# govcat benchmark results', '');
@@ -270,6 +302,12 @@ if (scaling) {
   const speedup = scaling.one.wall.median / scaling.two.wall.median;
   lines.push(
     `| ${scaling.count} files × ${kilo(scaling.n)} entries: 2 workers close to linear | --jobs 1 ${span(scaling.one.wall, fmtMs)}, --jobs 2 ${span(scaling.two.wall, fmtMs)}: speed-up ${speedup.toFixed(2)}× (CPU ${fmtMs(scaling.one.cpu.median)} → ${fmtMs(scaling.two.cpu.median)}, peak RSS ${fmtMb(scaling.one.rss.median)} → ${fmtMb(scaling.two.rss.median)}) | ${verdict(speedup >= 1.7)} |`,
+  );
+}
+if (annotate) {
+  const ratio = annotate.annotated.wall.median / annotate.plain.wall.median;
+  lines.push(
+    `| ${kilo(annotate.n)}-entry xlsx: validate --annotate ≤ 2× validate wall time | validate ${span(annotate.plain.wall, fmtMs)}, --annotate ${span(annotate.annotated.wall, fmtMs)} (${(annotate.bytes / 1048576).toFixed(1)} MiB written): ${ratio.toFixed(2)}× (CPU ${(annotate.annotated.cpu.median / annotate.plain.cpu.median).toFixed(2)}×, peak RSS ${fmtMb(annotate.plain.rss.median)} → ${fmtMb(annotate.annotated.rss.median)}) | ${verdict(ratio <= 2)} |`,
   );
 }
 const text = `${lines.join('\n')}\n`;

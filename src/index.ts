@@ -18,6 +18,10 @@
  *
  * // Compile: safe fixes and resource codes, the output as bytes (nothing is written).
  * const compiled = await compileCatalog('catalogs/2021.xlsx', { format: 'json', config });
+ *
+ * // Two versions: entries added, removed, changed, re-coded; findings new and fixed; rates before → after.
+ * const diff = await diffSources('2023/目录.xlsx', '2024/目录.json', { config });
+ * console.log(formatDiff(diff, 'markdown', { lang: 'zh' }));
  * ```
  *
  * Many files at once on worker threads: `import { CatalogPool } from 'govcat/pool'`.
@@ -42,6 +46,15 @@ export {
   loadConfig,
   parseConfig,
 } from './config/load.js';
+export { type DiffOptions, type DiffSide, diffCatalogs } from './diff/diff.js';
+export { type FindingMatch, matchFindings, reportFindingKey } from './diff/findings.js';
+export { DIFF_FORMATS, type DiffFormat, formatDiff } from './diff/format.js';
+export {
+  type DiffSourcesOptions,
+  diffSources,
+  type ValidatedVersion,
+  validateVersion,
+} from './diff/sources.js';
 export { CatalogInputError, ConfigError, type InputErrorCode } from './errors.js';
 export {
   type FormatContext,

@@ -12,13 +12,14 @@ import type {
   Severity,
 } from './generated/schema-types.js';
 import { translateId } from './i18n/index.js';
-import { applyIndicators, type IndicatorResult } from './indicators/apply.js';
+import { applyIndicators, type IndicatorOptions, type IndicatorResult } from './indicators/apply.js';
 import type { IndicatorInputSet } from './indicators/input-rates.js';
 import { sumRates } from './indicators/input-rates.js';
 import { computeRates, RATE_IDS, type RateRule } from './indicators/rates.js';
 import { readCatalogBytes } from './io/readers/bytes.js';
 import type { ReadOptions } from './io/readers/types.js';
 import type { InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
+import { buildPlan } from './plan/plan.js';
 import {
   errorFileReport,
   type FileResult,
@@ -55,6 +56,8 @@ export interface ReportOptions {
   quiet?: boolean;
   /** More warnings than this fail the run (recorded in the summary). */
   maxWarnings?: number;
+  /** Add the plan (what to fix first for the most points) to a scored report. */
+  plan?: boolean;
 }
 
 /** How the pipeline runs over sources of type S. */
@@ -189,7 +192,11 @@ export function indicate(
   session: Session,
   options: ReportOptions = {},
 ): IndicatorResult {
-  return applyIndicators(results, {
+  return applyIndicators(results, indicatorOptions(session, options));
+}
+
+function indicatorOptions(session: Session, options: ReportOptions): IndicatorOptions {
+  return {
     lang: session.lang,
     seeds: session.seeds,
     today: session.settings.today,
@@ -198,7 +205,7 @@ export function indicate(
     ...(options.inputs ? { inputs: options.inputs } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.assessment ? { assessment: options.assessment } : {}),
-  });
+  };
 }
 
 /** One file's share of a report: its section and counts (and, from a worker, its score). */
@@ -280,5 +287,11 @@ export async function runPipeline<S = CoreSource>(
     ...(options.quiet ? { quiet: true } : {}),
     ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
   });
+  if (options.plan && first && options.profile && report.score)
+    report.plan = buildPlan(
+      results,
+      { ...indicatorOptions(first, options), profile: options.profile },
+      report.score,
+    );
   return { results, report, ...(first ? { session: first } : {}) };
 }

@@ -159,7 +159,8 @@ describe('govcat init', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已生成空白模板 政务数据资源目录.xlsx：17 列');
     const wb = XLSX.read(readFileSync(join(dir, '政务数据资源目录.xlsx')), { type: 'buffer' });
-    expect(wb.SheetNames).toEqual(['政务数据资源目录', '填表说明']);
+    // The dropdown lists live on a hidden 代码表 sheet (test/template.test.ts checks them).
+    expect(wb.SheetNames).toEqual(['政务数据资源目录', '填表说明', '代码表']);
     const header = XLSX.utils.sheet_to_json(wb.Sheets['政务数据资源目录']!, {
       header: 1,
       defval: null,

@@ -1,4 +1,4 @@
-// Writers: canonical JSON, CSV with BOM, XML, and xlsx in the guide's template layout, all escaping formulas.
+// Writers: canonical JSON, CSV with BOM (formula-escaped), XML, and xlsx in the guide's template layout (text cells as written).
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -143,12 +143,12 @@ describe('xlsx writer', () => {
     expect(rows[3]![6]).toBe('数据库');
   });
 
-  it('escapes texts a spreadsheet would run as formulas', () => {
+  it('stores formula-like texts as text cells as written: never formulas, no apostrophe added', () => {
     const back = readBook(writeXlsx({ kind: 'shared', entries: [hostile] }));
     const r = aoa(back.Sheets[back.SheetNames[0]!]!);
-    expect(r[2]![1]).toBe('\'=HYPERLINK("http://evil.example/","点击查看")');
-    expect(r[2]![5]).toBe("'+1 食品经营许可");
-    expect(r[2]!.slice(7, 9)).toEqual(["'@SUM(A1:A9)", "'-C(20)"]);
+    expect(r[2]![1]).toBe('=HYPERLINK("http://evil.example/","点击查看")');
+    expect(r[2]![5]).toBe('+1 食品经营许可');
+    expect(r[2]!.slice(7, 9)).toEqual(['@SUM(A1:A9)', '-C(20)']);
     // No cell carries a formula.
     const cells = (back.Sheets[back.SheetNames[0]!]!['!data'] as XLSX.CellObject[][]).flat();
     expect(cells.some((c) => c?.f !== undefined)).toBe(false);
@@ -211,7 +211,7 @@ describe('CSV writer', () => {
     expect(records[2]!.slice(0, 9)).toEqual(['', '', '', '', '', '', '', '经营者名称', 'C(200)']);
   });
 
-  it('escapes formula-like values the same way as the xlsx writer', () => {
+  it('escapes formula-like values (CSV only: a spreadsheet guesses types when it opens a CSV)', () => {
     const records = parse(writeCsv({ kind: 'shared', entries: [hostile] }), { bom: true }) as string[][];
     expect(records[1]![1]).toBe('\'=HYPERLINK("http://evil.example/","点击查看")');
     expect(records[1]!.slice(7, 9)).toEqual(["'@SUM(A1:A9)", "'-C(20)"]);

@@ -28,11 +28,13 @@ import fieldUniqueName from './field/unique-name/rule.js';
 import metadataDataTypeLength from './metadata/data-type-length/rule.js';
 import metadataDateFormat from './metadata/date-format/rule.js';
 import metadataDateValid from './metadata/date-valid/rule.js';
+import metadataNumericCode from './metadata/numeric-code/rule.js';
 import metadataOrphanItem from './metadata/orphan-item/rule.js';
 import metadataProviderCodeCheck from './metadata/provider-code-check/rule.js';
 import metadataProviderCodeConsistent from './metadata/provider-code-consistent/rule.js';
 import metadataSkippedSheet from './metadata/skipped-sheet/rule.js';
 import metadataSummaryInformative from './metadata/summary-informative/rule.js';
+import metadataTemplateVersion from './metadata/template-version/rule.js';
 import metadataUnknownColumn from './metadata/unknown-column/rule.js';
 import metadataVocabulary from './metadata/vocabulary/rule.js';
 import metadataVocabularyDiscouraged from './metadata/vocabulary-discouraged/rule.js';
@@ -76,11 +78,13 @@ export const rules: readonly AnyRule[] = [
   metadataDataTypeLength,
   metadataDateFormat,
   metadataDateValid,
+  metadataNumericCode,
   metadataOrphanItem,
   metadataProviderCodeCheck,
   metadataProviderCodeConsistent,
   metadataSkippedSheet,
   metadataSummaryInformative,
+  metadataTemplateVersion,
   metadataUnknownColumn,
   metadataVocabulary,
   metadataVocabularyDiscouraged,

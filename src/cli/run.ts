@@ -5,6 +5,7 @@ import { type Lang, translate } from '../i18n/index.js';
 import { govcatVersion } from '../paths.js';
 import { SeedError } from '../seeds/index.js';
 import { registerCompile } from './commands/compile.js';
+import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
 import { registerScore } from './commands/score.js';
@@ -39,6 +40,7 @@ const commands: RegisterCommand[] = [
   registerScore,
   registerRules,
   registerServe,
+  registerDiff,
 ];
 
 /** Adds a subcommand (used by later modules: compile, score, init, serve). */

@@ -6,9 +6,6 @@ import { ConfigError } from '../errors.js';
 import type { GovcatConfig } from '../generated/schema-types.js';
 import { CONFIG_FILE_NAME, parseConfig } from './check.js';
 
-// The service still imports these from here; they live with the rules now.
-export { extendableNames, resolveRuleSettings } from '../rules/settings.js';
-
 export {
   CONFIG_FILE_NAME,
   checkConfig,

@@ -1,6 +1,7 @@
 // One self-contained offline HTML page for review meetings: rate bars against 80 %/90 %, providers, rules, score.
 import type { Rate, Report, Score } from '../generated/schema-types.js';
 import { type Lang, translate, translateId } from '../i18n/index.js';
+import { planHtml } from '../plan/render.js';
 import {
   describeNext,
   groupByRule,
@@ -202,6 +203,7 @@ export const html: Formatter = (report: Report, ctx) => {
     body.push(providerTable(rates, lang));
   }
   if (report.score) body.push(scoreSection(report.score, lang));
+  if (report.plan) body.push(planHtml(report.plan, lang));
   const groups = groupByRule(report, lang);
   const ruleRows = groups
     .map(

@@ -123,6 +123,7 @@ export const sarif: Formatter = (report: Report, ctx) => {
         partialFingerprints: { 'govcatFinding/v1': fingerprint(file.path, f) },
         properties,
       };
+      if (f.baseline) result.baselineState = f.baseline === 'new' ? 'new' : 'unchanged';
       results.push(result);
     }
   });

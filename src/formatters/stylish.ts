@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { FileReport, Finding, Rate, Report, Score } from '../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../i18n/index.js';
+import { planLines } from '../plan/render.js';
 import {
   describeNext,
   itemPointsText,
@@ -58,7 +59,7 @@ function fileSection(file: FileReport, ctx: FormatContext, c: Colors): string[] 
       ? c.dim(translate(lang, 'stylish.expired', { ...f.expiredSuppression }))
       : '';
     lines.push(
-      `    ${padDisplay(displayLocation(f, lang), width)}  ${severityText(c, lang, f.severity)}  ${f.message}${expired}  ${c.dim(f.ruleId)}`,
+      `    ${padDisplay(displayLocation(f, lang), width)}  ${severityText(c, lang, f.severity)}  ${f.message}${expired}  ${c.dim(f.ruleId)}${f.baseline === 'new' ? `  ${c.magenta(translate(lang, 'baseline.new'))}` : ''}`,
     );
   }
   if (file.truncated)
@@ -111,6 +112,7 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
   if (fixable && !ctx.quiet) summary += translate(lang, 'stylish.summaryFixable', { count: fixable });
   const bad = s.errors > 0 || (s.unreadable ?? 0) > 0;
   lines.push((bad ? c.red('✖ ') : s.warnings > 0 ? c.yellow('⚠ ') : c.green('✔ ')) + summary);
+  if (s.baseline) lines.push(`  ${c.bold(translate(lang, 'baseline.summary', { ...s.baseline }))}`);
   if (tooManyWarnings(report, ctx))
     lines.push(
       `  ${c.red(translate(lang, 'report.tooManyWarnings', { warnings: s.warnings, max: ctx.maxWarnings }))}`,
@@ -129,6 +131,7 @@ export const stylish: Formatter = (report: Report, ctx: FormatContext): string =
     if (rate) for (const note of rateNotes(rate, lang)) lines.push(`  ${c.yellow(note)}`);
   }
   if (report.score) lines.push('', ...scoreLines(report.score, lang, c));
+  if (report.plan) lines.push('', ...planLines(report.plan, lang).map((l, i) => (i === 0 ? c.bold(l) : l)));
   return `${lines.join('\n')}\n`;
 };
 

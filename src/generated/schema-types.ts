@@ -52,6 +52,7 @@ export interface GovcatSchemas {
   'classification-code'?: ClassificationCode;
   config?: GovcatConfig;
   'data-item'?: DataItem;
+  diff?: CatalogDiff;
   entry?: CatalogEntry;
   lock?: CodeLock;
   'open-attributes'?: OpenAttributes;
@@ -66,6 +67,7 @@ export interface GovcatSchemas {
   'seeds/rule-options'?: RuleOptionDefaults;
   'seeds/scoring-profile'?: ScoringProfile;
   'seeds/sharing-rules'?: SharingRules;
+  'seeds/template'?: TemplateSeed;
   'seeds/vocabulary'?: Vocabulary;
   'share-attributes'?: ShareAttributes;
   'shared-entry'?: SharedCatalogEntry;
@@ -409,6 +411,155 @@ export interface Limits {
   timeoutMs?: number;
 }
 /**
+ * 两个版本的目录之间的差异（govcat diff --format json）：条目的增删改、编码复用与变更、发现的新增 / 已修正 / 仍存在，合格率与得分的前后对比。
+ */
+export interface CatalogDiff {
+  version: 1;
+  tool: {
+    name: 'govcat';
+    version: string;
+  };
+  old: DiffSideSummary;
+  new: DiffSideSummary;
+  summary: DiffSummary;
+  /**
+   * 新增、删除、修改的条目，以及发现有变化的条目（未变化的条目不列出）。按新版本的顺序，删除的条目按旧版本的顺序排在最后。
+   */
+  entries: EntryDiff[];
+  /**
+   * 同一个资源代码在两个版本中指向不同的资源（旧资源被删除或改了编码，代码又分配给了另一个资源）。
+   */
+  codeReused: CodeReuse[];
+  catalogFindings: FindingChanges;
+  rates: RateChange[];
+  score?: ScoreChange;
+}
+export interface DiffSideSummary {
+  file: string;
+  entries: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+export interface DiffSummary {
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  /**
+   * 同一资源改了资源代码的条目数。
+   */
+  recoded: number;
+  codeReused: number;
+  findings: {
+    new: number;
+    fixed: number;
+    open: number;
+    /**
+     * 新增发现中级别为 error 的个数（--fail-on new-errors 看它）。
+     */
+    newErrors: number;
+  };
+}
+export interface EntryDiff {
+  status: 'added' | 'removed' | 'changed' | 'unchanged';
+  /**
+   * 两个版本的条目是怎样对上的：code 资源代码相同；name-provider 资源代码是新的或缺失时，按资源名称和提供方对上。
+   */
+  match?: 'code' | 'name-provider';
+  old?: DiffEntryRef;
+  new?: DiffEntryRef;
+  /**
+   * 同一资源的资源代码变了。
+   */
+  recoded?: {
+    from: string;
+    to: string;
+  };
+  changes: FieldChange[];
+  items?: ItemChanges;
+  findings: FindingChanges;
+}
+export interface DiffEntryRef {
+  /**
+   * 条目在该版本中的序号（从 0 开始）。
+   */
+  entry: number;
+  code?: string;
+  name?: string;
+  provider?: string;
+}
+/**
+ * 一个字段的前后值；共享、开放属性按子字段列出（share.type、open.condition …）。值缺失时不出现 before 或 after。
+ */
+export interface FieldChange {
+  field: string;
+  before?: unknown;
+  after?: unknown;
+}
+/**
+ * 信息项的变化：按信息项名称对上。
+ */
+export interface ItemChanges {
+  added: string[];
+  removed: string[];
+  changed: {
+    name: string;
+    changes: FieldChange[];
+  }[];
+}
+/**
+ * 按规则、资源代码（无代码时按名称和提供方对上的条目）和字段对上的发现，不看行号。
+ */
+export interface FindingChanges {
+  new: DiffFinding[];
+  fixed: DiffFinding[];
+  /**
+   * 两个版本都有的发现个数。
+   */
+  open: number;
+}
+export interface DiffFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  field?: string;
+  /**
+   * 在该版本文件中的位置（新增和仍存在的发现是新版本的位置，已修正的是旧版本的位置）。
+   */
+  cell?: string;
+  message: string;
+}
+export interface CodeReuse {
+  code: string;
+  old: DiffEntryRef;
+  new: DiffEntryRef;
+}
+export interface RateChange {
+  id: string;
+  label: string;
+  before?: RatePoint;
+  after?: RatePoint;
+}
+export interface RatePoint {
+  conforming: number;
+  total: number;
+  rate: number | null;
+}
+export interface ScoreChange {
+  profile: string;
+  /**
+   * 旧版本的得分（得分 − 扣分 + 加分）。
+   */
+  before: number;
+  after: number;
+  indicators: {
+    id: string;
+    title: string;
+    before: number;
+    after: number;
+  }[];
+}
+/**
  * govcat.lock.json：数据资源代码登记簿。govcat compile 按“数据资源名称 + 数据资源提供方”记录每条目录的资源代码，行序变化或源文件中代码被清空时仍给出同一代码；登记过的代码（包括已删除目录的代码）不再分配给其他资源（指南 5.2（3）“唯一不变的标识代码”）。由 govcat 写入，请随目录一起纳入版本管理，不要手工改号。
  */
 export interface CodeLock {
@@ -471,6 +622,7 @@ export interface Report {
     [k: string]: Rate | undefined;
   };
   score?: Score;
+  plan?: Plan;
 }
 export interface FileReport {
   path: string;
@@ -501,6 +653,7 @@ export interface FileReport {
    * 编译输出的文件（仅 govcat compile）。
    */
   output?: string;
+  baseline?: BaselineSummary;
 }
 /**
  * 目录类型是怎么定的：--kind 或配置（option）、文件声明（declared）、按列识别（detected，evidence 是显示类型的列名或键名）、都没有时按共享目录（default）。
@@ -548,6 +701,10 @@ export interface Finding {
     reason: string;
     expires: string;
   };
+  /**
+   * validate --baseline：new 为基线中没有的发现，existing 为基线中已有的发现（按规则、资源代码（无代码时按名称）和字段对上，不看行号）。
+   */
+  baseline?: 'new' | 'existing';
 }
 /**
  * 值在源文件中的位置：工作表、行（从 1 起，与 Excel 显示一致）、列字母、单元格（A1）与字段路径。
@@ -683,6 +840,20 @@ export interface AssignedCode {
   source: 'lock' | 'sequence';
   location?: Location;
 }
+/**
+ * validate --baseline：与基线（上次的报告或上一版本的目录）相比的发现。
+ */
+export interface BaselineSummary {
+  file: string;
+  new: number;
+  newErrors: number;
+  newWarnings: number;
+  existing: number;
+  /**
+   * 基线中有、本次没有的发现。
+   */
+  fixed: number;
+}
 export interface Summary {
   files?: number;
   unreadable?: number;
@@ -703,6 +874,7 @@ export interface Summary {
    * --quiet：findings 只列出错误（计数不变）。
    */
   quiet?: boolean;
+  baseline?: BaselineSummary;
 }
 /**
  * govcat score 的评分结果。
@@ -859,6 +1031,73 @@ export interface ScoreAggregate {
   band?: string | null;
   lists?: string[];
   reason?: string;
+}
+/**
+ * score --plan：得分最多的修正排在前面，每一步按提供方分组列出要修正的目录和发现。
+ */
+export interface Plan {
+  profile: string;
+  steps: PlanStep[];
+}
+/**
+ * 一步修正：修正列出的发现后，该项从 before 到 after，总分增加 gain（与修正后重新评分的结果一致）。
+ */
+export interface PlanStep {
+  indicator: string;
+  item: string;
+  label: string;
+  type: 'rate' | 'findings';
+  /**
+   * 合格率的 id（type 为 rate 时）。
+   */
+  rate?: string;
+  rateLabel?: string;
+  /**
+   * 要修正的目录条数。
+   */
+  entries: number;
+  /**
+   * 要修正的发现个数。
+   */
+  findings: number;
+  before?: {
+    conforming: number;
+    total: number;
+    rate: number | null;
+  };
+  after?: {
+    conforming: number;
+    total: number;
+    rate: number | null;
+  };
+  /**
+   * 越过的门槛。
+   */
+  threshold?: string;
+  /**
+   * 总分的增量（得分 − 扣分 + 加分）。
+   */
+  gain: number;
+  providers: PlanProvider[];
+}
+export interface PlanProvider {
+  provider: string;
+  entries: PlanEntry[];
+}
+export interface PlanEntry {
+  file: string;
+  entry: number;
+  name?: string;
+  code?: string;
+  findings: PlanFinding[];
+}
+export interface PlanFinding {
+  ruleId: string;
+  severity: Severity;
+  field?: string;
+  cell?: string;
+  message: string;
+  fix?: Fix;
 }
 /**
  * seeds/classification/*.json 的形状：类/项/目 分类树（细目由提供方自定）。项、目的代码可以缺省：指南只给出名称，代码由省级目录确定。
@@ -1455,6 +1694,46 @@ export interface MethodKind {
    * @minItems 1
    */
   words: string[];
+}
+/**
+ * seeds/template.json 的形状：govcat init 模板的版本、下拉列表、文本格式列与行数（数据而非代码）。
+ */
+export interface TemplateSeed {
+  $schema?: string;
+  basis: string;
+  /**
+   * 模板版本：写入工作簿属性 govcat-template，validate 读到较旧的版本时提示换用新模板。
+   */
+  version: number;
+  /**
+   * 预置格式、下拉列表的数据行数（表头之下）。
+   */
+  rows: number;
+  dropdowns: TemplateDropdown[];
+  /**
+   * 设为文本格式（@）的列：代码列保住前导零和 18 位数字。
+   */
+  textColumns: string[];
+}
+export interface TemplateDropdown {
+  /**
+   * 字段（JSON Pointer，数据项字段以 /items/* / 开头）。
+   */
+  field: string;
+  /**
+   * 取值来自 seeds/vocabularies 中的词表（推荐值）。
+   */
+  vocabulary?: string;
+  /**
+   * 没有词表时直接给出的选项。
+   *
+   * @minItems 1
+   */
+  values?: string[];
+  /**
+   * true：只能从列表中选；false：列表只是建议，可输入其他写法（多选、带长度的类型）。
+   */
+  strict: boolean;
 }
 /**
  * seeds/vocabularies/*.json 的形状：一个受控词表（共享类型、是否开放、更新周期、数据资源格式、数据类型、占位词……）。

@@ -2,6 +2,7 @@
 import { cliMessages } from './messages/cli.js';
 import { compileMessages } from './messages/compile.js';
 import { configMessages } from './messages/config.js';
+import { diffMessages } from './messages/diff.js';
 import { fileMessages } from './messages/files.js';
 import { formatMessages } from './messages/format.js';
 import { indicatorMessages } from './messages/indicators.js';
@@ -31,7 +32,8 @@ export type MessageId =
   | keyof typeof indicatorMessages
   | keyof typeof rulesMessages
   | keyof typeof fileMessages
-  | keyof typeof formatMessages;
+  | keyof typeof formatMessages
+  | keyof typeof diffMessages;
 
 const tables: MessageTable[] = [
   inputMessages,
@@ -46,6 +48,7 @@ const tables: MessageTable[] = [
   rulesMessages,
   fileMessages,
   formatMessages,
+  diffMessages,
 ];
 const catalog = new Map<string, Bilingual>();
 for (const table of tables) {

@@ -44,6 +44,8 @@ export interface TableSource {
   book: GridBook;
   /** The workbook counts dates from 1904. */
   date1904?: boolean;
+  /** The govcat init template version stamped in the workbook's properties, when there is one. */
+  templateVersion?: number;
 }
 
 /**
@@ -705,6 +707,15 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
       messageId: 'noHeader',
       data: { sheet: grid.name ?? '' },
       location: grid.name !== undefined ? { sheet: grid.name } : {},
+    });
+  }
+  const current = options.seeds.template.version;
+  if (source.templateVersion !== undefined && source.templateVersion < current) {
+    notices.push({
+      ruleId: 'metadata/template-version',
+      messageId: 'outdated',
+      data: { version: source.templateVersion, current },
+      location: {},
     });
   }
   const ctx: ValueContext = valueContext(options.seeds, source.date1904 ?? false);

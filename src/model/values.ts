@@ -97,7 +97,17 @@ function text(field: string, raw: RawCell): Converted {
   return { value, normalizations: value !== source ? one(field, 'whitespace', source, value) : NONE };
 }
 
+/**
+ * A number Excel cannot hold exactly as a code: more than 15 significant digits (Excel keeps 15 and pads
+ * with zeros, 114501000075600007 → 114501000075600000) or not an integer. Kept as a number so the rules
+ * can say the cell is numeric (metadata/numeric-code) instead of judging the damaged digits.
+ */
+export function isLostNumber(value: number): boolean {
+  return !Number.isSafeInteger(value) || Math.abs(value) >= 1e15;
+}
+
 function code(field: string, raw: RawCell): Converted {
+  if (typeof raw === 'number' && isLostNumber(raw)) return { value: raw, normalizations: NONE };
   const source = rawText(raw);
   const trimmed = source.trim();
   const value = toHalfWidth(trimmed);
@@ -124,11 +134,8 @@ function fromReading(field: string, reading: DateReading, shown: string, fallbac
 }
 
 function date(field: string, raw: RawCell, ctx: ValueContext): Converted {
-  if (typeof raw === 'object') {
-    const iso = formatDate(raw);
-    const shown = dateCellText(raw);
-    return { value: iso, normalizations: shown !== iso ? one(field, 'date', shown, iso) : NONE };
-  }
+  // A date cell is a date whatever Excel's display format (7/13/21, 2021年7月13日): nothing to report.
+  if (typeof raw === 'object') return { value: formatDate(raw), normalizations: NONE };
   if (typeof raw === 'number') {
     return fromReading(field, readDateNumber(raw, ctx.date1904), numberText(raw), numberText(raw));
   }

@@ -31,7 +31,9 @@ export const SCHEMA_IDS = {
   scoringProfile: `${SCHEMA_BASE}seeds/scoring-profile.schema.json`,
   indicatorInputs: `${SCHEMA_BASE}seeds/indicator-inputs.schema.json`,
   ruleOptions: `${SCHEMA_BASE}seeds/rule-options.schema.json`,
+  template: `${SCHEMA_BASE}seeds/template.schema.json`,
   assessment: `${SCHEMA_BASE}assessment.schema.json`,
+  diff: `${SCHEMA_BASE}diff.schema.json`,
 } as const;
 
 /** A JSON Schema object as loaded from disk. */

@@ -5,6 +5,7 @@ import type {
   ClassificationTree,
   HeaderAliases,
   RuleOptionDefaults,
+  TemplateSeed,
   Vocabulary as VocabularyFile,
   VocabularyTerm,
 } from '../generated/schema-types.js';
@@ -28,6 +29,8 @@ export interface Seeds {
   ruleData: RuleData;
   /** Default options of rules (seeds/rules/options.json): thresholds are data, not code. */
   ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /** The govcat init template: version, dropdown lists, text columns (seeds/template.json). */
+  template: TemplateSeed;
   /** Returns a vocabulary by id or throws (a missing vocabulary is a packaging bug). */
   vocab(id: string): Vocabulary;
 }
@@ -64,6 +67,7 @@ interface RawSeeds {
   classification: ClassificationTree[];
   headerAliases: HeaderAliases;
   ruleOptions: RuleOptionDefaults;
+  template: TemplateSeed;
 }
 
 const rawCache = new Map<string, RawSeeds>();
@@ -85,6 +89,7 @@ function loadRaw(dir: string): RawSeeds {
       join(dir, 'rules', 'options.json'),
       SCHEMA_IDS.ruleOptions,
     ),
+    template: readValidated<TemplateSeed>(join(dir, 'template.json'), SCHEMA_IDS.template),
   };
   rawCache.set(dir, raw);
   return raw;
@@ -125,6 +130,7 @@ export function loadSeeds(extensions: SeedExtensions = {}, dir: string = seedsDi
     classification: new Map(raw.classification.map((t) => [t.id, t])),
     headerAliases,
     ruleData: loadRuleData(dir),
+    template: raw.template,
     ruleOptions: new Map(
       Object.entries(raw.ruleOptions.rules).flatMap(([id, d]) => (d ? [[id, d.options] as const] : [])),
     ),

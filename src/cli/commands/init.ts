@@ -6,6 +6,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Lang, translate } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
 import { templateSheets } from '../../io/writers/template.js';
+import { templateWorkbook } from '../../io/writers/template-xlsx.js';
 import { writeWorkbook } from '../../io/writers/xlsx.js';
 import type { CatalogKind } from '../../model/types.js';
 import { loadSeeds } from '../../seeds/index.js';
@@ -60,11 +61,19 @@ async function runInit(file: string, opts: InitCliOptions, io: CliIO, lang: Lang
   if (!opts.force && (await exists(path))) throw new UsageError(translate(lang, 'init.exists', { file }));
   // Even with --force: never a link, a device or a folder.
   await checkOutputPath(file, { lang, cwd: io.cwd, inputs: [] });
-  const { sheets, columns, fields } = templateSheets(opts.kind, loadSeeds(), {
-    lang,
-    ...(opts.extended ? { extended: true } : {}),
-  });
-  const bytes = writeWorkbook(sheets, ext === '.xls' ? 'xls' : 'xlsx');
+  const seeds = loadSeeds();
+  const options = { lang, ...(opts.extended ? { extended: true } : {}) };
+  let bytes: Uint8Array;
+  let columns: { length: number };
+  let fields: number;
+  if (ext === '.xls') {
+    // The old binary format: the sheets only (dropdowns, styles and frozen panes need xlsx).
+    const plain = templateSheets(opts.kind, seeds, options);
+    bytes = writeWorkbook(plain.sheets, 'xls');
+    ({ columns, fields } = plain);
+  } else {
+    ({ bytes, columns, fields } = templateWorkbook(opts.kind, seeds, options));
+  }
   try {
     await writeFileAtomic(path, bytes);
   } catch (err) {

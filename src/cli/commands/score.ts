@@ -32,6 +32,7 @@ interface ScoreCliOptions extends ReportCliOptions {
   profile?: string;
   assessment?: string;
   findings?: boolean;
+  plan?: boolean;
   [limit: string]: unknown;
 }
 
@@ -69,6 +70,7 @@ export function registerScore(
       }),
     )
     .option('--assessment <file>', translate(lang, 'cli.score.optionAssessment'))
+    .option('--plan', translate(lang, 'cli.score.plan'))
     .option('--findings', translate(lang, 'cli.score.optionFindings'));
   addReportOptions(cmd, lang);
   addIndicatorOptions(cmd, lang);
@@ -97,7 +99,7 @@ async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffe
         lang,
         limits,
         tracked(progress, (file, path, s) => validateSource({ path, name: file }, s)),
-        { inputs, profile, ...(assessment ? { assessment } : {}) },
+        { inputs, profile, ...(assessment ? { assessment } : {}), ...(opts.plan ? { plan: true } : {}) },
       ),
     );
     await writeReport(report, formatter, opts, io, lang, { findings: opts.findings === true });

@@ -6,6 +6,7 @@ import { fixCatalog } from '../../compile.js';
 import { CatalogInputError } from '../../errors.js';
 import type { AppliedFix, FileReport } from '../../generated/schema-types.js';
 import { type Lang, translate } from '../../i18n/index.js';
+import { PackageError } from '../../io/ooxml/package.js';
 import { formatFromName } from '../../io/readers/index.js';
 import { annotateWorkbook } from '../../io/writers/annotate.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
@@ -19,6 +20,7 @@ import {
   type Session,
   validateSource,
 } from '../../validate.js';
+import { baselineExitCode, withBaseline } from '../baseline.js';
 import { catalogArguments } from '../inputs.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
 import { checkOutputPath, isStdout, reportInputs, reportOutput } from '../output-target.js';
@@ -44,6 +46,7 @@ interface ValidateCliOptions extends ReportCliOptions {
   annotate?: string;
   maxSheetRows?: number;
   fix?: boolean;
+  baseline?: string;
   [limit: string]: unknown;
 }
 
@@ -63,6 +66,7 @@ export function registerValidate(
     .option('--annotate <out.xlsx>', translate(lang, 'cli.validate.annotate'))
     .addOption(maxSheetRowsOption(lang))
     .option('--fix', translate(lang, 'cli.validate.fix'))
+    .option('--baseline <report.json|catalog>', translate(lang, 'cli.validate.baseline'))
     .addOption(jobsOption(lang));
   addIndicatorOptions(cmd, lang);
   addLimitOptions(cmd, lang);
@@ -93,8 +97,9 @@ async function runValidate(
     const report = await withProgress(io, files, lang, (progress) =>
       validateOnPool(files, opts, io, lang, limits, threads, (file) => progress.done(file)),
     );
+    await withBaseline(report, opts.baseline, opts, io, lang, limits);
     await writeReport(report, formatter, opts, io, lang);
-    return reportExitCode(report, opts.maxWarnings);
+    return baselineExitCode(report, opts.maxWarnings, reportExitCode(report, opts.maxWarnings));
   }
   const inputs = await loadIndicatorInputs(opts, io.cwd, resolveLimits(limits), lang);
   const fixesByFile = new Map<string, AppliedFix[]>();
@@ -134,17 +139,26 @@ async function runValidate(
     });
     if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
   }
+  await withBaseline(report, opts.baseline, opts, io, lang, limits);
   await writeReport(report, formatter, opts, io, lang);
   const first = results[0];
   const firstReport = report.files[0];
   if (opts.annotate !== undefined && annotateBytes && first && firstReport && !firstReport.error) {
     const fixes = fixesByFile.get(files[0]!);
-    const annotated = annotateWorkbook(annotateBytes, {
-      file: firstReport,
-      ...(first.parsed ? { parsed: first.parsed } : {}),
-      ...(fixes ? { fixes } : {}),
-      lang,
-    });
+    const resolved = resolveLimits(limits);
+    let annotated: ReturnType<typeof annotateWorkbook>;
+    try {
+      annotated = annotateWorkbook(annotateBytes, {
+        file: firstReport,
+        ...(first.parsed ? { parsed: first.parsed } : {}),
+        ...(fixes ? { fixes } : {}),
+        lang,
+        limits: { maxInflatedBytes: resolved.maxInflatedBytes, maxEntries: resolved.maxZipEntries },
+      });
+    } catch (err) {
+      if (!(err instanceof PackageError)) throw err;
+      throw new UsageError(translate(lang, 'annotate.unreadable', { file: files[0]!, reason: err.message }));
+    }
     try {
       await writeFileAtomic(resolve(io.cwd, opts.annotate), annotated.output);
     } catch (err) {
@@ -161,7 +175,7 @@ async function runValidate(
     // Keep stdout a clean report when it is machine-readable.
     (opts.format !== 'stylish' && !opts.output ? io.stderr : io.stdout).write(`${note}\n`);
   }
-  return reportExitCode(report, opts.maxWarnings);
+  return baselineExitCode(report, opts.maxWarnings, reportExitCode(report, opts.maxWarnings));
 }
 
 /**

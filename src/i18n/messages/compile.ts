@@ -185,6 +185,10 @@ export const compileMessages = {
     zh: '已写出带批注的工作簿 {{file}}：{{comments}} 个单元格有批注，{{findings}} 条发现列在“{{sheet}}”',
     en: 'annotated workbook written to {{file}}: {{comments}} cells commented, {{findings}} findings listed on "{{sheet}}"',
   },
+  'annotate.unreadable': {
+    zh: '无法为 {{file}} 写出带批注的工作簿：{{reason}}（校验结果已输出，原文件未改动）',
+    en: 'cannot write an annotated copy of {{file}}: {{reason}} (the report was written; the input is unchanged)',
+  },
   'annotate.sheet': { zh: '校验结果', en: 'Validation' },
   'annotate.title': { zh: '校验结果：{{file}}', en: 'Validation of {{file}}' },
   'annotate.counts': {

@@ -1,4 +1,5 @@
 // Excel workbooks (xlsx, xls) via SheetJS — the only module that reads with 'xlsx' — into grids with cell locations.
+import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { CatalogInputError } from '../../errors.js';
 import { Deadline, type ResolvedLimits } from '../../limits.js';
@@ -7,6 +8,7 @@ import { columnLetter } from '../../model/grid.js';
 import { serialToDate } from '../../model/normalize.js';
 import { readTables } from '../../model/table.js';
 import type { InputFormat, ParsedCatalog } from '../../model/types.js';
+import { TEMPLATE_PROPERTY } from '../ooxml/package.js';
 import { hasDtd } from './dtd-scan.js';
 import { sheetJsOptions } from './sheetjs-options.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
@@ -246,7 +248,43 @@ async function readWorkbook(
   const grids =
     content === 'zip' ? await streamGrids(source.bytes, source.name, options.limits, deadline) : undefined;
   const { book, date1904 } = grids ?? workbookToGrids(source.bytes, source.name, options.limits, deadline);
-  return readTables({ file: source.name, format, book, date1904 }, options, deadline);
+  const templateVersion = content === 'zip' ? readTemplateVersion(source.bytes) : undefined;
+  return readTables(
+    {
+      file: source.name,
+      format,
+      book,
+      date1904,
+      ...(templateVersion !== undefined ? { templateVersion } : {}),
+    },
+    options,
+    deadline,
+  );
+}
+
+/** Size above which docProps/custom.xml is not read (a template writes a few hundred bytes). */
+const MAX_CUSTOM_PROPS = 64 * 1024;
+
+/**
+ * The govcat init template version stamped in the workbook's custom properties (docProps/custom.xml), or
+ * undefined. Only that one small part is inflated (the zip was pre-scanned); a damaged part is no stamp.
+ */
+export function readTemplateVersion(bytes: Uint8Array): number | undefined {
+  let xml: string | undefined;
+  try {
+    const parts = unzipSync(bytes, {
+      filter: (f) => f.name === 'docProps/custom.xml' && f.originalSize <= MAX_CUSTOM_PROPS,
+    });
+    const raw = parts['docProps/custom.xml'];
+    if (raw && raw.length <= MAX_CUSTOM_PROPS) xml = new TextDecoder().decode(raw);
+  } catch {
+    return undefined;
+  }
+  if (!xml) return undefined;
+  const m = new RegExp(
+    `<property\\b[^>]*\\bname="${TEMPLATE_PROPERTY}"[^>]*>\\s*<vt:(?:lpwstr|i4|int)>\\s*(\\d{1,6})\\s*</vt:`,
+  ).exec(xml);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** Reads an .xlsx workbook (zip pre-scanned before parsing). */

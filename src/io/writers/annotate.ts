@@ -1,12 +1,21 @@
-// Annotated workbooks: a copy of the editor's own workbook with a comment on every cell that has a finding,
-// and a first sheet 校验结果 listing all findings (with links to their cells) and the rates.
+// Annotated workbooks: the editor's own workbook patched in place, with a comment and a highlight fill on
+// every cell that has a finding and a first sheet 校验结果 listing all findings (with links) and the rates.
+// Every other part of the package stays byte-identical (styles are extended, never renumbered). Pure: no
+// Node built-ins, so the browser page can annotate too.
 import * as XLSX from 'xlsx';
 import { displayLocation } from '../../formatters/location.js';
 import type { AppliedFix, FileReport, Finding, Rate } from '../../generated/schema-types.js';
-import { type Lang, translateId } from '../../i18n/index.js';
+import { type Lang, type MessageId, translate } from '../../i18n/index.js';
 import type { ParsedCatalog } from '../../model/types.js';
 import { govcatVersion } from '../../paths.js';
-import { buildSheet, type SheetCell, workbookBytes } from './xlsx.js';
+import { addComments } from '../ooxml/comments.js';
+import { isZip, OoxmlPackage, type PackageLimits } from '../ooxml/package.js';
+import { type NewCell, restyleCells, sheetXml } from '../ooxml/sheet.js';
+import { addFirstSheet, StyleEditor, sheets, stylesPart } from '../ooxml/workbook.js';
+import { workbookBytes } from './xlsx.js';
+
+/** The highlight on flagged cells (Excel's light yellow “neutral” fill). */
+export const HIGHLIGHT_RGB = 'FFFFEB9C';
 
 /** What annotateWorkbook needs besides the workbook bytes. */
 export interface AnnotateInput {
@@ -17,6 +26,8 @@ export interface AnnotateInput {
   /** Safe fixes compile would apply (validate --fix): listed and commented too. */
   fixes?: readonly AppliedFix[];
   lang: Lang;
+  /** Limits while unpacking the workbook (defaults: 1 GiB inflated, 10,000 parts). */
+  limits?: PackageLimits;
 }
 
 /** The annotated copy and what went into it. */
@@ -35,9 +46,9 @@ export function sheetRef(sheet: string, cell: string): string {
 }
 
 /** The findings sheet's name, numbered in front when taken, so it still ends with the name readers skip. */
-function uniqueName(wb: XLSX.WorkBook, base: string): string {
+function uniqueName(taken: readonly string[], base: string): string {
   let name = base;
-  for (let i = 2; wb.SheetNames.includes(name); i++) name = `(${i})${base}`;
+  for (let i = 2; taken.includes(name); i++) name = `(${i})${base}`;
   return name;
 }
 
@@ -59,68 +70,61 @@ function targetOf(f: { location?: Finding['location']; entry: number | null }, p
   return l.row ? { sheet: l.sheet, cell: `A${l.row}` } : undefined;
 }
 
-function addComment(ws: XLSX.WorkSheet, cell: string, body: string): void {
-  const { r, c } = XLSX.utils.decode_cell(cell);
-  ws['!data'] ??= [];
-  const data = ws['!data'] as XLSX.CellObject[][];
-  data[r] ??= [];
-  const row = data[r];
-  row[c] ??= { t: 'z' };
-  const target = row[c];
-  target.c ??= [];
-  const comments = target.c as XLSX.Comments;
-  comments.push({ a: 'govcat', t: body });
-  comments.hidden = true;
-  // A comment on an empty cell beyond the used range must widen the range or it is not written.
-  const range = XLSX.utils.decode_range(ws['!ref'] ?? 'A1');
-  if (r > range.e.r || c > range.e.c) {
-    range.e.r = Math.max(range.e.r, r);
-    range.e.c = Math.max(range.e.c, c);
-    ws['!ref'] = XLSX.utils.encode_range(range);
-  }
+function percent(rate: Rate, style: number | undefined): NewCell {
+  if (rate.rate === null) return '—';
+  return style === undefined ? rate.rate : { value: rate.rate, style };
 }
 
-function percent(rate: Rate): SheetCell {
-  return rate.rate === null ? '—' : { value: rate.rate, format: '0.0%' };
-}
-
-/**
- * Annotates a workbook: every cell with a finding gets a comment (severity, message, rule id), and a new
- * first sheet lists the counts, the rates and every finding with a link to its cell. The original sheets
- * keep their values, merges, column widths and number formats (cell styles are not carried over by the
- * free SheetJS build; formulas are kept as their computed values).
- */
-export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): AnnotateResult {
-  const { file, lang, parsed } = input;
-  const t = (id: string, data?: Record<string, unknown>) => translateId(lang, id, data);
+/** xls (and anything else SheetJS reads) becomes an xlsx first; an xlsx is patched as it is. */
+function asXlsx(bytes: Uint8Array): Uint8Array {
+  if (isZip(bytes)) return bytes;
   const wb = XLSX.read(bytes, {
     type: 'array',
-    dense: true,
     cellFormula: false,
     cellHTML: false,
     cellNF: true,
     cellStyles: true,
     cellDates: false,
-    // Ranges from the cells, not from a declared dimension (which a hostile file may inflate).
     nodim: true,
   });
+  return workbookBytes(wb, 'xlsx');
+}
 
-  // 1. Comments, one per cell, gathering every finding (and announced fix) on it.
-  const bodies = new Map<string, string[]>();
+/**
+ * Annotates a workbook by patching its package: every cell with a finding gets a note (severity, message,
+ * rule id) and the highlight fill, and a new first sheet lists the counts, the rates and every finding with
+ * a link to its cell. Everything else (values, styles, merges, widths, frozen panes, data validations,
+ * conditional formats, defined names, other sheets, images) is left byte for byte as it was. An xls input
+ * is converted to xlsx first (through SheetJS, which keeps values, merges and widths).
+ */
+export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): AnnotateResult {
+  const { file, lang, parsed } = input;
+  const t = (id: MessageId, data?: Record<string, unknown>) => translate(lang, id, data);
+  const pkg = new OoxmlPackage(asXlsx(bytes), input.limits);
+  const sheetList = sheets(pkg);
+  const partOf = new Map(sheetList.map((s) => [s.name, s.part]));
+
+  // 1. Notes, one per cell, gathering every finding (and announced fix) on it.
+  const bodies = new Map<string, Map<string, string[]>>();
+  let commented = 0;
   const push = (sheet: string, cell: string, line: string) => {
-    const key = `${sheet}\u0000${cell}`;
-    const list = bodies.get(key);
+    const cells = bodies.get(sheet) ?? new Map<string, string[]>();
+    bodies.set(sheet, cells);
+    const list = cells.get(cell);
     if (list) list.push(line);
-    else bodies.set(key, [line]);
+    else {
+      cells.set(cell, [line]);
+      commented++;
+    }
   };
   for (const f of file.findings) {
     const target = targetOf(f, parsed);
-    if (!target || !wb.Sheets[target.sheet]) continue;
+    if (!target || !partOf.has(target.sheet)) continue;
     push(target.sheet, target.cell, `【${t(`report.severity.${f.severity}`)}】${f.message}（${f.ruleId}）`);
   }
   for (const fix of input.fixes ?? []) {
     const target = targetOf({ location: fix.location, entry: fix.entry }, parsed);
-    if (!target || !wb.Sheets[target.sheet]) continue;
+    if (!target || !partOf.has(target.sheet)) continue;
     const kind = t(`compile.kind.${fix.kind}`, { rule: fix.ruleId ?? '' });
     push(
       target.sheet,
@@ -128,22 +132,19 @@ export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): Annot
       t('annotate.fixComment', { from: text(fix.from), to: text(fix.to), kind }),
     );
   }
-  for (const [key, lines] of bodies) {
-    const [sheet, cell] = key.split('\u0000') as [string, string];
-    addComment(wb.Sheets[sheet]!, cell, lines.join('\n'));
-  }
-
-  // SheetJS reads blank rows of a dense sheet as holes, which its own writer cannot handle.
-  for (const name of wb.SheetNames) {
-    const sheet = wb.Sheets[name];
-    const data = sheet?.['!data'] as XLSX.CellObject[][] | undefined;
-    if (!sheet || !data) continue;
-    const last = XLSX.utils.decode_range(sheet['!ref'] ?? 'A1').e.r;
-    for (let r = 0; r <= last; r++) data[r] ??= [];
+  const styles = new StyleEditor(pkg, stylesPart(pkg));
+  for (const [sheet, cells] of bodies) {
+    const part = partOf.get(sheet)!;
+    let xml = pkg.text(part);
+    if (xml === undefined) continue;
+    if (styles.usable) xml = restyleCells(xml, cells.keys(), (s) => styles.highlighted(s, HIGHLIGHT_RGB));
+    const notes = new Map([...cells].map(([cell, lines]) => [cell, lines.join('\n')]));
+    pkg.set(part, addComments(pkg, part, xml, notes));
   }
 
   // 2. The findings sheet, inserted first.
-  const rows: SheetCell[][] = [];
+  const percentStyle = styles.usable ? styles.numberFormat(10) : undefined;
+  const rows: NewCell[][] = [];
   rows.push([t('annotate.title', { file: file.path })]);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of file.findings) counts[f.severity]++;
@@ -161,16 +162,16 @@ export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): Annot
   if (rates.length > 0) {
     rows.push([t('annotate.ratesHeading')]);
     rows.push(t('annotate.rateHeader').split('|'));
-    for (const r of rates) rows.push([r.label ?? '', r.conforming, r.total, percent(r)]);
+    for (const r of rates) rows.push([r.label ?? '', r.conforming, r.total, percent(r, percentStyle)]);
     rows.push([]);
   }
   rows.push([t('annotate.findingsHeading', { count: file.findings.length })]);
   const findingsHeader = rows.length;
   rows.push(t('annotate.findingHeader').split('|'));
-  const link = (f: { location?: Finding['location']; entry: number | null }, shown: string): SheetCell => {
+  const link = (f: { location?: Finding['location']; entry: number | null }, shown: string): NewCell => {
     const target = targetOf(f, parsed);
-    return target && wb.Sheets[target.sheet]
-      ? { value: shown, link: `#${sheetRef(target.sheet, target.cell)}` }
+    return target && partOf.has(target.sheet) && shown
+      ? { value: shown, link: sheetRef(target.sheet, target.cell) }
       : shown;
   };
   file.findings.forEach((f, i) => {
@@ -206,19 +207,16 @@ export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): Annot
       ]);
     });
   }
-  const name = uniqueName(wb, t('annotate.sheet'));
-  const ws = buildSheet({
-    name,
+  const name = uniqueName(
+    sheetList.map((s) => s.name),
+    t('annotate.sheet'),
+  );
+  const xml = sheetXml({
     rows,
     widths: [6, 10, 18, 28, 18, 20, 80, 30],
     ...(file.findings.length > 0 ? { autofilter: `A${findingsHeader + 1}:H${filterEnd + 1}` } : {}),
   });
-  wb.SheetNames.unshift(name);
-  wb.Sheets[name] = ws;
-  // Sheet-scoped names and per-sheet workbook settings are indexed by position: shift them past the new sheet.
-  const book = wb.Workbook;
-  if (book?.Sheets) book.Sheets.unshift({ Hidden: 0 });
-  for (const n of book?.Names ?? []) if (typeof n.Sheet === 'number') n.Sheet += 1;
-
-  return { output: workbookBytes(wb, 'xlsx'), comments: bodies.size, sheet: name };
+  addFirstSheet(pkg, name, xml);
+  styles.commit();
+  return { output: pkg.write(), comments: commented, sheet: name };
 }

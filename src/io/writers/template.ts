@@ -41,7 +41,11 @@ function requirement(path: string, kind: CatalogKind, lang: Lang): string {
     : t('init.optional');
 }
 
-function describe(path: string): string {
+/**
+ * The schema's description of a field, without the guide's item number in front (“2 数据资源名称：…”,
+ * “8.1 数据项名称：…”), which read as stray numbers in the 填表说明 sheet.
+ */
+export function describe(path: string): string {
   const segs = path.split('/').filter((s) => s !== '' && s !== '*');
   let node: SchemaObject | undefined = getSchema(SCHEMA_IDS.entry);
   for (const seg of segs) {
@@ -57,7 +61,8 @@ function describe(path: string): string {
       next = getSchema(`https://govcat.dev/schemas/${(next.items as SchemaObject).$ref as string}`);
     node = next;
   }
-  return typeof node?.description === 'string' ? node.description : '';
+  const text = typeof node?.description === 'string' ? node.description : '';
+  return text.replace(/^\d+(?:\.\d+)*\s+/, '');
 }
 
 /** Allowed values of a field from seeds/ vocabularies, or its hint from the schema. */

@@ -3,7 +3,6 @@ import * as XLSX from 'xlsx';
 import { displayWidth } from '../../formatters/location.js';
 import type { CatalogKind } from '../../model/types.js';
 import { type Column, entryRows, planColumns, type WritableCatalog } from './columns.js';
-import { escapeFormula } from './escape.js';
 
 /** A cell value of a generated sheet; `link` makes it a hyperlink (“#目录!C7” for a cell of the workbook). */
 export type SheetCell =
@@ -34,9 +33,11 @@ export function catalogSheetName(kind: CatalogKind): string {
 function toCell(value: SheetCell): XLSX.CellObject | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number') return { t: 'n', v: value };
-  if (typeof value === 'string') return value === '' ? undefined : { t: 's', v: escapeFormula(value) };
+  // Text cells are stored as text (shared strings), never run as formulas: no apostrophe, so a compiled
+  // workbook compiles to the same values (the formula escape belongs to CSV, where a spreadsheet guesses).
+  if (typeof value === 'string') return value === '' ? undefined : { t: 's', v: value };
   const cell: XLSX.CellObject =
-    typeof value.value === 'number' ? { t: 'n', v: value.value } : { t: 's', v: escapeFormula(value.value) };
+    typeof value.value === 'number' ? { t: 'n', v: value.value } : { t: 's', v: value.value };
   if (value.link) cell.l = { Target: value.link };
   if (value.format) cell.z = value.format;
   return cell;
@@ -55,7 +56,7 @@ function autoWidths(rows: readonly SheetCell[][]): number[] {
   return widths;
 }
 
-/** Builds a dense worksheet from a sheet spec (texts are formula-escaped). */
+/** Builds a dense worksheet from a sheet spec (texts as text cells, never formulas). */
 export function buildSheet(spec: SheetSpec): XLSX.WorkSheet {
   const data: XLSX.CellObject[][] = spec.rows.map((row) => {
     const out: XLSX.CellObject[] = [];

@@ -7,6 +7,7 @@ import { meaningful } from '../../../src/rules/helpers/values.js';
 const CHARSET = new Set(USCC_CHARSET);
 // An old organization code (组织机构代码, GB 11714): 8 characters, optional hyphen, check character.
 const ORG_CODE = /^[0-9A-Z]{8}-?[0-9X]$/;
+const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?E\+?\d+$/i;
 
 export default defineRule({
   meta: {
@@ -59,6 +60,8 @@ export default defineRule({
         if (typeof raw !== 'string') return;
         const code = meaningful(context.seeds, raw);
         if (!code) return;
+        // 1.14501E+17: a numeric cell's display saved as text, reported by metadata/numeric-code.
+        if (SCIENTIFIC.test(code)) return;
         const upper = code.toUpperCase();
         if (ORG_CODE.test(upper)) {
           context.report({ messageId: 'orgCode', field: '/providerCode', data: { code } });

@@ -36,6 +36,10 @@ export default defineRule<Options>({
         zh: '名称“{{name}}”中间有空格：请删去空格，改为“{{fixed}}”',
         en: 'the name "{{name}}" contains spaces: remove them, "{{fixed}}"',
       },
+      lineBreak: {
+        zh: '名称“{{name}}”中有换行（单元格内按了 Alt+Enter）：请删去换行，改为“{{fixed}}”',
+        en: 'the name "{{name}}" contains a line break (Alt+Enter in the cell): remove it, "{{fixed}}"',
+      },
       emoji: {
         zh: '名称“{{name}}”含有表情符号“{{chars}}”：请删去，改为“{{fixed}}”',
         en: 'the name "{{name}}" contains emoji ("{{chars}}"): remove them, "{{fixed}}"',
@@ -60,8 +64,10 @@ export default defineRule<Options>({
         const punctuation = new Set<string>();
         const emoji = new Set<string>();
         let spaces = false;
+        let lineBreak = false;
         for (const ch of name) {
           if (WORD.test(ch) || allowed.has(ch)) continue;
+          if (ch === '\n' || ch === '\r') lineBreak = true;
           if (SPACE.test(ch)) spaces = true;
           else if (EMOJI.test(ch)) emoji.add(ch);
           else punctuation.add(ch);
@@ -87,7 +93,7 @@ export default defineRule<Options>({
           });
         else
           context.report({
-            messageId: 'spaces',
+            messageId: lineBreak ? 'lineBreak' : 'spaces',
             field: '/name',
             data: { name, fixed },
             fix: { from: raw, to: fixed },
