@@ -11,27 +11,20 @@ import { emptyLock, serializeLock } from './codegen/lock.js';
 import { cloneData, getAt, pathToPointer, sameValue, setAt } from './codegen/pointer.js';
 import { CatalogInputError } from './errors.js';
 import type { AppliedFix, AssignedCode, CodeLock, Location, Report } from './generated/schema-types.js';
-import { translate } from './i18n/index.js';
+import { translateId } from './i18n/index.js';
 import { LIST_JOINER } from './io/writers/columns.js';
 import { type OutputFormat, writeCatalog } from './io/writers/index.js';
 import { sheetOverflow } from './io/writers/xlsx.js';
 import { pointerToPath } from './model/fields.js';
 import type { EntryData, Normalization, ParsedCatalog, ParsedEntry, SourceLocation } from './model/types.js';
-import { makeReport, summarize } from './report.js';
+import { assembleReport, validateParsed } from './pipeline.js';
+import type { FileResult } from './report.js';
 import { makeEntryView } from './rules/engine.js';
 import type { Diagnostic } from './rules/types.js';
-import {
-  type CatalogSource,
-  createSession,
-  type FileResult,
-  readSource,
-  type Session,
-  type ValidateOptions,
-  validateParsed,
-} from './validate.js';
+import type { Session, SessionOptions } from './session.js';
 
 /** Options of compileCatalog: validation options plus output and code settings. */
-export interface CompileOptions extends ValidateOptions {
+export interface CompileOptions extends SessionOptions {
   /** Output format (default: the input's own format; json for catalog objects). */
   format?: OutputFormat;
   /** Assign resource codes to entries without one (default true). */
@@ -181,7 +174,7 @@ function problemDiagnostic(
     category: 'code',
     severity,
     messageId,
-    message: translate(lang, messageId, data),
+    message: translateId(lang, messageId, data),
     data,
     entry: entry.index,
     location: { file: parsed.file, ...(loc ?? {}), field: pointerToPath(field) },
@@ -214,7 +207,7 @@ export type FixedCatalog = Omit<CompileResult, 'output' | 'format'>;
 export function fixCatalog(
   source: ParsedCatalog,
   session: Session,
-  options: Omit<CompileOptions, keyof ValidateOptions> = {},
+  options: Omit<CompileOptions, keyof SessionOptions> = {},
 ): FixedCatalog {
   const fixes: AppliedFix[] = [];
   const entries: ParsedEntry[] = source.entries.map((entry) => {
@@ -284,7 +277,7 @@ export function fixCatalog(
 
   return {
     parsed,
-    report: makeReport([result.report], summarize([result])),
+    report: assembleReport([result]),
     fixes,
     codes,
     lock,
@@ -300,7 +293,7 @@ export function fixCatalog(
 export function compileParsed(
   source: ParsedCatalog,
   session: Session,
-  options: Omit<CompileOptions, keyof ValidateOptions> = {},
+  options: Omit<CompileOptions, keyof SessionOptions> = {},
 ): CompileResult {
   const fixed = fixCatalog(source, session, options);
   const format = options.format ?? source.format;
@@ -319,18 +312,4 @@ export function compileParsed(
     }
   }
   return { ...fixed, output: writeCatalog(catalog, format), format };
-}
-
-/**
- * Compiles one catalog (a path, bytes or a catalog object) and returns the output bytes, the report of the
- * compiled catalog, the applied fixes and the assigned codes. Throws CatalogInputError when the input
- * cannot be read. Never writes files: the input stays untouched.
- */
-export async function compileCatalog(
-  source: CatalogSource,
-  options: CompileOptions = {},
-): Promise<CompileResult> {
-  const session = createSession(options);
-  const parsed = await readSource(source, session);
-  return compileParsed(parsed, session, options);
 }

@@ -1,6 +1,6 @@
 // Typed fatal errors: an input that cannot be read, or a configuration that is invalid. Rendered at the edge.
 import type { Lang } from './i18n/index.js';
-import { translate } from './i18n/index.js';
+import { translateId } from './i18n/index.js';
 
 /** Stable machine-readable codes of input errors (the `error.code` of a file in the JSON report). */
 export type InputErrorCode =
@@ -23,7 +23,7 @@ export class CatalogInputError extends Error {
   readonly messageId: string;
   readonly data: Record<string, string | number>;
   constructor(code: InputErrorCode, messageId: string, data: Record<string, string | number> = {}) {
-    super(translate('zh', messageId, data));
+    super(translateId('zh', messageId, data));
     this.name = 'CatalogInputError';
     this.code = code;
     this.messageId = messageId;
@@ -31,7 +31,7 @@ export class CatalogInputError extends Error {
   }
   /** The message in the requested language. */
   render(lang: Lang): string {
-    return translate(lang, this.messageId, this.data);
+    return translateId(lang, this.messageId, this.data);
   }
 }
 
@@ -48,13 +48,13 @@ export class ConfigError extends Error {
   readonly messageId: string;
   readonly data: Record<string, string | number>;
   constructor(code: ConfigErrorCode, messageId: string, data: Record<string, string | number> = {}) {
-    super(translate('zh', messageId, data));
+    super(translateId('zh', messageId, data));
     this.name = 'ConfigError';
     this.code = code;
     this.messageId = messageId;
     this.data = data;
   }
   render(lang: Lang): string {
-    return translate(lang, this.messageId, this.data);
+    return translateId(lang, this.messageId, this.data);
   }
 }

@@ -35,7 +35,6 @@ export { emptyLock, LOCK_FILE_NAME, parseLock, serializeLock } from './codegen/l
 export {
   type CompileOptions,
   type CompileResult,
-  compileCatalog,
   compileParsed,
   type FixedCatalog,
   fixCatalog,
@@ -86,6 +85,7 @@ export { registryRules as rules } from './rules/registry.js';
 export type { AnyRule, Diagnostic, Rule, RuleContext, RuleMeta } from './rules/types.js';
 export {
   type CatalogSource,
+  compileCatalog,
   createSession,
   type FileResult,
   type Session,

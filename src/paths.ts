@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GOVCAT_VERSION } from './version.js';
 
 function findPackageRoot(start: string): string {
   let dir = start;
@@ -28,11 +29,7 @@ export const schemasDir: string = join(packageRoot, 'schemas');
 /** Absolute path of seeds/. */
 export const seedsDir: string = join(packageRoot, 'seeds');
 
-let cachedVersion: string | undefined;
-/** The package version from package.json. */
+/** The package version (package.json "version"). */
 export function govcatVersion(): string {
-  cachedVersion ??= (
-    JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }
-  ).version;
-  return cachedVersion;
+  return GOVCAT_VERSION;
 }

@@ -2,11 +2,12 @@
 
 import type { CatalogInputError } from './errors.js';
 import type { FileReport, Finding, KindReason, Location, Report } from './generated/schema-types.js';
-import { type Lang, translate } from './i18n/index.js';
+import { joinList, type Lang, translate, translateId } from './i18n/index.js';
+import type { RateRule } from './indicators/rates.js';
 import type { ParsedCatalog } from './model/types.js';
-import { govcatVersion } from './paths.js';
 import type { SuppressedDiagnostic } from './rules/suppress.js';
 import type { Diagnostic } from './rules/types.js';
+import { GOVCAT_VERSION } from './version.js';
 
 /** Turns an internal diagnostic into a report finding. */
 export function toFinding(d: Diagnostic | SuppressedDiagnostic): Finding {
@@ -42,10 +43,12 @@ export function kindReason(parsed: ParsedCatalog, lang: Lang): KindReason {
   const out: KindReason = { source: parsed.kindSource, evidence, message: '' };
   if (parsed.kindSource === 'detected' && parsed.kindEvidence) {
     out.basis = parsed.kindEvidence.basis;
-    const sep = lang === 'zh' ? '、' : ', ';
-    out.message = translate(lang, `report.kindReason.${out.basis}`, { evidence: evidence.join(sep) });
+    out.message = translate(lang, `report.kindReason.${out.basis}`, { evidence: joinList(evidence, lang) });
   } else {
-    out.message = translate(lang, `report.kindReason.${parsed.kindSource}`, { kind: parsed.kind, kindLabel });
+    out.message = translateId(lang, `report.kindReason.${parsed.kindSource}`, {
+      kind: parsed.kind,
+      kindLabel,
+    });
   }
   return out;
 }
@@ -69,6 +72,17 @@ export function errorFileReport(
 
 /** Finding counts of one file by severity, including findings beyond the listing cap. */
 export type SeverityCounts = Record<'error' | 'warning' | 'info', number>;
+
+/** The outcome of one file: its report section plus what later stages (compile, score) need. */
+export interface FileResult {
+  report: FileReport;
+  counts: SeverityCounts;
+  diagnostics: Diagnostic[];
+  suppressed: SuppressedDiagnostic[];
+  parsed?: ParsedCatalog;
+  /** The rules that ran on it (the rates tell from them what was measured). */
+  rules?: readonly RateRule[];
+}
 
 /** The summary over every file. */
 export function summarize(
@@ -96,5 +110,5 @@ export function summarize(
 
 /** Wraps file reports into the versioned report. */
 export function makeReport(files: FileReport[], summary: Report['summary']): Report {
-  return { version: 1, tool: { name: 'govcat', version: govcatVersion() }, files, summary };
+  return { version: 1, tool: { name: 'govcat', version: GOVCAT_VERSION }, files, summary };
 }

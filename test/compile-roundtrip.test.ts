@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { compileCatalog } from '../src/compile.js';
 import type { OutputFormat } from '../src/io/writers/index.js';
 import type { EntryData } from '../src/model/types.js';
+import { compileCatalog } from '../src/validate.js';
 import { openFixture, sharedFixture } from './helpers/catalog-data.js';
 import { runCli } from './helpers/cli.js';
 import {

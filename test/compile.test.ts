@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { compileCatalog } from '../src/compile.js';
 import { defineRule } from '../src/rules/define.js';
 import { registryRules } from '../src/rules/registry.js';
 import { getValidator, SCHEMA_IDS } from '../src/schema/ajv.js';
+import { compileCatalog } from '../src/validate.js';
 import { CatalogPool } from '../src/workers/pool.js';
 import { catalogOf } from './helpers/catalog.js';
 

@@ -2,7 +2,7 @@
 // of the inputs (same real file or inode), not a symbolic link, not a device, pipe, socket or folder.
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Lang, translate } from '../i18n/index.js';
+import { type Lang, translate, translateId } from '../i18n/index.js';
 import { UsageError } from './shared.js';
 
 /** Output names that mean standard output. */
@@ -67,7 +67,7 @@ export async function checkOutputPath(output: string, check: OutputCheck): Promi
   for (const input of check.inputs) {
     const other = await statOrUndefined(resolve(check.cwd, input));
     if (other && other.dev === info.dev && other.ino === info.ino) {
-      throw new UsageError(translate(lang, check.isInputId ?? 'output.isInput', { file: output, input }));
+      throw new UsageError(translateId(lang, check.isInputId ?? 'output.isInput', { file: output, input }));
     }
   }
   return path;

@@ -6,20 +6,17 @@ import { getHeapStatistics } from 'node:v8';
 import { InvalidArgumentError, Option } from 'commander';
 import type { LoadedConfig } from '../config/load.js';
 import type { Limits, Report } from '../generated/schema-types.js';
-import type { Lang } from '../i18n/index.js';
-import { createSession } from '../validate.js';
+import { type Lang, translate } from '../i18n/index.js';
 import { CatalogPool, poolReport, type TaskOptions } from '../workers/pool.js';
 import type { CliIO } from './io.js';
 import type { ReportCliOptions } from './report-command.js';
-import { ConfigResolver } from './shared.js';
+import { SessionResolver } from './shared.js';
 
 /** The --jobs option: files validated at once on worker threads. */
 export function jobsOption(lang: Lang): Option {
   return new Option(
     '-j, --jobs <n>',
-    lang === 'zh'
-      ? `同时校验的文件数（工作线程）；默认：文件足够大时为可用核数 ${availableParallelism()}，否则为 1`
-      : `files validated at once on worker threads (default: the available cores, ${availableParallelism()}, when the files are big enough to repay a worker; else 1)`,
+    translate(lang, 'cli.optionJobs', { cores: availableParallelism() }),
   ).argParser((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`--jobs ${v}`);
@@ -75,31 +72,11 @@ export async function validateOnPool(
   threads: number,
   onFileDone?: (file: string) => void,
 ): Promise<Report> {
-  const resolver = new ConfigResolver(
-    io.cwd,
-    typeof opts.config === 'string' ? opts.config : undefined,
-    opts.config === false,
-  );
   // Configurations are found and checked here, file by file, so a bad one ends the run exactly as it
   // does in process (the same error, for the first file it applies to).
+  const sessions = new SessionResolver(opts, io.cwd, lang, limits);
   const configs: LoadedConfig[] = [];
-  const checked = new Set<string>();
-  for (const file of files) {
-    const loaded = await resolver.forInput(file);
-    const key = loaded.file ?? '';
-    if (!checked.has(key)) {
-      checked.add(key);
-      createSession({
-        lang,
-        ...(opts.kind ? { kind: opts.kind } : {}),
-        config: loaded.config,
-        ...(loaded.file ? { configFile: loaded.file } : {}),
-        ...(opts.today ? { today: opts.today } : {}),
-        limits,
-      });
-    }
-    configs.push(loaded);
-  }
+  for (const file of files) configs.push((await sessions.forInput(file)).loaded);
   const pool = new CatalogPool({
     threads,
     maxQueue: files.length,
@@ -123,13 +100,10 @@ export async function validateOnPool(
         return onFileDone ? task.finally(() => onFileDone(file)) : task;
       }),
     );
-    const report = poolReport(results);
-    if (opts.quiet) report.summary.quiet = true;
-    if (opts.maxWarnings !== undefined) {
-      report.summary.maxWarnings = opts.maxWarnings;
-      report.summary.tooManyWarnings = report.summary.warnings > opts.maxWarnings;
-    }
-    return report;
+    return poolReport(results, {
+      ...(opts.quiet ? { quiet: true } : {}),
+      ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+    });
   } finally {
     await pool.destroy();
   }

@@ -11,17 +11,19 @@ import {
 } from '../formatters/index.js';
 import type { Assessment, Limits, Report, Severity } from '../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../i18n/index.js';
-import { applyIndicators } from '../indicators/index.js';
 import { type IndicatorInputSet, parseDay } from '../indicators/input-rates.js';
-import { type InputKind, readInputTable } from '../indicators/inputs.js';
+import type { InputKind } from '../indicators/inputs.js';
+import { readInputTable } from '../indicators/read-inputs.js';
 import { AssessmentError } from '../indicators/score.js';
 import { writeFileAtomic } from '../io/writers/atomic.js';
 import type { CatalogKind } from '../model/types.js';
-import { makeReport, summarize } from '../report.js';
+import { type PipelineRun, type ReportOptions, runPipeline } from '../pipeline.js';
+import type { FileResult } from '../report.js';
 import { getValidator, SCHEMA_IDS } from '../schema/ajv.js';
-import { createSession, type FileResult, localToday, type Session, validateSource } from '../validate.js';
+import type { Session } from '../session.js';
+import { validateSource } from '../validate.js';
 import { type CliIO, EXIT, useColor } from './io.js';
-import { ConfigResolver, kindOption, langOption, UsageError } from './shared.js';
+import { kindOption, langOption, SessionResolver, UsageError } from './shared.js';
 
 /** The indicator options as commander parses them. */
 export interface IndicatorCliOptions {
@@ -70,10 +72,7 @@ const INPUTS: {
 
 /** --max-warnings <n>: exit 1 when there are more warnings. */
 export function maxWarningsOption(lang: Lang): Option {
-  return new Option(
-    '--max-warnings <n>',
-    lang === 'zh' ? '警告超过 n 个时以退出码 1 结束' : 'exit 1 when there are more than n warnings',
-  ).argParser((v) => {
+  return new Option('--max-warnings <n>', translate(lang, 'cli.optionMaxWarnings')).argParser((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`--max-warnings ${v}`);
     return n;
@@ -101,10 +100,7 @@ export function addReportOptions(cmd: Command, lang: Lang): Command {
     )
     .option('-o, --output <file>', translate(lang, 'cli.optionOutput'));
   return addSessionOptions(cmd, lang)
-    .option(
-      '-q, --quiet',
-      lang === 'zh' ? '只报告错误，不列出警告和提示（所有格式）' : 'report errors only (every format)',
-    )
+    .option('-q, --quiet', translate(lang, 'cli.optionQuiet'))
     .addOption(maxWarningsOption(lang));
 }
 
@@ -124,20 +120,10 @@ export function checkReportOptions(opts: { format: string; today?: string }, lan
 
 /** Adds --published, --mounted, --interfaces, --updates, --period and --rate-severities. */
 export function addIndicatorOptions(cmd: Command, lang: Lang): Command {
-  for (const i of INPUTS) cmd.option(`--${i.key} <file>`, lang === 'zh' ? i.zh : i.en);
-  cmd.option(
-    '--period <from..to>',
-    lang === 'zh'
-      ? '更新记录的统计期 CCYY-MM-DD..CCYY-MM-DD（默认当年 1 月 1 日至 --today）'
-      : 'period of the update log, CCYY-MM-DD..CCYY-MM-DD (default: 1 January to --today)',
-  );
+  for (const i of INPUTS) cmd.option(`--${i.key} <file>`, i[lang]);
+  cmd.option('--period <from..to>', translate(lang, 'cli.optionPeriod'));
   cmd.addOption(
-    new Option(
-      '--rate-severities <list>',
-      lang === 'zh'
-        ? '计入合格率的发现级别，逗号分隔（默认取评分档案的设置，否则只计 error）'
-        : 'severities that count against rates, comma separated (default: the profile’s, else error)',
-    ).argParser((v) => {
+    new Option('--rate-severities <list>', translate(lang, 'cli.optionRateSeverities')).argParser((v) => {
       const parts = v.split(/[,，]/).map((s) => s.trim());
       if (parts.length === 0 || parts.some((p) => p !== 'error' && p !== 'warning' && p !== 'info'))
         throw new UsageError(translate(lang, 'score.severities.invalid', { value: v }));
@@ -195,41 +181,6 @@ export async function loadAssessment(file: string, cwd: string): Promise<{ file:
   return { file, data };
 }
 
-/** Assembles the report: per-file and overall rates, score, and the --quiet / --max-warnings summary. */
-export function assembleReport(
-  results: readonly FileResult[],
-  session: Session | undefined,
-  lang: Lang,
-  opts: IndicatorCliOptions,
-  extra: Omit<Parameters<typeof applyIndicators>[1], 'lang' | 'seeds' | 'today'> = {},
-): Report {
-  let indicators: ReturnType<typeof applyIndicators> | undefined;
-  if (session) {
-    indicators = applyIndicators(results, {
-      lang,
-      seeds: session.seeds,
-      today: opts.today ?? localToday(),
-      ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
-      ...(opts.rateSeverities ? { countSeverities: opts.rateSeverities } : {}),
-      ...extra,
-    });
-  }
-  const report = makeReport(
-    results.map((r) => r.report),
-    summarize(results),
-  );
-  if (indicators && Object.keys(indicators.rates).length > 0 && results.some((r) => r.parsed)) {
-    report.rates = indicators.rates;
-  }
-  if (indicators?.score) report.score = indicators.score;
-  if (opts.quiet) report.summary.quiet = true;
-  if (opts.maxWarnings !== undefined) {
-    report.summary.maxWarnings = opts.maxWarnings;
-    report.summary.tooManyWarnings = report.summary.warnings > opts.maxWarnings;
-  }
-  return report;
-}
-
 /** Options every report-producing command has. */
 export interface ReportCliOptions extends IndicatorCliOptions {
   format: string;
@@ -243,47 +194,31 @@ export interface ReportCliOptions extends IndicatorCliOptions {
 export type ValidateOne = (file: string, path: string, session: Session) => Promise<FileResult>;
 
 /**
- * Validates every file with the configuration that applies to it; returns the results and the first session.
- * `each` replaces the default per-file step (validate --annotate reads the bytes once, --fix compiles).
+ * Runs the pipeline over the files, each with the configuration that applies to it, and returns the
+ * results, the report and the first session. `each` replaces the default per-file step (validate --annotate
+ * reads the bytes once, --fix compiles); `report` adds the indicator inputs, the profile, the assessment.
  */
-export async function validateFiles(
+export function validateFiles(
   files: readonly string[],
   opts: ReportCliOptions,
   io: CliIO,
   lang: Lang,
   limits: Limits,
   each?: ValidateOne,
-): Promise<{ results: FileResult[]; session: Session | undefined }> {
-  const resolver = new ConfigResolver(
-    io.cwd,
-    typeof opts.config === 'string' ? opts.config : undefined,
-    opts.config === false,
-  );
-  const sessions = new Map<string, Session>();
-  const results: FileResult[] = [];
-  let first: Session | undefined;
-  for (const file of files) {
-    const loaded = await resolver.forInput(file);
-    const key = loaded.file ?? '';
-    let session = sessions.get(key);
-    if (!session) {
-      session = createSession({
-        lang,
-        ...(opts.kind ? { kind: opts.kind } : {}),
-        config: loaded.config,
-        ...(loaded.file ? { configFile: loaded.file } : {}),
-        ...(opts.today ? { today: opts.today } : {}),
-        limits,
-      });
-      sessions.set(key, session);
-    }
-    first ??= session;
-    const path = resolve(io.cwd, file);
-    results.push(
-      each ? await each(file, path, session) : await validateSource({ path, name: file }, session),
-    );
-  }
-  return { results, session: first };
+  report: Omit<ReportOptions, 'countSeverities' | 'quiet' | 'maxWarnings'> = {},
+): Promise<PipelineRun> {
+  const sessions = new SessionResolver(opts, io.cwd, lang, limits);
+  return runPipeline(files, {
+    session: async (file) => (await sessions.forInput(file)).session,
+    validate: (file, session) => {
+      const path = resolve(io.cwd, file);
+      return each ? each(file, path, session) : validateSource({ path, name: file }, session);
+    },
+    ...(opts.rateSeverities ? { countSeverities: opts.rateSeverities } : {}),
+    ...(opts.quiet ? { quiet: true } : {}),
+    ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+    ...report,
+  });
 }
 
 /** Formats the report (honouring --quiet and --max-warnings) and writes it to --output or stdout. */

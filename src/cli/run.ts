@@ -53,9 +53,7 @@ function optionDescription(option: Option, lang: Lang): string {
   const showDefault = option.defaultValue !== undefined && (option.required || option.optional);
   if (!showDefault) return option.description;
   const value = option.defaultValueDescription ?? String(option.defaultValue);
-  return lang === 'zh'
-    ? `${option.description}（默认 ${value}）`
-    : `${option.description} (default: ${value})`;
+  return translate(lang, 'cli.helpDefault', { description: option.description, value });
 }
 
 /** Builds the program. Exposed for tests of help output. */

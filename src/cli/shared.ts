@@ -6,6 +6,7 @@ import type { Limits } from '../generated/schema-types.js';
 import { type Lang, parseLang, translate } from '../i18n/index.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import type { CatalogKind } from '../model/types.js';
+import { createSession, isKindOption, type Session } from '../session.js';
 import { getOrCreate } from '../util/maps.js';
 
 /** A usage error raised by option parsing; rendered as one line, exit 2. */
@@ -38,9 +39,8 @@ export function langOption(lang: Lang): Option {
 /** Parses --kind. */
 export function kindOption(lang: Lang): Option {
   return new Option('--kind <kind>', translate(lang, 'cli.optionKind')).argParser((v) => {
-    if (v !== 'shared' && v !== 'open' && v !== 'auto')
-      throw new InvalidArgumentError(translate(lang, 'cli.unknownKind', { kind: v }));
-    return v as CatalogKind | 'auto';
+    if (!isKindOption(v)) throw new InvalidArgumentError(translate(lang, 'cli.unknownKind', { kind: v }));
+    return v;
   });
 }
 
@@ -110,7 +110,7 @@ export function addLimitOptions(cmd: Command, lang: Lang): Command {
     cmd.addOption(
       new Option(
         l.flag,
-        `${lang === 'zh' ? l.zh : l.en}（${lang === 'zh' ? '默认' : 'default'} ${DEFAULT_LIMITS[l.key]}）`,
+        translate(lang, 'cli.optionDefault', { description: l[lang], value: DEFAULT_LIMITS[l.key] }),
       ).argParser((v) => {
         const n = Number(v);
         if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${l.flag.split(' ')[0]} ${v}`);
@@ -152,5 +152,49 @@ export class ConfigResolver {
     }
     const dir = searchDirFor(resolve(this.cwd, input));
     return getOrCreate(this.byDir, dir, () => loadConfig({ searchFrom: dir }));
+  }
+}
+
+/** The session options a command takes on the command line. */
+export interface SessionCliOptions {
+  kind?: CatalogKind | 'auto';
+  config?: string | false;
+  today?: string;
+}
+
+/**
+ * Sessions per input: the configuration that applies to each file (found upward from it, or --config),
+ * resolved into one session per configuration file with the command's options.
+ */
+export class SessionResolver {
+  private readonly configs: ConfigResolver;
+  private readonly sessions = new Map<string, Session>();
+  constructor(
+    private readonly opts: SessionCliOptions,
+    cwd: string,
+    private readonly lang: Lang,
+    private readonly limits: Limits,
+  ) {
+    this.configs = new ConfigResolver(
+      cwd,
+      typeof opts.config === 'string' ? opts.config : undefined,
+      opts.config === false,
+    );
+  }
+
+  /** The configuration and the session of one input (ConfigError on a bad configuration). */
+  async forInput(input: string): Promise<{ loaded: LoadedConfig; session: Session }> {
+    const loaded = await this.configs.forInput(input);
+    const session = getOrCreate(this.sessions, loaded.file ?? '', () =>
+      createSession({
+        lang: this.lang,
+        ...(this.opts.kind ? { kind: this.opts.kind } : {}),
+        config: loaded.config,
+        ...(loaded.file ? { configFile: loaded.file } : {}),
+        ...(this.opts.today ? { today: this.opts.today } : {}),
+        limits: this.limits,
+      }),
+    );
+    return { loaded, session };
   }
 }

@@ -1,6 +1,6 @@
 // Configuration errors whose detail is rendered in the user's language, and “did you mean” suggestions.
 import { ConfigError, type ConfigErrorCode } from '../errors.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { type Lang, translateId } from '../i18n/index.js';
 
 /** A value of a detail: plain, a pair per language, or another message to render. */
 export type DetailValue = string | number | { zh: string; en: string } | { msg: string };
@@ -27,12 +27,12 @@ export class LocalizedConfigError extends ConfigError {
     this.details = details;
   }
   override render(lang: Lang): string {
-    return translate(lang, this.messageId, { ...this.data, problem: renderDetails(this.details, lang) });
+    return translateId(lang, this.messageId, { ...this.data, problem: renderDetails(this.details, lang) });
   }
 }
 
 function renderDetails(details: readonly Detail[], lang: Lang): string {
-  return details.map((d) => translate(lang, d.id, localize(d.data ?? {}, lang))).join('');
+  return details.map((d) => translateId(lang, d.id, localize(d.data ?? {}, lang))).join('');
 }
 
 /** Picks `{ zh, en }` values per language and renders `{ msg }` values as messages. */
@@ -40,7 +40,7 @@ function localize(data: Record<string, DetailValue>, lang: Lang): Record<string,
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(data)) {
     if (typeof v !== 'object') out[k] = v;
-    else if ('msg' in v) out[k] = translate(lang, v.msg);
+    else if ('msg' in v) out[k] = translateId(lang, v.msg);
     else out[k] = v[lang];
   }
   return out;

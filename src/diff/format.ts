@@ -10,7 +10,7 @@ import type {
   FieldChange,
   RateChange,
 } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { type Lang, type MessageId, translate } from '../i18n/index.js';
 import { fieldLabel } from '../model/fields.js';
 
 /** Formats govcat diff writes. */
@@ -147,7 +147,7 @@ function stylish(diff: CatalogDiff, ctx: DiffFormatContext): string {
 
 function markdown(d: CatalogDiff, ctx: DiffFormatContext): string {
   const { lang } = ctx;
-  const t = (id: string, data?: Record<string, unknown>) => translate(lang, id, data);
+  const t = (id: MessageId, data?: Record<string, unknown>) => translate(lang, id, data);
   const out: string[] = [`## ${cell(t('diff.title', { old: d.old.file, new: d.new.file }))}`, ''];
   out.push(...summaryLines(d, lang).map((l) => `- ${cell(l)}`), '');
   if (d.entries.length > 0) {
@@ -183,7 +183,7 @@ function markdown(d: CatalogDiff, ctx: DiffFormatContext): string {
 
 function html(d: CatalogDiff, ctx: DiffFormatContext): string {
   const { lang } = ctx;
-  const t = (id: string, data?: Record<string, unknown>) => translate(lang, id, data);
+  const t = (id: MessageId, data?: Record<string, unknown>) => translate(lang, id, data);
   const title = t('diff.title', { old: d.old.file, new: d.new.file });
   const rows = d.entries.map((entry) => {
     const details = [

@@ -1,7 +1,7 @@
 // diffSources: reads and validates two versions (any readable formats), then diffs them with diffCatalogs.
 import type { CatalogDiff, ScoringProfile } from '../generated/schema-types.js';
-import { applyIndicators } from '../indicators/index.js';
 import { govcatVersion } from '../paths.js';
+import { indicate } from '../pipeline.js';
 import {
   type CatalogSource,
   createSession,
@@ -33,13 +33,7 @@ export async function validateVersion(
 ): Promise<ValidatedVersion> {
   const parsed = await readSource(source, session);
   const result = validateParsed(parsed, session);
-  const indicators = applyIndicators([result], {
-    lang: session.lang,
-    seeds: session.seeds,
-    today: session.settings.today,
-    ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
-    ...(profile ? { profile } : {}),
-  });
+  const indicators = indicate([result], session, profile ? { profile } : {});
   const side: DiffSide = {
     file: parsed.file,
     entries: parsed.entries.map((e) => e.data),

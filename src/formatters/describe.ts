@@ -1,6 +1,6 @@
 // Shared wording for the human formats: percentages, points, next thresholds, rule groups, list-row notes.
 import type { Finding, NextStep, Rate, Report, Score, ScoreItem } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { joinList, type Lang, translate, translateId } from '../i18n/index.js';
 import { displayLocation } from './location.js';
 
 /** 91.7% or — when there is no rate. */
@@ -16,9 +16,11 @@ export function points(n: number | null | undefined): string {
 
 /** “目录命名规范合格率 91.7%（11/12）”. */
 export function rateText(rate: Rate, lang: Lang): string {
-  return lang === 'zh'
-    ? `${rate.label ?? ''} ${percent(rate.rate)}（${rate.conforming}/${rate.total}）`
-    : `${rate.label ?? ''} ${percent(rate.rate)} (${rate.conforming}/${rate.total})`;
+  return translate(lang, 'format.rate', {
+    label: rate.label ?? '',
+    percent: percent(rate.rate),
+    count: `${rate.conforming}/${rate.total}`,
+  });
 }
 
 /** What it takes to reach the next threshold, in words. */
@@ -33,7 +35,7 @@ export function describeNext(next: NextStep, lang: Lang): string {
 
 /** The label of a status (assessed, not-assessed …). */
 export function statusText(status: string, lang: Lang): string {
-  return translate(lang, `score.status.${status}`);
+  return translateId(lang, `score.status.${status}`);
 }
 
 /** The points of an item as “得 0.5  扣 0  加 0”, or its reason when not assessed. */
@@ -83,7 +85,7 @@ export function scoreSummaryLines(score: Score, lang: Lang): string[] {
       if (a.bonusQualified === false) lines.push(translate(lang, 'score.noBonus'));
       if (a.reason) lines.push(a.reason);
       if (a.lists && a.lists.length > 0)
-        lines.push(translate(lang, 'score.lists', { lists: a.lists.join(lang === 'zh' ? '、' : ', ') }));
+        lines.push(translate(lang, 'score.lists', { lists: joinList(a.lists, lang) }));
     }
   }
   if (score.grade) {
@@ -100,10 +102,10 @@ export function scoreSummaryLines(score: Score, lang: Lang): string[] {
 export function rateNotes(rate: Rate, lang: Lang): string[] {
   const out: string[] = [];
   const rows = (list: { row: number }[] | undefined, count: number) =>
-    `${(list ?? [])
-      .slice(0, 10)
-      .map((r) => r.row)
-      .join(lang === 'zh' ? '、' : ', ')}${count > 10 ? ' …' : ''}`;
+    `${joinList(
+      (list ?? []).slice(0, 10).map((r) => String(r.row)),
+      lang,
+    )}${count > 10 ? ' …' : ''}`;
   if (rate.unmatchedCount)
     out.push(
       translate(lang, 'report.unmatched', {

@@ -1,6 +1,6 @@
 // One self-contained offline HTML page for review meetings: rate bars against 80 %/90 %, providers, rules, score.
 import type { Rate, Report, Score } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { type Lang, translate, translateId } from '../i18n/index.js';
 import { planHtml } from '../plan/render.js';
 import {
   describeNext,
@@ -130,7 +130,7 @@ function scoreSection(score: Score, lang: Lang): string {
     score.notes && score.notes.length > 0
       ? `<details><summary>${e(translate(lang, 'score.notes'))}</summary><ul>${score.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul></details>`
       : '';
-  const col = (id: string) => e(translate(lang, `score.col.${id}`));
+  const col = (id: string) => e(translateId(lang, `score.col.${id}`));
   return `<section><h2>${e(translate(lang, 'score.heading', { title: score.profile.title, id: score.profile.id }))}</h2><div class="scroll"><table class="score"><thead><tr><th>${col('indicator')}</th><th>${col('status')}</th><th>${col('rate')}</th><th>${col('base')}</th><th>${col('earned')} / ${col('deducted')} / ${col('bonus')}</th><th>${col('next')}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${summary}${notes}</section>`;
 }
 
@@ -227,7 +227,7 @@ export const html: Formatter = (report: Report, ctx) => {
     `<footer>${e(translate(lang, 'report.generated', { version: report.tool?.version ?? '' }))}</footer>`,
   );
   return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${translate(lang, 'format.htmlLang')}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

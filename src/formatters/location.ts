@@ -1,17 +1,14 @@
 // How a finding's location is shown to people: 目录!C7, 第 7 行, or entries[2].name for JSON sources.
 import type { Finding } from '../generated/schema-types.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, translate } from '../i18n/index.js';
 
 /** A short human location: sheet!cell, row, or entry path. */
 export function displayLocation(finding: Finding, lang: Lang): string {
   const l = finding.location;
   if (l.sheet && l.cell) return `${l.sheet}!${l.cell}`;
   if (l.cell) return l.cell;
-  if (l.sheet && l.row) return lang === 'zh' ? `${l.sheet}!第${l.row}行` : `${l.sheet}!row ${l.row}`;
-  if (l.row)
-    return lang === 'zh'
-      ? `第${l.row}行${l.field ? ` ${l.field}` : ''}`
-      : `row ${l.row}${l.field ? ` ${l.field}` : ''}`;
+  if (l.sheet && l.row) return translate(lang, 'format.sheetRow', { sheet: l.sheet, row: l.row });
+  if (l.row) return `${translate(lang, 'format.row', { row: l.row })}${l.field ? ` ${l.field}` : ''}`;
   if (finding.entry !== null) return `entries[${finding.entry}]${l.field ? `.${l.field}` : ''}`;
   return l.field ?? '-';
 }

@@ -71,7 +71,7 @@ function rateSection(report: Report, lang: Lang): string[] {
   const out = [`## ${translate(lang, 'report.rates')}`, ''];
   out.push(
     ...table(
-      [translate(lang, 'score.col.rate'), lang === 'zh' ? '合格 / 总数' : 'conforming / total', '%'],
+      [translate(lang, 'score.col.rate'), translate(lang, 'format.conformingTotal'), '%'],
       list.map((r) => [r.label ?? '', `${r.conforming} / ${r.total}`, percent(r.rate)]),
     ),
   );

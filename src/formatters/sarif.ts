@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for code scanning: rules with help text, results located by file + region, sheet!cell in properties.
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type * as Sarif from 'sarif';
 import type { Finding, Report } from '../generated/schema-types.js';
 import { translate } from '../i18n/index.js';
@@ -40,7 +41,7 @@ function fingerprint(file: string, f: Finding): string {
     f.location.field ?? '',
     f.messageId ?? '',
   ].join('\u0000');
-  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return bytesToHex(sha256(new TextEncoder().encode(key))).slice(0, 32);
 }
 
 export const sarif: Formatter = (report: Report, ctx) => {
@@ -53,7 +54,7 @@ export const sarif: Formatter = (report: Report, ctx) => {
     const info = infos.get(id);
     const title = info ? info.title[ctx.lang] : id;
     const basis = info?.basis ?? '';
-    const help = ctx.lang === 'zh' ? `${title}。依据：${basis}` : `${title}. Basis: ${basis}`;
+    const help = translate(ctx.lang, 'format.sarifHelp', { title, basis });
     const descriptor: Sarif.ReportingDescriptor = {
       id,
       name: id.replace(/(^|[/-])([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
@@ -61,7 +62,7 @@ export const sarif: Formatter = (report: Report, ctx) => {
       fullDescription: { text: help },
       help: {
         text: info?.docs ? `${help}\n${info.docs}` : help,
-        markdown: `**${title}**\n\n${ctx.lang === 'zh' ? '依据' : 'Basis'}: ${basis}${info?.docs ? `\n\n[${info.docs}](${info.docs})` : ''}`,
+        markdown: `**${title}**\n\n${translate(ctx.lang, 'format.basis')}: ${basis}${info?.docs ? `\n\n[${info.docs}](${info.docs})` : ''}`,
       },
       defaultConfiguration: { level: LEVEL[info?.defaultSeverity ?? 'error'] },
       properties: { category: info?.category ?? 'metadata', tags: ['govcat', info?.category ?? 'metadata'] },
@@ -155,7 +156,7 @@ export const sarif: Formatter = (report: Report, ctx) => {
             name: 'govcat',
             version: report.tool?.version ?? '0.0.0',
             semanticVersion: report.tool?.version ?? '0.0.0',
-            language: ctx.lang === 'zh' ? 'zh-CN' : 'en-US',
+            language: translate(ctx.lang, 'format.sarifLanguage'),
             rules,
           },
         },

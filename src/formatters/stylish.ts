@@ -1,7 +1,7 @@
 // The default human format: findings grouped by entry (name and code), one line each, suppressions, then a summary.
 import pc from 'picocolors';
 import type { FileReport, Finding, Rate, Report, Score } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { joinList, type Lang, translate } from '../i18n/index.js';
 import { planLines } from '../plan/render.js';
 import {
   describeNext,
@@ -25,14 +25,14 @@ function percent(rate: number | null): string {
 /** Formats one rate as “目录命名规范合格率 91.7%（11/12）” (English: “… 91.7% (11/12)”). */
 export function formatRate(rate: Rate, lang: Lang = 'zh'): string {
   const count = `${rate.conforming}/${rate.total}`;
-  return `${rate.label ?? ''} ${percent(rate.rate)}${lang === 'zh' ? `（${count}）` : ` (${count})`}`;
+  return translate(lang, 'format.rate', { label: rate.label ?? '', percent: percent(rate.rate), count });
 }
 
 /** “第 7 条 执业医师注册信息（315015001/2）”, or the file-level heading. */
 function entryHeading(f: Finding, lang: Lang): string {
   if (f.entry === null) return translate(lang, 'report.fileLevel');
   const name = f.entryName ?? translate(lang, 'report.unnamed');
-  const code = f.resourceCode ? (lang === 'zh' ? `（${f.resourceCode}）` : ` (${f.resourceCode})`) : '';
+  const code = f.resourceCode ? translate(lang, 'format.aside', { text: f.resourceCode }) : '';
   return translate(lang, 'report.entryHeading', { number: f.entry + 1, name, code });
 }
 
@@ -143,9 +143,10 @@ function scoreLines(score: Score, lang: Lang, c: ReturnType<typeof pc.createColo
   lines.push(
     c.dim(
       translate(lang, 'score.severities', {
-        severities: score.severities
-          .map((s) => translate(lang, `report.severity.${s}`))
-          .join(lang === 'zh' ? '、' : ', '),
+        severities: joinList(
+          score.severities.map((s) => translate(lang, `report.severity.${s}`)),
+          lang,
+        ),
       }),
     ),
   );

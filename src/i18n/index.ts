@@ -4,6 +4,7 @@ import { compileMessages } from './messages/compile.js';
 import { configMessages } from './messages/config.js';
 import { diffMessages } from './messages/diff.js';
 import { fileMessages } from './messages/files.js';
+import { formatMessages } from './messages/format.js';
 import { indicatorMessages } from './messages/indicators.js';
 import { inputMessages } from './messages/input.js';
 import { readerMessages } from './messages/readers.js';
@@ -12,17 +13,27 @@ import { rulesMessages } from './messages/rules.js';
 import { schemaMessages } from './messages/schema.js';
 import { serviceMessages } from './messages/service.js';
 
-/** Output languages. */
-export type Lang = 'zh' | 'en';
+import type { Bilingual, Lang, MessageTable } from './types.js';
+
+export type { Bilingual, Lang, MessageTable } from './types.js';
+
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
-/** A message in both languages, with the same placeholders. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-/** A table of messages of one area. */
-export type MessageTable = Record<string, Bilingual>;
+/** Every message id of the tables: translate() takes only these, so a missing id is a type error. */
+export type MessageId =
+  | keyof typeof inputMessages
+  | keyof typeof readerMessages
+  | keyof typeof configMessages
+  | keyof typeof schemaMessages
+  | keyof typeof reportMessages
+  | keyof typeof cliMessages
+  | keyof typeof compileMessages
+  | keyof typeof serviceMessages
+  | keyof typeof indicatorMessages
+  | keyof typeof rulesMessages
+  | keyof typeof fileMessages
+  | keyof typeof formatMessages
+  | keyof typeof diffMessages;
 
 const tables: MessageTable[] = [
   inputMessages,
@@ -36,6 +47,7 @@ const tables: MessageTable[] = [
   indicatorMessages,
   rulesMessages,
   fileMessages,
+  formatMessages,
   diffMessages,
 ];
 const catalog = new Map<string, Bilingual>();
@@ -66,11 +78,24 @@ export function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
 }
 
-/** Renders message `id` in `lang`. Unknown ids render as the id itself (never throw while reporting). */
-export function translate(lang: Lang, id: string, data?: Readonly<Record<string, unknown>>): string {
+/** Renders message `id` in `lang` (a missing id is a type error). */
+export function translate(lang: Lang, id: MessageId, data?: Readonly<Record<string, unknown>>): string {
+  return translateId(lang, id, data);
+}
+
+/**
+ * Renders a message whose id arrives as data (an error sent back by a worker, a rate id, a rule's own id).
+ * Unknown ids render as the id itself (never throw while reporting); the i18n test checks every id in use.
+ */
+export function translateId(lang: Lang, id: string, data?: Readonly<Record<string, unknown>>): string {
   const message = catalog.get(id);
   if (!message) return id;
   return interpolate(message[lang], data);
+}
+
+/** Whether an id names a message. */
+export function isMessageId(id: string): id is MessageId {
+  return catalog.has(id);
 }
 
 /** Picks the text of a bilingual pair. */
@@ -87,7 +112,14 @@ export function parseLang(value: string | undefined): Lang | undefined {
   return undefined;
 }
 
+const LIST_SEPARATOR: Readonly<Record<Lang, string>> = { zh: '、', en: ', ' };
+
+/** The separator of list items in a sentence: “、” in Chinese, “, ” in English. */
+export function listSeparator(lang: Lang): string {
+  return LIST_SEPARATOR[lang];
+}
+
 /** Joins list items for a sentence: “a、b、c” in Chinese, “a, b, c” in English. */
 export function joinList(items: readonly string[], lang: Lang): string {
-  return items.join(lang === 'zh' ? '、' : ', ');
+  return items.join(LIST_SEPARATOR[lang]);
 }

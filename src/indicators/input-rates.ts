@@ -334,8 +334,8 @@ function updateCounts(
 /** Options of the input-rate computation. */
 export interface InputRateOptions {
   label?: (id: string) => string;
-  /** Today (CCYY-MM-DD), for the default update period (1 January to today). */
-  today?: string;
+  /** Today (CCYY-MM-DD) as the session resolved it, for the default update period (1 January to today). */
+  today: string;
 }
 
 /** The default period of an update log: 1 January of today's year to today. */
@@ -348,7 +348,7 @@ export function computeInputRates(
   catalogs: readonly ParsedCatalog[],
   inputs: IndicatorInputSet,
   seeds: Seeds,
-  options: InputRateOptions = {},
+  options: InputRateOptions,
 ): InputRatesResult {
   const label = options.label ?? ((id: string) => id);
   const inputSeeds = loadInputSeeds();
@@ -471,7 +471,7 @@ export function computeInputRates(
   if (inputs.updates) {
     const issues = new RowIssues();
     const stats = inputs.updates.columns.has('due');
-    const p = inputs.period ?? defaultPeriod(options.today ?? new Date().toISOString().slice(0, 10));
+    const p = inputs.period ?? defaultPeriod(options.today);
     const from = parseDay(p.from);
     const to = parseDay(p.to);
     const period = from !== undefined && to !== undefined ? { from, to } : undefined;

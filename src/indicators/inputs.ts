@@ -1,10 +1,9 @@
 // Reads the lists that feed input-driven rates (published entries, mounted resources, interface checks, update log).
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { CatalogInputError } from '../errors.js';
 import type { IndicatorInputs } from '../generated/schema-types.js';
 import { CsvSyntaxError, parseCsvText } from '../io/readers/csv-text.js';
 import { foldKey } from '../seeds/index.js';
+import { extensionOf } from '../util/names.js';
 import { loadInputSeeds } from './data.js';
 
 /** The four lists. */
@@ -229,43 +228,11 @@ export function parseInputTable(
       option: '--max-bytes',
       limit: limits.maxBytes,
     });
-  const ext = extname(file).toLowerCase();
+  const ext = extensionOf(file).toLowerCase();
   if (ext !== '.csv' && ext !== '.txt' && ext !== '.json')
     throw new CatalogInputError('input/unsupported-format', 'indicators.input.format', { file });
   const text = decodeText(bytes, file);
   return ext === '.json'
     ? fromJson(text, kind, file, limits, seeds)
     : fromCsv(text, kind, file, limits, seeds);
-}
-
-/** Reads a list file; unreadable input raises CatalogInputError naming the file. */
-export async function readInputTable(
-  path: string,
-  file: string,
-  kind: InputKind,
-  limits: InputLimits,
-): Promise<InputTable> {
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (s.isDirectory())
-      throw new CatalogInputError('input/is-directory', 'indicators.input.directory', { file });
-    size = s.size;
-  } catch (err) {
-    if (err instanceof CatalogInputError) throw err;
-    throw new CatalogInputError('input/not-found', 'indicators.input.notFound', { file });
-  }
-  if (size > limits.maxBytes)
-    throw new CatalogInputError('input/limit', 'indicators.input.limit', {
-      file,
-      option: '--max-bytes',
-      limit: limits.maxBytes,
-    });
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    throw new CatalogInputError('input/unreadable', 'indicators.input.unreadable', { file });
-  }
-  return parseInputTable(bytes, file, kind, limits);
 }

@@ -17,7 +17,7 @@ import type {
   ScoringProfile,
   Severity,
 } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { joinList, type Lang, translate, translateId } from '../i18n/index.js';
 import type { CatalogKind } from '../model/types.js';
 import type { Diagnostic } from '../rules/types.js';
 import { sumRates } from './input-rates.js';
@@ -54,11 +54,11 @@ export class AssessmentError extends Error {
     readonly messageId: string,
     readonly data: Record<string, string | number>,
   ) {
-    super(translate('zh', messageId, data));
+    super(translateId('zh', messageId, data));
     this.name = 'AssessmentError';
   }
   render(lang: Lang): string {
-    return translate(lang, this.messageId, this.data);
+    return translateId(lang, this.messageId, this.data);
   }
 }
 
@@ -368,7 +368,10 @@ function scoreIndicator(
   if (files.length === 0 && !given) {
     out.status = 'not-applicable';
     out.note = translate(lang, 'score.reason.noKind', {
-      kinds: ind.kinds.map((k) => translate(lang, `score.kind.${k}`)).join(lang === 'zh' ? '、' : ', '),
+      kinds: joinList(
+        ind.kinds.map((k) => translate(lang, `score.kind.${k}`)),
+        lang,
+      ),
     });
     return out;
   }
@@ -477,7 +480,7 @@ export function deductionBonus(
   }
   if (out.pending!.length > 0) {
     out.reason = translate(lang, 'score.reason.pending', {
-      ids: out.pending!.join(lang === 'zh' ? '、' : ', '),
+      ids: joinList(out.pending!, lang),
     });
     return out;
   }
@@ -500,7 +503,7 @@ export function deductionBonus(
     }
     if (out.pending!.length > 0) {
       out.reason = translate(lang, 'score.reason.pending', {
-        ids: out.pending!.join(lang === 'zh' ? '、' : ', '),
+        ids: joinList(out.pending!, lang),
       });
       return out;
     }

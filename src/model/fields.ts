@@ -1,6 +1,6 @@
 // Field labels, hints and indicator categories read from the schemas' x-label / x-hint / x-category keywords.
 import type { Category } from '../generated/schema-types.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, translate } from '../i18n/index.js';
 import { getSchema, SCHEMA_BASE, SCHEMA_IDS, type SchemaObject } from '../schema/ajv.js';
 
 /** What the schemas say about one field. */
@@ -68,7 +68,7 @@ export function fieldInfo(pointer: string): FieldInfo | undefined {
 export function fieldLabel(pointer: string, lang: Lang): string {
   const info = fieldInfo(pointer);
   if (info) return info.label[lang];
-  return pointer === '' ? (lang === 'zh' ? '目录条目' : 'entry') : pointer;
+  return pointer === '' ? translate(lang, 'format.entryField') : pointer;
 }
 
 /** Every known field (for docs and header mapping). */

@@ -11,7 +11,7 @@ import type {
   ScoringProfile,
   Severity,
 } from '../generated/schema-types.js';
-import { applyIndicators, type IndicatorOptions } from '../indicators/index.js';
+import { applyIndicators, type IndicatorOptions } from '../indicators/apply.js';
 import {
   CATEGORY_RATES,
   DEFAULT_COUNT_SEVERITIES,
@@ -21,8 +21,8 @@ import {
 } from '../indicators/rates.js';
 import { globMatch, roundPoints } from '../indicators/score.js';
 import type { ParsedCatalog } from '../model/types.js';
+import type { FileResult } from '../report.js';
 import type { Diagnostic } from '../rules/types.js';
-import type { FileResult } from '../validate.js';
 
 type Readable = FileResult & { parsed: ParsedCatalog };
 

@@ -1,6 +1,6 @@
 // The rule engine: runs the schema check and every active rule's hooks over a parsed catalog, in one pass.
 import type { Severity } from '../generated/schema-types.js';
-import { interpolate, type Lang, translate } from '../i18n/index.js';
+import { interpolate, type Lang, translateId } from '../i18n/index.js';
 import { fieldLabel, pointerToPath } from '../model/fields.js';
 import type { ParsedCatalog, ParsedEntry, SourceLocation } from '../model/types.js';
 import type { Seeds } from '../seeds/index.js';
@@ -125,7 +125,7 @@ export function runEngine(input: EngineInput): Diagnostic[] {
         f.category,
         severity,
         f.messageId,
-        (d) => translate(lang, f.messageId, d),
+        (d) => translateId(lang, f.messageId, d),
         f.data,
         view,
         f.field,

@@ -1,6 +1,7 @@
 // Resolves rule settings (presets, extends, config) against the registry into the set of active rules.
+
+import { describeConfigErrors } from '../config/check.js';
 import { type Detail, LocalizedConfigError, suggest } from '../config/errors.js';
-import { describeConfigErrors } from '../config/load.js';
 import type { RuleSetting } from '../generated/schema-types.js';
 import type { CatalogKind } from '../model/types.js';
 import { compileSchema } from '../schema/ajv.js';

@@ -1,7 +1,7 @@
 // Runs the entry schema (ajv) and turns its errors into diagnostics with readable, field-labelled messages.
 import type { Category, Severity } from '../generated/schema-types.js';
 import type { Bilingual, Lang } from '../i18n/index.js';
-import { translate } from '../i18n/index.js';
+import { translateId } from '../i18n/index.js';
 import { fieldInfo, fieldLabel, patternOf } from '../model/fields.js';
 import type { CatalogKind, EntryData } from '../model/types.js';
 import { type ErrorObject, getValidator, SCHEMA_IDS } from '../schema/ajv.js';
@@ -236,7 +236,7 @@ function describe(
       return {
         field,
         messageId: 'schema.type',
-        data: { ...base, expected: translate(lang, `schema.type.${expected}`) },
+        data: { ...base, expected: translateId(lang, `schema.type.${expected}`) },
       };
     }
     case 'enum':

@@ -3,9 +3,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Lang, translate } from '../i18n/index.js';
+import { type Lang, translate, translateId } from '../i18n/index.js';
 import type { ServiceContext } from './context.js';
-import { RAW_SECURITY_HEADERS } from './guard.js';
+import { RAW_SECURITY_HEADERS } from './headers.js';
 import { essence } from './media-types.js';
 
 /** A request that the service refuses, with its status and a message id. */
@@ -137,7 +137,7 @@ export function installErrorHandlers(app: FastifyInstance, ctx: ServiceContext):
     if (err instanceof ServiceError) {
       ({ status, code } = err);
       data = err.data;
-      message = translate(lang, err.messageId, err.data);
+      message = translateId(lang, err.messageId, err.data);
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
     } else {
       const fc = err.code;

@@ -6,19 +6,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ServiceError } from './errors.js';
 
-/** Policy of every answer that is not the HTML report: nothing may load, frame or submit anything. */
-export const API_CSP = "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'";
-/** Policy of an HTML report (`?format=html`): the report's own, inline CSS and data: images only. */
-export const REPORT_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
-
-/** The headers written on answers that bypass fastify (parser errors written straight to the socket). */
-export const RAW_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': API_CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
+export { API_CSP, RAW_SECURITY_HEADERS, REPORT_CSP } from './headers.js';
 
 /** Names that always reach this machine's loopback interface. */
 export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];

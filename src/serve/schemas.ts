@@ -1,9 +1,10 @@
 // Route schemas of the service: the query parameters each route accepts (checked in the upload step, and
 // the source of `GET /openapi.json`), the shape of every answer, and the upload bodies as documentation.
-import { extendableNames } from '../config/load.js';
+
 import { formatNames } from '../formatters/index.js';
 import { loadProfiles } from '../indicators/index.js';
 import { OUTPUT_FORMATS } from '../io/writers/index.js';
+import { extendableNames } from '../rules/settings.js';
 import { UPLOAD_MEDIA_TYPES } from './media-types.js';
 
 /** The upload routes. */

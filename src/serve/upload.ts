@@ -2,13 +2,14 @@
 // (`Expect: 100-continue`) only then, read under a minimum rate, and a work place taken once it has arrived.
 import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { extendableNames } from '../config/load.js';
 import { formatNames, getFormatter } from '../formatters/index.js';
 import { joinList, translate } from '../i18n/index.js';
 import { loadProfiles } from '../indicators/index.js';
 import { formatFromName, readerFormats } from '../io/readers/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../io/writers/index.js';
 import type { InputFormat } from '../model/types.js';
+import { extendableNames } from '../rules/settings.js';
+import { isKindOption } from '../session.js';
 import type { RequestState, ServiceContext, TaskParams } from './context.js';
 import { ServiceError } from './errors.js';
 import {
@@ -234,7 +235,7 @@ export function checkUpload(request: FastifyRequest, route: Route, ctx: ServiceC
   }
   const kind = single(query, 'kind', s.lang);
   if (kind !== undefined) {
-    if (kind !== 'shared' && kind !== 'open' && kind !== 'auto') {
+    if (!isKindOption(kind)) {
       throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
         name: 'kind',
         value: kind,

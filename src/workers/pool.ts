@@ -12,8 +12,9 @@ import { formatFromName } from '../io/readers/index.js';
 import type { OutputFormat } from '../io/writers/index.js';
 import { DEFAULT_LIMITS, resolveLimits } from '../limits.js';
 import { packageRoot } from '../paths.js';
-import { errorFileReport, makeReport, type SeverityCounts, summarize } from '../report.js';
-import { localToday } from '../validate.js';
+import { assembleReport } from '../pipeline.js';
+import { errorFileReport, type SeverityCounts } from '../report.js';
+import { withToday } from '../session.js';
 import {
   type CompileTaskOptions,
   type CompileTaskResult,
@@ -310,8 +311,7 @@ export class CatalogPool {
         taskOptions,
         run,
       );
-      const single = (file: FileReport) =>
-        makeReport([file], summarize([{ report: file, counts: NO_COUNTS }]));
+      const single = (file: FileReport) => assembleReport([{ report: file, counts: NO_COUNTS }]);
       if ('failure' in outcome) {
         const { report, ...rest } = outcome.failure;
         return { ...rest, report: single(report) };
@@ -469,7 +469,7 @@ export class CatalogPool {
   }
 
   #taskOptions(options: TaskOptions): TaskOptions {
-    return { ...options, today: options.today ?? localToday() };
+    return withToday(options);
   }
 
   #configError(result: TaskConfigError): ConfigError {

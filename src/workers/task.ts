@@ -3,7 +3,8 @@ import { parentPort } from 'node:worker_threads';
 import { compileParsed } from '../compile.js';
 import { CatalogInputError, ConfigError } from '../errors.js';
 import { getFormatter, renderReport } from '../formatters/index.js';
-import { applyIndicators, loadProfiles } from '../indicators/index.js';
+import { loadProfiles } from '../indicators/index.js';
+import { runPipeline } from '../pipeline.js';
 import {
   createSession,
   parsedFromObject,
@@ -67,22 +68,20 @@ export default async function runTask(
   // The time cap covers reading and validating, not this worker's one-time start-up (schemas, seeds).
   parentPort?.postMessage({ [STARTED]: task.id });
   const startedAt = Date.now();
-  const result = await validateSource(task.source, session);
-  // The same indicator stage as the CLI, for this one file: its rates recounted with the chosen
-  // severities, and the score when a scoring profile is named.
+  // The same pipeline as the CLI, for this one file: its rates recounted with the chosen severities, and
+  // the score when a scoring profile is named.
   const profile = task.options.scoringProfile ? loadProfiles().get(task.options.scoringProfile) : undefined;
-  const indicators = applyIndicators([result], {
-    lang: session.lang,
-    seeds: session.seeds,
-    today: session.settings.today,
-    ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
+  const { results, report } = await runPipeline([task.source], {
+    session,
+    validate: validateSource,
     ...(task.options.rateSeverities ? { countSeverities: task.options.rateSeverities } : {}),
     ...(profile ? { profile } : {}),
   });
+  const result = results[0]!;
   const part = {
     report: result.report,
     counts: result.counts,
-    ...(indicators.score ? { score: indicators.score } : {}),
+    ...(report.score ? { score: report.score } : {}),
   };
   if (task.render) return render(part, task.render, session, startedAt);
   return { ...part, startedAt, finishedAt: Date.now() };

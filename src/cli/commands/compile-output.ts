@@ -10,7 +10,7 @@ export const LIST_LIMIT = 100;
 function where(location: Location | undefined, entry: number, lang: Lang): string {
   if (location?.sheet && location.cell) return `${location.sheet}!${location.cell}`;
   if (location?.cell) return location.cell;
-  if (location?.row) return lang === 'zh' ? `第${location.row}行` : `row ${location.row}`;
+  if (location?.row) return translate(lang, 'format.row', { row: location.row });
   return `entries[${entry}]`;
 }
 

@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../../io/writers/atomic.js';
 import { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName } from '../../io/writers/index.js';
 import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
 import type { CatalogKind } from '../../model/types.js';
-import { createSession, readSource } from '../../validate.js';
+import { readSource } from '../../validate.js';
 import { type CliIO, useColor } from '../io.js';
 import { checkOutputPath, isStdout } from '../output-target.js';
 import {
@@ -22,7 +22,7 @@ import {
   maxWarningsOption,
   reportExitCode,
 } from '../report-command.js';
-import { addLimitOptions, ConfigResolver, limitsFromOptions, UsageError } from '../shared.js';
+import { addLimitOptions, limitsFromOptions, SessionResolver, UsageError } from '../shared.js';
 import { codeLines, fixLines } from './compile-output.js';
 
 interface CompileCliOptions {
@@ -77,10 +77,7 @@ export function registerCompile(
         translate(lang, 'cli.compile.reportFormat', { formats: joinList(formatNames(), lang) }),
       ).default('stylish'),
     )
-    .option(
-      '-q, --quiet',
-      lang === 'zh' ? '只报告错误，不列出修复和代码' : 'report errors only; do not list fixes and codes',
-    )
+    .option('-q, --quiet', translate(lang, 'cli.compile.optionQuiet'))
     .addOption(maxWarningsOption(lang));
   addSessionOptions(cmd, lang);
   addLimitOptions(cmd, lang);
@@ -154,20 +151,7 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
       throw new UsageError(translate(lang, 'cli.compile.unknownOutput', { value: opts.out, formats }));
   }
 
-  const resolver = new ConfigResolver(
-    io.cwd,
-    typeof opts.config === 'string' ? opts.config : undefined,
-    opts.config === false,
-  );
-  const loaded = await resolver.forInput(input);
-  const session = createSession({
-    lang,
-    ...(opts.kind ? { kind: opts.kind } : {}),
-    config: loaded.config,
-    ...(loaded.file ? { configFile: loaded.file } : {}),
-    ...(opts.today ? { today: opts.today } : {}),
-    limits: limitsFromOptions(opts),
-  });
+  const { session } = await new SessionResolver(opts, io.cwd, lang, limitsFromOptions(opts)).forInput(input);
 
   const useLock = opts.codes !== false && opts.lock !== false;
   const lockPath = useLock

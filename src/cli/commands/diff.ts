@@ -8,11 +8,10 @@ import type { CatalogDiff } from '../../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
 import { govcatVersion } from '../../paths.js';
-import { createSession } from '../../validate.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
 import { reportOutput } from '../output-target.js';
 import { addSessionOptions } from '../report-command.js';
-import { addLimitOptions, ConfigResolver, limitsFromOptions, UsageError } from '../shared.js';
+import { addLimitOptions, limitsFromOptions, SessionResolver, UsageError } from '../shared.js';
 import { DEFAULT_PROFILE, resolveProfile } from './score.js';
 
 /** When govcat diff exits 1: new-errors (the new version adds errors), errors (it has any), never. */
@@ -42,35 +41,22 @@ export function diffExitCode(diff: CatalogDiff, failOn: FailOn): number {
 export function registerDiff(program: Command, io: CliIO, lang: Lang, setExit: (code: number) => void): void {
   const cmd = program
     .command('diff')
-    .description(
-      lang === 'zh'
-        ? '比较同一目录的两个版本：新增、删除、修改的条目，资源代码的变更与复用，新增和已修正的发现，合格率和得分的变化'
-        : 'compare two versions of a catalog: entries added, removed and changed, codes changed or reused, findings new and fixed, rates and score before → after',
-    )
-    .argument('<old>', lang === 'zh' ? '旧版本（任何可读格式）' : 'the old version (any readable format)')
-    .argument('<new>', lang === 'zh' ? '新版本（任何可读格式）' : 'the new version (any readable format)')
+    .description(translate(lang, 'cli.diff.description'))
+    .argument('<old>', translate(lang, 'cli.diff.old'))
+    .argument('<new>', translate(lang, 'cli.diff.new'))
     .addOption(
       new Option(
         '-f, --format <format>',
-        lang === 'zh' ? `输出格式：${DIFF_FORMATS.join('、')}` : `output format: ${DIFF_FORMATS.join(', ')}`,
+        translate(lang, 'cli.diff.optionFormat', { formats: joinList([...DIFF_FORMATS], lang) }),
       ).default('stylish'),
     )
     .option('-o, --output <file>', translate(lang, 'cli.optionOutput'))
     .option(
       '-p, --profile <id|file>',
-      lang === 'zh'
-        ? `给出前后得分所用的评分档案（默认 ${DEFAULT_PROFILE}）`
-        : `scoring profile for the score before → after (default ${DEFAULT_PROFILE})`,
+      translate(lang, 'cli.diff.optionProfile', { profile: DEFAULT_PROFILE }),
     )
-    .option('--no-profile', lang === 'zh' ? '不计算得分' : 'no score')
-    .addOption(
-      new Option(
-        '--fail-on <when>',
-        lang === 'zh'
-          ? '何时以退出码 1 结束：new-errors 新版本新增了错误；errors 新版本有错误；never 从不'
-          : 'when to exit 1: new-errors (the new version adds errors), errors (it has any), never',
-      ).default('never'),
-    );
+    .option('--no-profile', translate(lang, 'cli.diff.optionNoProfile'))
+    .addOption(new Option('--fail-on <when>', translate(lang, 'cli.diff.optionFailOn')).default('never'));
   addSessionOptions(cmd, lang);
   addLimitOptions(cmd, lang);
   cmd.action(async (oldFile: string, newFile: string, opts: DiffCliOptions) => {
@@ -101,20 +87,9 @@ async function runDiff(
     opts.profile === false ? undefined : resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
   const output = await reportOutput(opts.output, [oldFile, newFile], {}, lang, io.cwd);
   // The new version's configuration applies to both: the same rules judge both versions.
-  const resolver = new ConfigResolver(
-    io.cwd,
-    typeof opts.config === 'string' ? opts.config : undefined,
-    opts.config === false,
+  const { session } = await new SessionResolver(opts, io.cwd, lang, limitsFromOptions(opts)).forInput(
+    newFile,
   );
-  const loaded = await resolver.forInput(newFile);
-  const session = createSession({
-    lang,
-    ...(opts.kind ? { kind: opts.kind } : {}),
-    config: loaded.config,
-    ...(loaded.file ? { configFile: loaded.file } : {}),
-    ...(opts.today ? { today: opts.today } : {}),
-    limits: limitsFromOptions(opts),
-  });
   const before = await validateVersion({ path: resolve(io.cwd, oldFile), name: oldFile }, session, profile);
   const after = await validateVersion({ path: resolve(io.cwd, newFile), name: newFile }, session, profile);
   const diff = diffCatalogs(before.side, after.side, { toolVersion: govcatVersion() });

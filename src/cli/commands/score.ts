@@ -7,8 +7,7 @@ import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
-import { buildPlan } from '../../plan/plan.js';
-import { localToday, validateSource } from '../../validate.js';
+import { validateSource } from '../../validate.js';
 import { catalogArguments } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { reportOutput } from '../output-target.js';
@@ -16,7 +15,6 @@ import { tracked, withProgress } from '../progress.js';
 import {
   addIndicatorOptions,
   addReportOptions,
-  assembleReport,
   checkReportOptions,
   loadAssessment,
   loadIndicatorInputs,
@@ -62,29 +60,18 @@ export function registerScore(
 ): void {
   const cmd = program
     .command('score')
-    .description(
-      lang === 'zh'
-        ? '按考核档案评分：每项指标的合格率、得分、扣分、加分，以及达到下一个门槛还差多少'
-        : 'score catalogs against an assessment profile: rate, points earned, deducted, bonus, and what the next threshold takes',
-    )
+    .description(translate(lang, 'cli.score.description'))
     .argument('<files...>', translate(lang, 'cli.validate.files'))
     .option(
       '-p, --profile <id|file>',
-      lang === 'zh'
-        ? `评分档案：${[...loadProfiles().keys()].join('、')}，或档案 JSON 文件（默认 ${DEFAULT_PROFILE}）`
-        : `scoring profile: ${[...loadProfiles().keys()].join(', ')}, or a profile JSON file (default ${DEFAULT_PROFILE})`,
+      translate(lang, 'cli.score.optionProfile', {
+        profiles: joinList([...loadProfiles().keys()], lang),
+        profile: DEFAULT_PROFILE,
+      }),
     )
-    .option(
-      '--assessment <file>',
-      lang === 'zh'
-        ? '评估人员给出的指标结果（JSON，schemas/assessment.schema.json），用于目录无法计算的指标'
-        : 'indicator results given by an assessor (JSON, schemas/assessment.schema.json)',
-    )
+    .option('--assessment <file>', translate(lang, 'cli.score.optionAssessment'))
     .option('--plan', translate(lang, 'cli.score.plan'))
-    .option(
-      '--findings',
-      lang === 'zh' ? 'stylish 格式同时列出每个发现' : 'with the stylish format, also list every finding',
-    );
+    .option('--findings', translate(lang, 'cli.score.optionFindings'));
   addReportOptions(cmd, lang);
   addIndicatorOptions(cmd, lang);
   addLimitOptions(cmd, lang);
@@ -104,7 +91,7 @@ async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffe
   let assessment: Awaited<ReturnType<typeof loadAssessment>> | undefined;
   try {
     if (opts.assessment) assessment = await loadAssessment(opts.assessment, io.cwd);
-    const { results, session } = await withProgress(io, files, lang, (progress) =>
+    const { report } = await withProgress(io, files, lang, (progress) =>
       validateFiles(
         files,
         opts,
@@ -112,29 +99,9 @@ async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffe
         lang,
         limits,
         tracked(progress, (file, path, s) => validateSource({ path, name: file }, s)),
+        { inputs, profile, ...(assessment ? { assessment } : {}), ...(opts.plan ? { plan: true } : {}) },
       ),
     );
-    const report = assembleReport(results, session, lang, opts, {
-      inputs,
-      profile,
-      ...(assessment ? { assessment } : {}),
-    });
-    if (opts.plan && report.score && session) {
-      report.plan = buildPlan(
-        results,
-        {
-          lang,
-          seeds: session.seeds,
-          today: opts.today ?? localToday(),
-          ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),
-          ...(opts.rateSeverities ? { countSeverities: opts.rateSeverities } : {}),
-          inputs,
-          profile,
-          ...(assessment ? { assessment } : {}),
-        },
-        report.score,
-      );
-    }
     await writeReport(report, formatter, opts, io, lang, { findings: opts.findings === true });
     return reportExitCode(report, opts.maxWarnings);
   } catch (err) {

@@ -30,7 +30,6 @@ import { tracked, withProgress } from '../progress.js';
 import {
   addIndicatorOptions,
   addReportOptions,
-  assembleReport,
   checkReportOptions,
   loadIndicatorInputs,
   type ReportCliOptions,
@@ -121,8 +120,8 @@ async function runValidate(
           return result;
         }
       : (file, path, session) => validateSource({ path, name: file }, session);
-  const { results, session } = await withProgress(io, files, lang, (progress) =>
-    validateFiles(files, opts, io, lang, limits, tracked(progress, each)),
+  const { results, report } = await withProgress(io, files, lang, (progress) =>
+    validateFiles(files, opts, io, lang, limits, tracked(progress, each), { inputs }),
   );
   if (opts.annotate !== undefined && results[0]?.parsed) {
     // The copy is built in memory like any workbook output: keep to the same row budget.
@@ -131,7 +130,6 @@ async function runValidate(
     if (rows > limit)
       throw new UsageError(translate(lang, 'annotate.tooLarge', { file: files[0]!, count: rows, limit }));
   }
-  const report = assembleReport(results, session, lang, opts, { inputs });
   if (opts.fix && opts.format === 'stylish' && !opts.quiet) {
     const color = useColor(io.stdout, io.env);
     const lines = files.flatMap((file) => {

@@ -1,7 +1,7 @@
 // Messages of the command line: descriptions, options, usage errors.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const cliMessages: MessageTable = {
+export const cliMessages = {
   'cli.description': {
     zh: 'govcat：编译和校验政务数据资源目录（13 项核心元数据、资源代码、命名与字段规则、考核合格率）',
     en: 'govcat: compile and validate government data resource catalogs (13 core fields, resource codes, naming and field rules, assessment rates)',
@@ -65,4 +65,4 @@ export const cliMessages: MessageTable = {
     zh: '内部错误：{{message}}。这是 govcat 的缺陷，请附上输入文件报告问题',
     en: 'internal error: {{message}}. This is a govcat bug; please report it with the input file',
   },
-};
+} satisfies MessageTable;

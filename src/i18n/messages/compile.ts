@@ -1,7 +1,7 @@
 // Messages of compile, code assignment, the lock file, annotated workbooks and govcat init.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const compileMessages: MessageTable = {
+export const compileMessages = {
   // Findings of code assignment (rule ids compile/code-not-assigned and compile/lock-code-taken).
   'compile.codeNoClassification': {
     zh: '缺少数据资源分类，无法生成数据资源代码：请先填写分类码（类 1 位 + 项 2 位 + 目 3 位 + 细目），再运行 govcat compile',
@@ -264,4 +264,4 @@ export const compileMessages: MessageTable = {
   'init.requiredShareTypes': { zh: '共享类型 1、2 必填', en: 'required for sharing types 1 and 2' },
   'init.notUsed': { zh: '不适用', en: 'not used' },
   'init.inTemplate': { zh: '（模板列）', en: ' (template column)' },
-};
+} satisfies MessageTable;

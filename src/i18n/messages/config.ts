@@ -1,7 +1,7 @@
 // Messages of configuration errors.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const configMessages: MessageTable = {
+export const configMessages = {
   'config.notFound': {
     zh: '找不到配置文件 {{file}}',
     en: 'configuration file not found: {{file}}',
@@ -87,4 +87,4 @@ export const configMessages: MessageTable = {
     en: 'the profile "{{name}}" named in extends ({{path}}) cannot be read: {{reason}}',
   },
   'config.detail.topLevel': { zh: '（顶层）', en: '(top level)' },
-};
+} satisfies MessageTable;

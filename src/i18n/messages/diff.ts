@@ -1,7 +1,7 @@
 // Messages of govcat diff, validate --baseline and score --plan.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const diffMessages: MessageTable = {
+export const diffMessages = {
   'diff.title': { zh: '目录差异：{{old}} → {{new}}', en: 'Catalog diff: {{old}} → {{new}}' },
   'diff.summary.entries': {
     zh: '条目：新增 {{added}}，删除 {{removed}}，修改 {{changed}}，未变 {{unchanged}}；资源代码变更 {{recoded}}，资源代码被复用 {{codeReused}}',
@@ -88,4 +88,20 @@ export const diffMessages: MessageTable = {
     zh: '列出修正计划：得分最多的修正排在前面，按提供方分组（stylish、json、html、markdown）',
     en: 'list a fix plan: the fixes that gain the most points first, grouped by provider (stylish, json, html, markdown)',
   },
-};
+  'cli.diff.description': {
+    zh: '比较同一目录的两个版本：新增、删除、修改的条目，资源代码的变更与复用，新增和已修正的发现，合格率和得分的变化',
+    en: 'compare two versions of a catalog: entries added, removed and changed, codes changed or reused, findings new and fixed, rates and score before → after',
+  },
+  'cli.diff.old': { zh: '旧版本（任何可读格式）', en: 'the old version (any readable format)' },
+  'cli.diff.new': { zh: '新版本（任何可读格式）', en: 'the new version (any readable format)' },
+  'cli.diff.optionFormat': { zh: '输出格式：{{formats}}', en: 'output format: {{formats}}' },
+  'cli.diff.optionProfile': {
+    zh: '给出前后得分所用的评分档案（默认 {{profile}}）',
+    en: 'scoring profile for the score before → after (default {{profile}})',
+  },
+  'cli.diff.optionNoProfile': { zh: '不计算得分', en: 'no score' },
+  'cli.diff.optionFailOn': {
+    zh: '何时以退出码 1 结束：new-errors 新版本新增了错误；errors 新版本有错误；never 从不',
+    en: 'when to exit 1: new-errors (the new version adds errors), errors (it has any), never',
+  },
+} satisfies MessageTable;

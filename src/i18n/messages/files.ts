@@ -1,7 +1,7 @@
 // Messages about the files a command reads and writes: outputs that would replace something, glob and folder inputs.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const fileMessages: MessageTable = {
+export const fileMessages = {
   'output.isInput': {
     zh: '输出文件 {{file}} 就是输入文件 {{input}}：govcat 不会覆盖输入，请另给输出文件名',
     en: 'the output {{file}} is the input {{input}}: govcat never replaces an input; give the output another name',
@@ -43,4 +43,4 @@ export const fileMessages: MessageTable = {
     zh: '校验中 {bar} {value}/{total} 个文件  {file}',
     en: 'validating {bar} {value}/{total} files  {file}',
   },
-};
+} satisfies MessageTable;

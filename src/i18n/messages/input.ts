@@ -1,7 +1,7 @@
 // Messages of input errors: files that cannot be read as catalogs.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const inputMessages: MessageTable = {
+export const inputMessages = {
   'input.notFound': {
     zh: '找不到文件 {{file}}，请检查路径是否正确',
     en: 'file not found: {{file}}; check the path',
@@ -54,4 +54,4 @@ export const inputMessages: MessageTable = {
     zh: '{{file}} 的目录类型“{{kind}}”无效：应为 shared（共享目录）或 open（开放目录）',
     en: '{{file}} declares an invalid catalog kind "{{kind}}": use shared or open',
   },
-};
+} satisfies MessageTable;

@@ -1,7 +1,7 @@
 // Messages of the spreadsheet, CSV, XML and JSON readers: files that cannot be read, and why.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const readerMessages: MessageTable = {
+export const readerMessages = {
   'readers.timeout': {
     zh: '读取 {{file}} 超过 {{limit}} 毫秒（--timeout-ms），已停止',
     en: 'reading {{file}} took longer than {{limit}} ms (--timeout-ms); stopped',
@@ -174,4 +174,4 @@ export const readerMessages: MessageTable = {
     zh: '{{file}} 中的部件 {{part}} 含 DOCTYPE 或实体声明（可被用于实体膨胀或读取外部文件），出于安全原因未读取：Excel 保存的工作簿不含 DTD，请在 Excel 中打开后重新保存',
     en: 'part {{part}} of {{file}} contains a DOCTYPE or entity declarations (usable for entity expansion or reading external files); not read for safety; workbooks Excel saves have none, open it in Excel and save it again',
   },
-};
+} satisfies MessageTable;

@@ -1,7 +1,7 @@
 // Messages of the report formatters: headings, summary lines, rate labels.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const reportMessages: MessageTable = {
+export const reportMessages = {
   'report.severity.error': { zh: '错误', en: 'error' },
   'report.severity.warning': { zh: '警告', en: 'warning' },
   'report.severity.info': { zh: '提示', en: 'info' },
@@ -67,4 +67,4 @@ export const reportMessages: MessageTable = {
     zh: '没有规则为共享目录检查这一项',
     en: 'no rule checks this for shared catalogs',
   },
-};
+} satisfies MessageTable;

@@ -1,7 +1,7 @@
 // Messages of the rules area: stylish output details (suppressions, fixes) and the `govcat rules` listing.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const rulesMessages: MessageTable = {
+export const rulesMessages = {
   'stylish.expired': {
     zh: '（对本条的抑制已于 {{expires}} 到期，重新计入；原理由：{{reason}}）',
     en: ' (the suppression for this entry expired on {{expires}} and no longer applies; reason was: {{reason}})',
@@ -36,4 +36,4 @@ export const rulesMessages: MessageTable = {
     zh: '只列出该类别的规则（naming、metadata、completeness、classification、code、field、dataset）',
     en: 'list only the rules of this category (naming, metadata, completeness, classification, code, field, dataset)',
   },
-};
+} satisfies MessageTable;

@@ -1,7 +1,7 @@
 // Messages of schema (ajv) findings: one per JSON Schema keyword, naming the field by its label.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const schemaMessages: MessageTable = {
+export const schemaMessages = {
   'schema.required': {
     zh: '缺少必填项“{{label}}”，请填写{{label}}',
     en: 'required field "{{label}}" is missing; fill it in',
@@ -80,4 +80,4 @@ export const schemaMessages: MessageTable = {
   'schema.type.boolean': { zh: '是/否', en: 'yes/no' },
   'schema.type.array': { zh: '列表', en: 'a list' },
   'schema.type.object': { zh: '对象', en: 'an object' },
-};
+} satisfies MessageTable;

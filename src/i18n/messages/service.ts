@@ -1,7 +1,7 @@
 // Messages of the worker pool, the HTTP service (govcat serve) and its command-line options.
-import type { MessageTable } from '../index.js';
+import type { MessageTable } from '../types.js';
 
-export const serviceMessages: MessageTable = {
+export const serviceMessages = {
   'worker.timeout': {
     zh: '{{file}} 的读取和校验超过 {{limit}} 毫秒（--timeout-ms），已停止：文件可能过大或内容异常',
     en: 'reading and validating {{file}} took longer than {{limit}} ms (--timeout-ms) and was stopped: the file may be too large or malformed',
@@ -201,4 +201,4 @@ export const serviceMessages: MessageTable = {
     zh: '无法在 {{address}} 上监听：{{reason}}',
     en: 'cannot listen on {{address}}: {{reason}}',
   },
-};
+} satisfies MessageTable;

@@ -1,7 +1,7 @@
 // Format sniffing: what the bytes are (zip, OLE compound file, XML, HTML, JSON, text, binary), from magic bytes.
-import { extname } from 'node:path';
 import { CatalogInputError } from '../../errors.js';
 import type { InputFormat } from '../../model/types.js';
+import { extensionOf } from '../../util/names.js';
 import { bytesLookBinary, detectAndDecode } from './encoding.js';
 
 /** What a file's content is, regardless of its name. */
@@ -62,7 +62,7 @@ const MISMATCH_IDS: Readonly<Record<ContentType, string>> = {
 
 /** The extension of a source name for messages (`.txt`), or a fallback when it has none. */
 export function extOf(name: string, fallback: string): string {
-  return extname(name) || fallback;
+  return extensionOf(name) || fallback;
 }
 
 /** Throws `input/format-mismatch` when the content is not what the declared format needs. */

@@ -5,7 +5,7 @@
 import * as XLSX from 'xlsx';
 import { displayLocation } from '../../formatters/location.js';
 import type { AppliedFix, FileReport, Finding, Rate } from '../../generated/schema-types.js';
-import { type Lang, translate } from '../../i18n/index.js';
+import { type Lang, type MessageId, translate } from '../../i18n/index.js';
 import type { ParsedCatalog } from '../../model/types.js';
 import { govcatVersion } from '../../paths.js';
 import { addComments } from '../ooxml/comments.js';
@@ -118,7 +118,7 @@ function asXlsx(bytes: Uint8Array): Uint8Array {
  */
 export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): AnnotateResult {
   const { file, lang, parsed } = input;
-  const t = (id: string, data?: Record<string, unknown>) => translate(lang, id, data);
+  const t = (id: MessageId, data?: Record<string, unknown>) => translate(lang, id, data);
   const pkg = new OoxmlPackage(input.table ? tableXlsx(input.table) : asXlsx(bytes), input.limits);
   const single = input.table?.name;
   const sheetList = sheets(pkg);

@@ -1,5 +1,5 @@
 // Writer registry: the output formats of govcat compile, chosen by format name or file extension.
-import { extname } from 'node:path';
+import { extensionOf } from '../../util/names.js';
 import type { WritableCatalog } from './columns.js';
 import { writeCsv } from './csv.js';
 import { writeJson, writeJsonl } from './json.js';
@@ -27,7 +27,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'xlsx',
 
 /** The output format a file name implies, or undefined. */
 export function outputFormatFromName(name: string): OutputFormat | undefined {
-  return OUTPUT_EXTENSIONS[extname(name).toLowerCase()];
+  return OUTPUT_EXTENSIONS[extensionOf(name).toLowerCase()];
 }
 
 /** Serializes a catalog in a format. */

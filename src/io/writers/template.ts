@@ -1,6 +1,6 @@
 // The blank template of govcat init: the guide's header layout plus a 填表说明 sheet built from schemas and seeds.
 import type { Lang } from '../../i18n/index.js';
-import { translate } from '../../i18n/index.js';
+import { translate, translateId } from '../../i18n/index.js';
 import { allFields, type FieldInfo, patternOf } from '../../model/fields.js';
 import type { CatalogKind } from '../../model/types.js';
 import { getSchema, SCHEMA_IDS, type SchemaObject } from '../../schema/ajv.js';
@@ -21,7 +21,7 @@ function requiredList(id: string): string[] {
 
 /** Whether a field is required in a catalog kind, as the schemas say. */
 function requirement(path: string, kind: CatalogKind, lang: Lang): string {
-  const t = (id: string) => translate(lang, id);
+  const t = (id: string) => translateId(lang, id);
   const top = path.split('/')[1] ?? '';
   if (kind === 'open' && top === 'share') return t('init.notUsed');
   const required = requiredList(kind === 'shared' ? SCHEMA_IDS.sharedEntry : SCHEMA_IDS.openEntry);

@@ -97,11 +97,11 @@ export function writeWorkbook(
 /** Serializes a SheetJS workbook (deterministic: no timestamps are written). */
 export function workbookBytes(wb: XLSX.WorkBook, type: WorkbookType): Uint8Array {
   const out = XLSX.write(wb, {
-    type: 'buffer',
+    type: 'array',
     bookType: type === 'xls' ? 'biff8' : 'xlsx',
     compression: true,
   });
-  return new Uint8Array(out as Buffer);
+  return new Uint8Array(out as ArrayBuffer);
 }
 
 /** The header rows of the template: group cells merged across, other headers merged down (Appendix 2). */

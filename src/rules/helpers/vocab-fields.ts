@@ -1,4 +1,5 @@
 // Finds every value of an entry that a vocabulary governs (via the vocabulary's `fields`) and how it matches.
+import { joinList, listSeparator, translate } from '../../i18n/index.js';
 import type { EntryData, Normalization } from '../../model/types.js';
 import type { Seeds, Vocabulary, VocabularyMatch } from '../../seeds/index.js';
 import { type ParsedDataType, parseDataType } from './data-type.js';
@@ -160,25 +161,25 @@ export function vocabularyNormalizations(
 
 /** The allowed values of a vocabulary for a message: groups for formats, “1（无条件共享）” for coded values. */
 export function allowedValues(vocab: Vocabulary, lang: 'zh' | 'en'): string {
-  const sep = lang === 'zh' ? '、' : ', ';
   if (vocab.id === DATA_TYPE_VOCABULARY) {
     const types = vocab.terms.filter((t) => t.group !== 'charset' && (t.status ?? 'standard') === 'standard');
     return types
-      .map((t) => (lang === 'zh' ? `${t.value} ${t.label ?? ''}`.trim() : `${t.value} ${t.en ?? ''}`.trim()))
-      .join(sep);
+      .map((t) => `${t.value} ${(lang === 'zh' ? t.label : t.en) ?? ''}`.trim())
+      .join(listSeparator(lang));
   }
   if (vocab.groups.size > 0) {
-    return [...vocab.groups.values()].map((g) => (lang === 'zh' ? g.label : (g.en ?? g.label))).join(sep);
+    return joinList(
+      [...vocab.groups.values()].map((g) => (lang === 'zh' ? g.label : (g.en ?? g.label))),
+      lang,
+    );
   }
   return vocab.terms
     .filter((t) => (t.status ?? 'standard') === 'standard')
     .map((t) => {
       const name = lang === 'zh' ? t.label : t.en;
       return name && name !== String(t.value)
-        ? lang === 'zh'
-          ? `${t.value}（${name}）`
-          : `${t.value} (${name})`
+        ? translate(lang, 'format.valueNamed', { value: t.value, name })
         : String(t.value);
     })
-    .join(sep);
+    .join(listSeparator(lang));
 }
