@@ -1,9 +1,10 @@
 // The CLI entry: builds the commander program in the chosen language, runs it, returns the exit code.
 import { Command, CommanderError, type Option } from 'commander';
+import { useNodeData } from '../data/node.js';
 import { CatalogInputError, ConfigError } from '../errors.js';
 import { type Lang, translate } from '../i18n/index.js';
-import { govcatVersion } from '../paths.js';
 import { SeedError } from '../seeds/index.js';
+import { govcatVersion } from '../version.js';
 import { registerCompile } from './commands/compile.js';
 import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
@@ -123,6 +124,8 @@ function commanderMessage(err: CommanderError, lang: Lang): string {
 
 /** Runs govcat with `argv` (without node and script). Never throws; returns 0, 1 or 2. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  // Cheap: seeds/ and schemas/ are read on first use, so --version and --help read none of them.
+  useNodeData();
   const lang = sniffLang(argv, io.env);
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, lang, (code) => {

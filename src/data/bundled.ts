@@ -1,0 +1,28 @@
+// The bundled data source: seeds/ and schemas/ compiled into the bundle (bundled-files.ts), for a browser page or a
+// Web Worker. Nothing precompiled: schemas compile on first use (Ajv generates code, so a page needs no CSP that
+// forbids it).
+import { BUNDLED_FILES } from './bundled-files.js';
+import type { DataSource } from './source.js';
+
+/** A data source over the files bundled at build time. */
+export function bundledDataSource(files: Readonly<Record<string, string>> = BUNDLED_FILES): DataSource {
+  const names = Object.keys(files).sort();
+  return {
+    read(name) {
+      return Object.hasOwn(files, name) ? files[name] : undefined;
+    },
+    list(folder, deep = false) {
+      const prefix = `${folder}/`;
+      return names.filter(
+        (name) =>
+          name.startsWith(prefix) && name.endsWith('.json') && (deep || !name.includes('/', prefix.length)),
+      );
+    },
+    where(name) {
+      return name;
+    },
+    validators() {
+      return null;
+    },
+  };
+}
