@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { ScoringProfile } from '../../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
+import { DEFAULT_PROFILE } from '../../indicators/default-profile.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
 import { validateSource } from '../../validate.js';
@@ -25,8 +26,7 @@ import {
 } from '../report-command.js';
 import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
 
-/** The profile used when --profile is not given. */
-export const DEFAULT_PROFILE = 'gx-2021-city';
+export { DEFAULT_PROFILE } from '../../indicators/default-profile.js';
 
 interface ScoreCliOptions extends ReportCliOptions {
   profile?: string;
