@@ -7,7 +7,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { LoadedConfig } from '../config/load.js';
 import type { Limits, Report } from '../generated/schema-types.js';
 import { type Lang, translate } from '../i18n/index.js';
-import { CatalogPool, poolReport, type TaskOptions } from '../workers/pool.js';
+import type { TaskOptions } from '../workers/pool.js';
 import type { CliIO } from './io.js';
 import type { ReportCliOptions } from './report-command.js';
 import { SessionResolver } from './shared.js';
@@ -77,6 +77,8 @@ export async function validateOnPool(
   const sessions = new SessionResolver(opts, io.cwd, lang, limits);
   const configs: LoadedConfig[] = [];
   for (const file of files) configs.push((await sessions.forInput(file)).loaded);
+  // The pool (piscina) loads only when files go to workers.
+  const { CatalogPool, poolReport } = await import('../workers/pool.js');
   const pool = new CatalogPool({
     threads,
     maxQueue: files.length,

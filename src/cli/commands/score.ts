@@ -82,7 +82,7 @@ export function registerScore(
 
 async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = checkReportOptions(opts, lang);
+  const formatter = await checkReportOptions(opts, lang);
   const files = await catalogArguments(args, io, lang);
   const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
   opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);
