@@ -122,7 +122,9 @@ describe('formatters loaded by name', () => {
     for (const name of FORMAT_NAMES) {
       const lazy = await loadFormatter(name);
       const context = { lang: 'zh' as const, color: false };
-      expect(renderReport(lazy!, report, context), name).toBe(renderReport(getFormatter(name)!, report, context));
+      expect(renderReport(lazy!, report, context), name).toBe(
+        renderReport(getFormatter(name)!, report, context),
+      );
     }
     expect(await loadFormatter('nope')).toBeUndefined();
   });
