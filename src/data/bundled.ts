@@ -1,8 +1,17 @@
 // The bundled data source: seeds/ and schemas/ compiled into the bundle (bundled-files.ts), for a browser page or a
 // Web Worker. Nothing precompiled: schemas compile on first use (Ajv generates code, so a page needs no CSP that
 // forbids it).
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as ajvFormats from 'ajv-formats';
 import { BUNDLED_FILES } from './bundled-files.js';
-import type { DataSource } from './source.js';
+import type { DataSource, SchemaCompiler } from './source.js';
+
+// ajv-formats is CommonJS; under ESM interop its function may arrive as the default export or nested in it.
+const formatsModule = ajvFormats as unknown as {
+  default: SchemaCompiler['addFormats'] | { default: SchemaCompiler['addFormats'] };
+};
+const addFormats =
+  typeof formatsModule.default === 'function' ? formatsModule.default : formatsModule.default.default;
 
 /** A data source over the files bundled at build time. */
 export function bundledDataSource(files: Readonly<Record<string, string>> = BUNDLED_FILES): DataSource {
@@ -23,6 +32,9 @@ export function bundledDataSource(files: Readonly<Record<string, string>> = BUND
     },
     validators() {
       return null;
+    },
+    compiler() {
+      return { Ajv: Ajv2020 as unknown as SchemaCompiler['Ajv'], addFormats };
     },
   };
 }

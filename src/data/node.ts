@@ -4,24 +4,53 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
-import { type DataSource, type PrecompiledValidators, setDataSource } from './source.js';
+import { type DataSource, type PrecompiledValidators, type SchemaCompiler, setDataSource } from './source.js';
 
 /** File name of the module of precompiled validators, next to schema/ajv.js in the build (see standalone.ts). */
 export const PRECOMPILED_FILE = 'validators.cjs';
 
+/**
+ * Where the precompiled validators are, from this module: next to it in the bundled command (dist/cli/), in
+ * schema/ from dist/src/data/. From the sources there are none.
+ */
+const PRECOMPILED_PLACES = [`./${PRECOMPILED_FILE}`, `../schema/${PRECOMPILED_FILE}`];
+
+const requireHere = createRequire(import.meta.url);
 let precompiled: PrecompiledValidators | null | undefined;
 
 function loadPrecompiled(): PrecompiledValidators | null {
   if (precompiled === undefined) {
-    try {
-      // Compiling the schemas is most of a short run's start-up; the build does it once instead.
-      precompiled = createRequire(import.meta.url)(`../schema/${PRECOMPILED_FILE}`) as PrecompiledValidators;
-    } catch {
-      // Running from the sources: nothing precompiled.
-      precompiled = null;
+    precompiled = null;
+    // Compiling the schemas is most of a short run's start-up; the build does it once instead.
+    for (const place of PRECOMPILED_PLACES) {
+      try {
+        precompiled = requireHere(place) as PrecompiledValidators;
+        break;
+      } catch {
+        // not there
+      }
     }
   }
   return precompiled;
+}
+
+/** A CommonJS module's function, whether interop hands it over as the module, its default, or nested in that. */
+function unwrap<T>(mod: unknown): T {
+  const m = mod as { default?: unknown };
+  if (typeof m === 'function') return m as T;
+  const d = m.default as { default?: unknown } | undefined;
+  return (typeof d === 'function' ? d : d?.default) as T;
+}
+
+let compiler: SchemaCompiler | undefined;
+
+/** The Ajv compiler, required on first use only (a built package runs on the precompiled validators). */
+function loadCompiler(): SchemaCompiler {
+  compiler ??= {
+    Ajv: (requireHere('ajv/dist/2020.js') as { Ajv2020: SchemaCompiler['Ajv'] }).Ajv2020,
+    addFormats: unwrap<SchemaCompiler['addFormats']>(requireHere('ajv-formats')),
+  };
+  return compiler;
 }
 
 function listJson(root: string, folder: string, deep: boolean, out: string[]): void {
@@ -52,6 +81,7 @@ export function nodeDataSource(root?: string): DataSource {
       return join(base(), name);
     },
     validators: loadPrecompiled,
+    compiler: loadCompiler,
   };
 }
 

@@ -1,6 +1,14 @@
 // Where the core reads the package's data (seeds/, schemas/, precompiled validators): one source, set by an adapter.
 // The Node adapters install the file system (data/node.ts); a browser page installs the bundled copy (browser.ts).
 
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+
+/** The Ajv compiler: its class and ajv-formats (loaded by the source, so a built package can go without them). */
+export interface SchemaCompiler {
+  Ajv: new (options: Record<string, unknown>) => Ajv2020;
+  addFormats: (ajv: Ajv2020, formats: string[]) => unknown;
+}
+
 /** The module of validators the build precompiles (see schema/standalone.ts): `keys` maps a schema key to an export. */
 export interface PrecompiledValidators {
   keys: Record<string, string>;
@@ -17,6 +25,8 @@ export interface DataSource {
   where(name: string): string;
   /** Validators precompiled at build time, or null (schemas are then compiled on first use). */
   validators(): PrecompiledValidators | null;
+  /** The Ajv compiler, for schemas without a precompiled validator. */
+  compiler(): SchemaCompiler;
 }
 
 let current: DataSource | undefined;

@@ -1,14 +1,8 @@
 // The only place that constructs Ajv: every schema in schemas/ is loaded once (from the data source), compiled
-// lazily, cached by $id.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as ajvFormats from 'ajv-formats';
+// lazily, cached by $id. A built package validates with the precompiled validators; the Ajv compiler (which the
+// data source loads) is needed only when a schema has no precompiled validator (from sources, the build step).
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { type DataSource, dataSource, PerSource } from '../data/source.js';
-
-// ajv-formats is CommonJS; under ESM interop its function may arrive as the default export or nested in it.
-type AddFormats = (ajv: Ajv2020, formats: string[]) => unknown;
-const formatsModule = ajvFormats as unknown as { default: AddFormats | { default: AddFormats } };
-const addFormats: AddFormats =
-  typeof formatsModule.default === 'function' ? formatsModule.default : formatsModule.default.default;
 
 /** Base of every govcat schema $id. */
 export const SCHEMA_BASE = 'https://govcat.dev/schemas/';
@@ -74,7 +68,8 @@ function loadRawSchemas(source: DataSource): Map<string, SchemaObject> {
  * With `source`, it keeps the generated code, for standalone validators (see standalone.ts).
  */
 export function createAjv(source = false): Ajv2020 {
-  const ajv = new Ajv2020({
+  const { Ajv, addFormats } = dataSource().compiler();
+  const ajv = new Ajv({
     allErrors: true,
     strict: true,
     strictRequired: false,

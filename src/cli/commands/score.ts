@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { ScoringProfile } from '../../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { loadProfiles } from '../../indicators/data.js';
+import { DEFAULT_PROFILE } from '../../indicators/default-profile.js';
 import { loadProfileFile } from '../../indicators/profile-file.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
@@ -26,8 +27,7 @@ import {
 } from '../report-command.js';
 import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
 
-/** The profile used when --profile is not given. */
-export const DEFAULT_PROFILE = 'gx-2021-city';
+export { DEFAULT_PROFILE } from '../../indicators/default-profile.js';
 
 interface ScoreCliOptions extends ReportCliOptions {
   profile?: string;
@@ -83,7 +83,7 @@ export function registerScore(
 
 async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = checkReportOptions(opts, lang);
+  const formatter = await checkReportOptions(opts, lang);
   const files = await catalogArguments(args, io, lang);
   const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
   opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);
