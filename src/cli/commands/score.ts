@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ScoringProfile } from '../../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../../i18n/index.js';
-import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
+import { DEFAULT_SCORING_PROFILE, loadProfileFile, loadProfiles } from '../../indicators/data.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
 import { validateSource } from '../../validate.js';
@@ -26,7 +26,7 @@ import {
 import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
 
 /** The profile used when --profile is not given. */
-export const DEFAULT_PROFILE = 'gx-2021-city';
+export const DEFAULT_PROFILE = DEFAULT_SCORING_PROFILE;
 
 interface ScoreCliOptions extends ReportCliOptions {
   profile?: string;
