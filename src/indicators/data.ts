@@ -24,9 +24,6 @@ function checkProfile(file: string, profile: ScoringProfile): void {
 
 const profileCache = new Map<string, Map<string, ScoringProfile>>();
 
-/** The scoring profile `govcat score`, `govcat diff` and the service's diff use when none is named. */
-export const DEFAULT_SCORING_PROFILE = 'gx-2021-city';
-
 /** Every scoring profile in `dir`/profiles, by id (validated once, then cached). */
 export function loadProfiles(dir: string = seedsDir): ReadonlyMap<string, ScoringProfile> {
   const cached = profileCache.get(dir);

@@ -1,16 +1,29 @@
 // The only place that constructs Ajv: every schema in schemas/ is loaded once, compiled lazily, cached by $id.
+// A built package validates with the precompiled validators (validators.cjs); the Ajv compiler and ajv-formats
+// are required only when a schema has no precompiled validator (running from sources, or the build step itself).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as ajvFormats from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { schemasDir } from '../paths.js';
 
-// ajv-formats is CommonJS; under ESM interop its function may arrive as the default export or nested in it.
+// Both are CommonJS; under interop a function may arrive as the default export or nested in it.
 type AddFormats = (ajv: Ajv2020, formats: string[]) => unknown;
-const formatsModule = ajvFormats as unknown as { default: AddFormats | { default: AddFormats } };
-const addFormats: AddFormats =
-  typeof formatsModule.default === 'function' ? formatsModule.default : formatsModule.default.default;
+type AjvClass = new (options: Record<string, unknown>) => Ajv2020;
+const requireHere = createRequire(import.meta.url);
+
+function unwrap<T>(mod: unknown): T {
+  const m = mod as { default?: unknown };
+  if (typeof m === 'function') return m as T;
+  const d = m.default as { default?: unknown } | undefined;
+  return (typeof d === 'function' ? d : d?.default) as T;
+}
+
+/** The Ajv compiler, loaded on first use only. */
+function ajvCompiler(): { Ajv: AjvClass; addFormats: AddFormats } {
+  const ajvModule = requireHere('ajv/dist/2020.js') as { Ajv2020: AjvClass };
+  return { Ajv: ajvModule.Ajv2020, addFormats: unwrap<AddFormats>(requireHere('ajv-formats')) };
+}
 
 /** Base of every govcat schema $id. */
 export const SCHEMA_BASE = 'https://govcat.dev/schemas/';
@@ -72,7 +85,8 @@ function loadRawSchemas(): Map<string, SchemaObject> {
  * With `source`, it keeps the generated code, for standalone validators (see standalone.ts).
  */
 export function createAjv(source = false): Ajv2020 {
-  const ajv = new Ajv2020({
+  const { Ajv, addFormats } = ajvCompiler();
+  const ajv = new Ajv({
     allErrors: true,
     strict: true,
     strictRequired: false,

@@ -3,7 +3,8 @@
 
 import { DIFF_FORMATS } from '../diff/format.js';
 import { formatNames } from '../formatters/index.js';
-import { DEFAULT_SCORING_PROFILE, loadProfiles } from '../indicators/index.js';
+import { DEFAULT_PROFILE } from '../indicators/default-profile.js';
+import { loadProfiles } from '../indicators/index.js';
 import { OUTPUT_FORMATS } from '../io/writers/index.js';
 import { extendableNames } from '../rules/settings.js';
 import { UPLOAD_MEDIA_TYPES } from './media-types.js';
@@ -58,7 +59,7 @@ function diffQuerySchema() {
       profile: {
         type: 'string',
         enum: [...loadProfiles().keys(), NO_PROFILE],
-        default: DEFAULT_SCORING_PROFILE,
+        default: DEFAULT_PROFILE,
         description:
           'the scoring profile of the score before → after (as `govcat diff --profile`); none: no score',
       },

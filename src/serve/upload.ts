@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DIFF_FORMATS } from '../diff/format.js';
 import { formatNames, getFormatter } from '../formatters/index.js';
 import { joinList, translate } from '../i18n/index.js';
-import { DEFAULT_SCORING_PROFILE, loadProfiles } from '../indicators/index.js';
+import { DEFAULT_PROFILE } from '../indicators/default-profile.js';
+import { loadProfiles } from '../indicators/index.js';
 import { formatFromName, readerFormats } from '../io/readers/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../io/writers/index.js';
 import type { InputFormat } from '../model/types.js';
@@ -287,7 +288,7 @@ function validateProfile(profile: string): Partial<TaskParams> {
 
 /** POST /v1/diff `?profile=`: the scoring profile of the score before → after (default as `govcat diff`), or none. */
 function diffProfile(profile: string | undefined): Partial<TaskParams> {
-  const chosen = profile ?? DEFAULT_SCORING_PROFILE;
+  const chosen = profile ?? DEFAULT_PROFILE;
   if (chosen === NO_PROFILE) return {};
   const scoring = loadProfiles();
   if (scoring.has(chosen)) return { scoringProfile: chosen };

@@ -6,3 +6,8 @@ export function extensionOf(name: string): string {
   const dot = base.lastIndexOf('.');
   return dot > 0 && base !== '..' ? base.slice(dot) : '';
 }
+
+/** The last part of a path (`/` or `\` separated), as node:path's basename. */
+export function baseNameOf(name: string): string {
+  return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+}

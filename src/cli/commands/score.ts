@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ScoringProfile } from '../../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../../i18n/index.js';
-import { DEFAULT_SCORING_PROFILE, loadProfileFile, loadProfiles } from '../../indicators/data.js';
+import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
+import { DEFAULT_PROFILE } from '../../indicators/default-profile.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
 import { validateSource } from '../../validate.js';
@@ -25,8 +26,7 @@ import {
 } from '../report-command.js';
 import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
 
-/** The profile used when --profile is not given. */
-export const DEFAULT_PROFILE = DEFAULT_SCORING_PROFILE;
+export { DEFAULT_PROFILE } from '../../indicators/default-profile.js';
 
 interface ScoreCliOptions extends ReportCliOptions {
   profile?: string;
@@ -82,7 +82,7 @@ export function registerScore(
 
 async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = checkReportOptions(opts, lang);
+  const formatter = await checkReportOptions(opts, lang);
   const files = await catalogArguments(args, io, lang);
   const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
   opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);

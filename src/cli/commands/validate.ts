@@ -1,17 +1,11 @@
 // `govcat validate <files…>`: validate catalogs, print a report, exit 0/1/2; optionally annotate a workbook.
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { fixCatalog } from '../../compile.js';
 import { CatalogInputError } from '../../errors.js';
 import type { AppliedFix, FileReport } from '../../generated/schema-types.js';
 import { type Lang, translate } from '../../i18n/index.js';
-import { PackageError } from '../../io/ooxml/package.js';
-import { csvRecords } from '../../io/readers/csv.js';
-import { formatFromName } from '../../io/readers/index.js';
-import { annotateWorkbook } from '../../io/writers/annotate.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
-import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
 import { resolveLimits } from '../../limits.js';
 import { errorFileReport } from '../../report.js';
 import {
@@ -39,7 +33,7 @@ import {
   writeReport,
 } from '../report-command.js';
 import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
-import { maxSheetRowsOption } from './compile.js';
+import { DEFAULT_MAX_SHEET_ROWS, maxSheetRowsOption } from '../sheet-rows.js';
 import { fixLines } from './compile-output.js';
 
 interface ValidateCliOptions extends ReportCliOptions {
@@ -83,7 +77,7 @@ async function runValidate(
   sniffed: Lang,
 ): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = checkReportOptions(opts, lang);
+  const formatter = await checkReportOptions(opts, lang);
   const files = await catalogArguments(args, io, lang);
   await checkOutputs(files, opts, io, lang);
   const limits = limitsFromOptions(opts);
@@ -125,7 +119,8 @@ async function runValidate(
   );
   if (opts.annotate !== undefined && results[0]?.parsed) {
     // The copy is built in memory like any workbook output: keep to the same row budget.
-    const rows = lastRow(results[0]);
+    const { lastSourceRow } = await import('../../io/writers/annotate-source.js');
+    const rows = lastSourceRow(results[0].parsed);
     const limit = opts.maxSheetRows ?? DEFAULT_MAX_SHEET_ROWS;
     if (rows > limit)
       throw new UsageError(translate(lang, 'annotate.tooLarge', { file: files[0]!, count: rows, limit }));
@@ -146,27 +141,19 @@ async function runValidate(
   const firstReport = report.files[0];
   if (opts.annotate !== undefined && annotateBytes && first && firstReport && !firstReport.error) {
     const fixes = fixesByFile.get(files[0]!);
-    const resolved = resolveLimits(limits);
-    let annotated: ReturnType<typeof annotateWorkbook>;
+    // The writers (and SheetJS) load only for an annotated copy.
+    const { annotateSource } = await import('../../io/writers/annotate-source.js');
+    const { PackageError } = await import('../../io/ooxml/package.js');
+    let annotated: ReturnType<typeof annotateSource>;
     try {
-      // A CSV becomes a new workbook of one sheet named after the file (Excel allows 31 characters).
-      const table =
-        formatFromName(files[0]!) === 'csv'
-          ? {
-              name:
-                [...basename(files[0]!, extname(files[0]!)).replace(/[[\]:*?/\\']/g, '_')]
-                  .slice(0, 31)
-                  .join('') || 'CSV',
-              rows: csvRecords(annotateBytes, files[0]!, resolved),
-            }
-          : undefined;
-      annotated = annotateWorkbook(annotateBytes, {
-        ...(table ? { table } : {}),
+      annotated = annotateSource({
+        name: files[0]!,
+        bytes: annotateBytes,
         file: firstReport,
         ...(first.parsed ? { parsed: first.parsed } : {}),
         ...(fixes ? { fixes } : {}),
         lang,
-        limits: { maxInflatedBytes: resolved.maxInflatedBytes, maxEntries: resolved.maxZipEntries },
+        limits: resolveLimits(limits),
       });
     } catch (err) {
       if (!(err instanceof PackageError)) throw err;
@@ -199,8 +186,8 @@ async function checkOutputs(files: string[], opts: ValidateCliOptions, io: CliIO
   if (opts.annotate !== undefined) {
     if (files.length !== 1)
       throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));
-    const kind = formatFromName(files[0]!);
-    if (kind !== 'xlsx' && kind !== 'xls' && kind !== 'csv')
+    const { canAnnotate } = await import('../../io/writers/annotate-source.js');
+    if (!canAnnotate(files[0]!))
       throw new UsageError(translate(lang, 'annotate.needWorkbook', { file: files[0]! }));
     if (isStdout(opts.annotate)) throw new UsageError(translate(lang, 'output.annotateStdout'));
     await checkOutputPath(opts.annotate, {
@@ -215,14 +202,6 @@ async function checkOutputs(files: string[], opts: ValidateCliOptions, io: CliIO
     if (resolve(io.cwd, opts.annotate) === resolve(io.cwd, opts.output))
       throw new UsageError(translate(lang, 'output.twice', { file: opts.output }));
   }
-}
-
-/** The last source row any value of a file came from. */
-function lastRow(result: FileResult): number {
-  let max = 0;
-  for (const entry of result.parsed?.entries ?? [])
-    for (const loc of entry.locations.values()) if (loc.row !== undefined && loc.row > max) max = loc.row;
-  return max;
 }
 
 /** The file's bytes when it is a regular file within the size limit; otherwise undefined (the reader reports why). */
@@ -244,6 +223,7 @@ async function validateFixed(
 ): Promise<{ result: FileResult; fixes?: AppliedFix[] }> {
   try {
     const parsed = await readSource(source, session);
+    const { fixCatalog } = await import('../../compile.js');
     const fixed = fixCatalog(parsed, session, { codes: false });
     return { result: fixed.result, fixes: fixed.fixes };
   } catch (err) {
