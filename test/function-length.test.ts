@@ -24,9 +24,6 @@ const TO_SPLIT = [
   'src/io/ooxml/comments.ts addComments',
   'src/io/writers/annotate.ts annotateWorkbook',
   'src/io/writers/template-xlsx.ts templateWorkbook',
-  'src/rules/engine.ts runEngine',
-  'src/rules/ruleset.ts buildRuleSet',
-  'src/rules/schema-check.ts describe',
   'src/serve/app.ts createService',
   'src/serve/errors.ts installErrorHandlers',
 ];
