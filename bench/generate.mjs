@@ -1,8 +1,8 @@
-// Generates the benchmark catalogs (template layout, 8 items per entry) into bench/out/, skipping files already made.
+// Generates the benchmark catalogs (template layout or canonical JSON, 8 items per entry) into bench/out/, skipping files already made.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCsv, writeXlsx } from './lib/write.mjs';
+import { writeCsv, writeJson, writeXlsx } from './lib/write.mjs';
 
 /** Bumped whenever the generated content changes, so stale files are rebuilt. */
 export const GENERATOR_VERSION = 1;
@@ -23,6 +23,7 @@ export async function ensureCatalog(n, format) {
   if (existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8') === String(GENERATOR_VERSION))
     return path;
   if (format === 'xlsx') await writeXlsx(path, n);
+  else if (format === 'json') await writeJson(path, n);
   else await writeCsv(path, n);
   writeFileSync(stamp, String(GENERATOR_VERSION));
   return path;
@@ -31,7 +32,7 @@ export async function ensureCatalog(n, format) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
   for (const n of sizes) {
-    for (const format of ['xlsx', 'csv']) {
+    for (const format of ['xlsx', 'csv', 'json']) {
       const t = performance.now();
       const path = await ensureCatalog(n, format);
       process.stdout.write(`${path} (${Math.round(performance.now() - t)} ms)\n`);

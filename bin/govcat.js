@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { run } from '../dist/src/cli/run.js';
+// The bundled command (scripts/bundle-cli.mjs): the same code as dist/src, in fewer files.
+import { run } from '../dist/cli/run.js';
 
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,

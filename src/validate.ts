@@ -1,6 +1,6 @@
 // The library's validateCatalog in Node: paths read from the file system, everything else by the pipeline.
 
-import { type CompileOptions, type CompileResult, compileParsed } from './compile.js';
+import type { CompileOptions, CompileResult } from './compile.js';
 import type { Assessment, Catalog, Report, ScoringProfile, Severity } from './generated/schema-types.js';
 import type { IndicatorInputSet } from './indicators/input-rates.js';
 import { readCatalogFile } from './io/readers/index.js';
@@ -84,5 +84,7 @@ export async function compileCatalog(
 ): Promise<CompileResult> {
   const session = createSession(options);
   const parsed = await readSource(source, session);
+  // The compiler loads the writers (SheetJS among them): only for a compile.
+  const { compileParsed } = await import('./compile.js');
   return compileParsed(parsed, session, options);
 }

@@ -1,9 +1,9 @@
 // `govcat validate a b c --jobs n`: worker threads give exactly the report and exit code of one thread.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BYTES_PER_WORKER, jobsFor } from '../src/cli/parallel.js';
+import { JOB_COST, jobsFor, planJobs, predictedMs } from '../src/cli/parallel.js';
 import { runCli } from './helpers/cli.js';
 import {
   canonicalJson,
@@ -90,16 +90,32 @@ describe('validate --jobs', () => {
     expect(await jobsFor(['template.xlsx'], undefined, dir)).toBe(1);
     expect(await jobsFor(['a', 'b', 'c', 'd', 'e'], 2, dir)).toBe(2);
     expect(await jobsFor(['a', 'b'], 8, dir)).toBe(2);
-    // Small files are validated in process by default; big ones on up to the available cores.
+    // Small files are validated in process by default.
     expect(await jobsFor(files, undefined, dir)).toBe(1);
-    const big = join(dir, 'big.csv');
-    writeFileSync(big, Buffer.alloc(BYTES_PER_WORKER * 2));
-    try {
-      expect(await jobsFor(['big.csv', 'template.xlsx', 'missing.csv'], undefined, dir)).toBe(
-        Math.min(2, availableParallelism()),
-      );
-    } finally {
-      rmSync(big);
-    }
+  });
+
+  it('decides the default from the cost model: workers only where they are predicted to repay their start-up', () => {
+    const idle2 = { cores: 2, load: 0 };
+    const mib = 1048576;
+    // One file, or small files: one thread (a worker's start-up would cost more than it saves).
+    expect(planJobs([{ format: 'xlsx', bytes: 50 * mib }], idle2)).toBe(1);
+    expect(
+      planJobs(
+        Array.from({ length: 8 }, () => ({ format: 'csv', bytes: 0.6 * mib })),
+        idle2,
+      ),
+    ).toBe(1);
+    // Four 10k-entry workbooks on an idle 2-core machine: two workers.
+    const workbooks = Array.from({ length: 4 }, () => ({ format: 'xlsx', bytes: 1.8 * mib }));
+    expect(planJobs(workbooks, idle2)).toBe(2);
+    // The same on a machine whose cores are busy with other work: one thread.
+    expect(planJobs(workbooks, { cores: 2, load: 2 })).toBe(1);
+    // More cores, more workers, never more than files.
+    expect(planJobs(workbooks, { cores: 8, load: 0 })).toBe(4);
+    // The model's prediction is linear in size, per format.
+    expect(predictedMs({ format: 'csv', bytes: 2 * mib })).toBe(2 * JOB_COST.msPerMiB.csv!);
+    expect(predictedMs({ format: 'xlsx', bytes: mib })).toBeGreaterThan(
+      predictedMs({ format: 'csv', bytes: mib }),
+    );
   });
 });

@@ -26,7 +26,6 @@ const TO_SPLIT = [
   'src/io/readers/xlsx.ts toGrid',
   'src/io/readers/xml-bounds.ts scanXml',
   'src/io/readers/xml.ts readXml',
-  'src/io/readers/zip-guard.ts scanZip',
   'src/io/writers/annotate.ts annotateWorkbook',
   'src/io/writers/template-xlsx.ts templateWorkbook',
   'src/model/table.ts readEntriesSheet',

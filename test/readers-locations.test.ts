@@ -1,8 +1,8 @@
-// The packed location map of spreadsheet entries behaves as a Map of { sheet, row, column, cell }.
+// The compact location maps behave as Maps: packed cells of spreadsheet entries, derived pointers of JSON ones.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { columnLetter } from '../src/model/grid.js';
-import { PackedLocations, SheetTable } from '../src/model/locations.js';
+import { PackedLocations, PointerLocations, SheetTable } from '../src/model/locations.js';
 import type { SourceLocation } from '../src/model/types.js';
 
 const cellLocation = fc
@@ -54,5 +54,53 @@ describe('PackedLocations', () => {
     expect(packed.get('/name')).toEqual({ row: 4 });
     expect(packed.delete('/code')).toBe(true);
     expect([...packed.keys()].sort()).toEqual(['/name', '/provider']);
+  });
+});
+
+describe('PointerLocations', () => {
+  const pointerLocation = (base: string) =>
+    fc.oneof(
+      fc.string({ maxLength: 12 }).map((k) => ({ key: `/${k}`, loc: { pointer: `${base}/${k}` } })),
+      fc.tuple(fc.string({ maxLength: 12 }), fc.integer({ min: 1, max: 99 })).map(([k, row]) => ({
+        key: `/${k}`,
+        loc: { pointer: `${base}/${k}`, row } as SourceLocation,
+      })),
+      fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })).map(([k, other]) => ({
+        key: `/${k}`,
+        loc: { pointer: `/elsewhere/${other}` } as SourceLocation,
+      })),
+    );
+
+  it('gives back every location set, like a Map, whatever its shape; deletes as a Map does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(pointerLocation('/entries/7'), { maxLength: 80 }),
+        fc.array(fc.string({ maxLength: 12 }), { maxLength: 10 }),
+        (pairs, removed) => {
+          const compact = new PointerLocations('/entries/7');
+          const plain = new Map<string, SourceLocation>();
+          for (const { key, loc } of pairs) {
+            compact.set(key, loc);
+            plain.set(key, loc);
+          }
+          for (const k of removed) expect(compact.delete(`/${k}`)).toBe(plain.delete(`/${k}`));
+          expect(compact.size).toBe(plain.size);
+          for (const [k, v] of plain) expect(compact.get(k)).toEqual(v);
+          expect(new Map(compact)).toEqual(plain);
+          expect(compact.has('/never set')).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it('derives { pointer } from the base, and { row, pointer } once a line is set (JSON Lines)', () => {
+    const compact = new PointerLocations('/3').add('').add('/name').add('/items/0/type');
+    compact.set('/code', { pointer: '/elsewhere' });
+    expect(compact.get('/name')).toEqual({ pointer: '/3/name' });
+    compact.setRow(4);
+    expect(compact.get('')).toEqual({ row: 4, pointer: '/3' });
+    expect(compact.get('/items/0/type')).toEqual({ row: 4, pointer: '/3/items/0/type' });
+    expect(compact.get('/code')).toEqual({ pointer: '/elsewhere', row: 4 });
+    expect([...compact.keys()]).toEqual(['', '/name', '/items/0/type', '/code']);
   });
 });

@@ -168,3 +168,37 @@ export async function writeCsv(path, n) {
   out.end();
   await once(out, 'finish');
 }
+
+/** The canonical JSON form of an entry: ISO dates, blank texts and empty lists left out, as a department exports it. */
+function canonicalEntry(e) {
+  const out = {};
+  for (const [key, value] of Object.entries(e)) {
+    if (value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (key === 'publishDate') out[key] = isoDate(value);
+    else if (key === 'share' || key === 'open') {
+      const part = {};
+      for (const [k, v] of Object.entries(value)) if (v !== '') part[k] = v;
+      out[key] = part;
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/** Writes the same catalog in the canonical JSON form (`{ kind, title, entries }`), one entry a line. */
+export async function writeJson(path, n) {
+  const out = createWriteStream(path);
+  const write = async (text) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await write(`{"kind":"shared","title":${JSON.stringify(TITLE)},"entries":[\n`);
+  for (let start = 0; start < n; start += CHUNK_ENTRIES) {
+    let chunk = '';
+    for (let i = start; i < Math.min(n, start + CHUNK_ENTRIES); i++) {
+      chunk += `${JSON.stringify(canonicalEntry(entryAt(i)))}${i < n - 1 ? ',' : ''}\n`;
+    }
+    await write(chunk);
+  }
+  await write(']}\n');
+  out.end();
+  await once(out, 'finish');
+}

@@ -2,7 +2,6 @@
 // since Windows cmd.exe does not), in a deterministic order, without govcat's own files.
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { type Lang, translate } from '../i18n/index.js';
 import { UsageError } from './shared.js';
 
@@ -51,6 +50,7 @@ async function kindOf(path: string): Promise<'file' | 'folder' | 'missing'> {
 
 /** The catalogs inside a folder (and its sub-folders), named as the folder argument was written. */
 async function folderCatalogs(arg: string, cwd: string, lang: Lang): Promise<string[]> {
+  const { glob } = await import('tinyglobby');
   const found = await glob(`**/*.{${FOLDER_EXTENSIONS.join(',')}}`, {
     cwd: resolve(cwd, arg),
     ignore: IGNORE,
@@ -65,6 +65,7 @@ async function folderCatalogs(arg: string, cwd: string, lang: Lang): Promise<str
 async function patternMatches(arg: string, cwd: string, lang: Lang): Promise<string[]> {
   // Windows paths use backslashes, which globs read as escapes.
   const pattern = sep === '\\' ? arg.replace(/\\/g, '/') : arg;
+  const { glob } = await import('tinyglobby');
   const found = await glob(pattern, { cwd, ignore: IGNORE, expandDirectories: false });
   if (found.length === 0) throw new UsageError(translate(lang, 'inputs.noMatch', { pattern: arg }));
   return sorted(found);
@@ -97,7 +98,7 @@ export async function expandInputs(
     }
     const kind = await kindOf(resolve(cwd, arg));
     if (kind === 'folder') for (const file of await folderCatalogs(arg, cwd, lang)) add(file);
-    else if (kind === 'missing' && isDynamicPattern(arg))
+    else if (kind === 'missing' && (await import('tinyglobby')).isDynamicPattern(arg))
       for (const file of await patternMatches(arg, cwd, lang)) add(file);
     else add(arg);
   }

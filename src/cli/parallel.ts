@@ -1,13 +1,13 @@
 // `govcat validate --jobs n`: several files read and validated at once on the worker pool, one file per task.
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { InvalidArgumentError, Option } from 'commander';
 import type { LoadedConfig } from '../config/load.js';
 import type { Limits, Report } from '../generated/schema-types.js';
 import { type Lang, translate } from '../i18n/index.js';
-import { CatalogPool, poolReport, type TaskOptions } from '../workers/pool.js';
+import type { TaskOptions } from '../workers/pool.js';
 import type { CliIO } from './io.js';
 import type { ReportCliOptions } from './report-command.js';
 import { SessionResolver } from './shared.js';
@@ -25,19 +25,69 @@ export function jobsOption(lang: Lang): Option {
 }
 
 /**
- * Work per worker before the default uses one: a worker loads the modules and warms up its own compiled
- * code, which costs about as much as validating a few thousand entries, so small files are faster in process.
+ * The cost model of the default --jobs, from `npm run bench` on a 2-core machine (CPU of one thread, medians):
+ * validating costs about 1,600 ms per MiB of xlsx (compressed, and inflated on libuv threads), 440 ms per
+ * MiB of CSV and 290 ms per MiB of JSON (xls and xml are counted as xlsx and CSV); a worker pays about
+ * 400 ms to load the modules and warm up its compiled code before its first file; one file already keeps
+ * about 1.25 cores busy (inflate threads, parallel garbage collection), so two workers on two cores run
+ * about 1.6 files' worth at once, not 2.
  */
-export const BYTES_PER_WORKER = 8 * 1024 * 1024;
+export const JOB_COST = {
+  msPerMiB: { xlsx: 1600, xls: 1600, csv: 440, json: 290, jsonl: 290, xml: 440 } as Record<string, number>,
+  workerStartMs: 400,
+  coresPerFile: 1.25,
+  /** The pool must be predicted this much faster than one thread before the default uses it. */
+  margin: 0.8,
+};
 
-/** Bytes of input a file stands for: a workbook is compressed, about three times as much work per byte. */
-function workOf(file: string, bytes: number): number {
-  return /\.xls[xmb]?$/i.test(file) ? 3 * bytes : bytes;
+/** One input as the model sees it: its format (by extension) and its size. */
+export interface JobInput {
+  format: string;
+  bytes: number;
+}
+
+/** Milliseconds of one thread the model predicts for a file. */
+export function predictedMs(input: JobInput, cost = JOB_COST): number {
+  return ((cost.msPerMiB[input.format] ?? cost.msPerMiB.csv!) * input.bytes) / 1048576;
 }
 
 /**
- * Worker threads for a run: --jobs as given (never more than the files); by default the available
- * parallelism, as long as each worker gets about BYTES_PER_WORKER of input, else 1 (in process).
+ * The default number of threads for these inputs on a machine with `cores` cores of which `load` (the
+ * one-minute load average) are busy with other work: the count whose predicted wall time is lowest, when
+ * it beats one thread by the model's margin; else 1. Pure, so tests can give it any machine.
+ */
+export function planJobs(
+  inputs: readonly JobInput[],
+  machine: { cores: number; load: number },
+  cost = JOB_COST,
+): number {
+  if (inputs.length < 2) return 1;
+  const times = inputs.map((i) => predictedMs(i, cost));
+  const total = times.reduce((a, b) => a + b, 0);
+  const longest = Math.max(...times);
+  const free = Math.max(1, Math.min(machine.cores, machine.cores - Math.round(machine.load)));
+  let best = 1;
+  let bestMs = total;
+  for (let p = 2; p <= Math.min(inputs.length, machine.cores); p++) {
+    const parallel = Math.max(1, Math.min(p, free / cost.coresPerFile));
+    const ms = cost.workerStartMs + Math.max(total / parallel, longest);
+    if (ms < bestMs) {
+      best = p;
+      bestMs = ms;
+    }
+  }
+  return best > 1 && bestMs <= total * cost.margin ? best : 1;
+}
+
+/** The model's format of a file: its extension, lower-case, without the dot (xlsm counts as xlsx). */
+function formatOf(file: string): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  return ext === 'xlsm' ? 'xlsx' : ext;
+}
+
+/**
+ * Worker threads for a run: --jobs as given (never more than the files); by default the cost model's
+ * choice (planJobs) for these files' sizes on this machine's cores and current load.
  */
 export async function jobsFor(
   files: readonly string[],
@@ -46,15 +96,15 @@ export async function jobsFor(
 ): Promise<number> {
   if (jobs !== undefined) return Math.max(1, Math.min(files.length, jobs));
   if (files.length < 2) return 1;
-  let work = 0;
+  const inputs: JobInput[] = [];
   for (const file of files) {
     try {
-      work += workOf(file, (await stat(resolve(cwd, file))).size);
+      inputs.push({ format: formatOf(file), bytes: (await stat(resolve(cwd, file))).size });
     } catch {
       // missing or unreadable: the reader reports it
     }
   }
-  return Math.max(1, Math.min(files.length, availableParallelism(), Math.floor(work / BYTES_PER_WORKER)));
+  return planJobs(inputs, { cores: availableParallelism(), load: loadavg()[0] ?? 0 });
 }
 
 /**
@@ -77,6 +127,8 @@ export async function validateOnPool(
   const sessions = new SessionResolver(opts, io.cwd, lang, limits);
   const configs: LoadedConfig[] = [];
   for (const file of files) configs.push((await sessions.forInput(file)).loaded);
+  // The pool (piscina) loads only when files go to workers.
+  const { CatalogPool, poolReport } = await import('../workers/pool.js');
   const pool = new CatalogPool({
     threads,
     maxQueue: files.length,

@@ -1,9 +1,15 @@
 // A progress bar on standard error for long runs over several files (cli-progress): only on a terminal,
 // only once a run has taken a while, and gone before the report is printed.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import { escapeControls } from '../formatters/terminal.js';
 import { type Lang, translate } from '../i18n/index.js';
 import type { CliIO, TextSink } from './io.js';
+
+/** cli-progress, required when a bar first appears (most runs never show one). */
+function cliProgress(): typeof CliProgress {
+  return createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+}
 
 /** How long a run goes before the bar appears: a quick run (a pre-commit hook) never shows one. */
 export const PROGRESS_DELAY_MS = 1000;
@@ -40,11 +46,12 @@ export function startProgress(
   const clearTimer = options.clearTimer ?? ((t: unknown) => clearTimeout(t as NodeJS.Timeout));
   let completed = 0;
   let file = '';
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: CliProgress.SingleBar | undefined;
   let stopped = false;
   const appear = () => {
     if (stopped) return;
-    bar = new cliProgress.SingleBar(
+    const { SingleBar, Presets } = cliProgress();
+    bar = new SingleBar(
       {
         stream: stream as unknown as NodeJS.WritableStream,
         format: translate(lang, 'progress.files'),
@@ -53,7 +60,7 @@ export function startProgress(
         hideCursor: false,
         linewrap: false,
       },
-      cliProgress.Presets.shades_classic,
+      Presets.shades_classic,
     );
     bar.start(total, completed, { file });
   };

@@ -2,13 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  type FormatContext,
-  type Formatter,
-  formatNames,
-  getFormatter,
-  renderReport,
-} from '../formatters/index.js';
+import { FORMAT_NAMES, loadFormatter } from '../formatters/load.js';
+import type { FormatContext, Formatter } from '../formatters/types.js';
+import { renderReport } from '../formatters/visible.js';
 import type { Assessment, Limits, Report, Severity } from '../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../i18n/index.js';
 import { type IndicatorInputSet, parseDay } from '../indicators/input-rates.js';
@@ -95,7 +91,7 @@ export function addReportOptions(cmd: Command, lang: Lang): Command {
     .addOption(
       new Option(
         '-f, --format <format>',
-        translate(lang, 'cli.optionFormat', { formats: joinList(formatNames(), lang) }),
+        translate(lang, 'cli.optionFormat', { formats: joinList(FORMAT_NAMES, lang) }),
       ).default('stylish'),
     )
     .option('-o, --output <file>', translate(lang, 'cli.optionOutput'));
@@ -104,12 +100,18 @@ export function addReportOptions(cmd: Command, lang: Lang): Command {
     .addOption(maxWarningsOption(lang));
 }
 
-/** The formatter named by --format, after checking --today: a UsageError in the user's language otherwise. */
-export function checkReportOptions(opts: { format: string; today?: string }, lang: Lang): Formatter {
-  const formatter = getFormatter(opts.format);
+/**
+ * The formatter named by --format (its module loaded now), after checking --today: a UsageError in the
+ * user's language otherwise.
+ */
+export async function checkReportOptions(
+  opts: { format: string; today?: string },
+  lang: Lang,
+): Promise<Formatter> {
+  const formatter = await loadFormatter(opts.format);
   if (!formatter) {
     throw new UsageError(
-      translate(lang, 'cli.unknownFormat', { format: opts.format, formats: joinList(formatNames(), lang) }),
+      translate(lang, 'cli.unknownFormat', { format: opts.format, formats: joinList(FORMAT_NAMES, lang) }),
     );
   }
   if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {

@@ -7,19 +7,11 @@ import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
-import { escapeStrings } from './terminal.js';
+import { forTerminal } from './terminal.js';
 import type { Formatter } from './types.js';
 
 export type { FormatContext, Formatter } from './types.js';
 export { renderReport, tooManyWarnings, visibleReport } from './visible.js';
-
-/**
- * A format read in a terminal or a CI log: it sees the report with control characters escaped, so a cell
- * cannot clear the screen or retitle the window. The other formats keep their own escaping (JSON, XML, HTML).
- */
-function forTerminal(formatter: Formatter, keepBreaks = false): Formatter {
-  return (report, context) => formatter(escapeStrings(report, keepBreaks), context);
-}
 
 const formatters = new Map<string, Formatter>([
   ['stylish', forTerminal(stylish)],

@@ -1,4 +1,5 @@
 // Text bound for a terminal or a CI log: control characters from cells are shown escaped (`\x1b`), never sent.
+import type { Formatter } from './types.js';
 
 /** Line and paragraph separators and bidirectional overrides (which can make a line read otherwise). */
 const SEPARATORS = '\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
@@ -43,4 +44,12 @@ export function escapeStrings<T>(value: T, keepBreaks = false): T {
     return out as T;
   }
   return value;
+}
+
+/**
+ * A format read in a terminal or a CI log: it sees the report with control characters escaped, so a cell
+ * cannot clear the screen or retitle the window. The other formats keep their own escaping (JSON, XML, HTML).
+ */
+export function forTerminal(formatter: Formatter, keepBreaks = false): Formatter {
+  return (report, context) => formatter(escapeStrings(report, keepBreaks), context);
 }

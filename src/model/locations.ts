@@ -139,7 +139,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
     if (i >= 0) this.codes[i] = code;
     else {
       this.index?.set(key, this.keyList.length);
-      this.keyList.push(key);
+      this.keyList.push(internKey(key));
       this.codes.push(code);
     }
     return this;
@@ -153,7 +153,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
       if (i >= 0) this.codes[i] = code;
       else {
         this.index?.set(key, this.keyList.length);
-        this.keyList.push(key);
+        this.keyList.push(internKey(key));
         this.codes.push(code);
       }
     } else {
@@ -212,5 +212,123 @@ export class PackedLocations implements Map<string, SourceLocation> {
 
   get [Symbol.toStringTag](): string {
     return 'PackedLocations';
+  }
+}
+
+/** Pointers that name fields (/name, /items/3/type …), shared by every entry of every file: one string each. */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 100_000;
+
+/** The one shared copy of a field pointer (entries repeat the same few dozen). */
+export function internKey(key: string): string {
+  const known = KEYS.get(key);
+  if (known !== undefined) return known;
+  if (KEYS.size < MAX_KEYS) KEYS.set(key, key);
+  return key;
+}
+
+/**
+ * A `Map<pointer, SourceLocation>` for an entry of a JSON source, where the location of a field is its
+ * pointer in the document: `{ pointer: base + key }` (with the line as `row` in JSON Lines). It stores the
+ * base once and the field pointers as shared strings, and builds location objects on demand — an entry
+ * keeps a few hundred bytes instead of an object and a string per value. `get` returns a new object each
+ * time: mutate through `set`. Locations of another shape are kept as given.
+ */
+export class PointerLocations implements Map<string, SourceLocation> {
+  private readonly keyList: string[] = [];
+  private other: Map<string, SourceLocation> | undefined;
+  private row: number | undefined;
+
+  constructor(private readonly base: string) {}
+
+  /** Adds a field whose location is its own pointer. */
+  add(key: string): this {
+    if (this.find(key) < 0) {
+      this.other?.delete(key);
+      this.keyList.push(internKey(key));
+    }
+    return this;
+  }
+
+  /** Sets the line of every derived location (JSON Lines). */
+  setRow(row: number): void {
+    this.row = row;
+    if (this.other) for (const loc of this.other.values()) loc.row = row;
+  }
+
+  private derived(key: string): SourceLocation {
+    const pointer = `${this.base}${key}`;
+    return this.row === undefined ? { pointer } : { row: this.row, pointer };
+  }
+
+  private find(key: string): number {
+    return this.keyList.indexOf(key);
+  }
+
+  get size(): number {
+    return this.keyList.length + (this.other?.size ?? 0);
+  }
+
+  get(key: string): SourceLocation | undefined {
+    return this.find(key) >= 0 ? this.derived(key) : this.other?.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.find(key) >= 0 || (this.other?.has(key) ?? false);
+  }
+
+  set(key: string, loc: SourceLocation): this {
+    const keys = Object.keys(loc).length;
+    const plain =
+      loc.pointer === `${this.base}${key}` &&
+      (this.row === undefined ? keys === 1 : keys === 2 && loc.row === this.row);
+    if (plain) return this.add(key);
+    const i = this.find(key);
+    if (i >= 0) this.keyList.splice(i, 1);
+    this.other ??= new Map();
+    this.other.set(key, loc);
+    return this;
+  }
+
+  delete(key: string): boolean {
+    const i = this.find(key);
+    if (i >= 0) {
+      this.keyList.splice(i, 1);
+      return true;
+    }
+    return this.other?.delete(key) ?? false;
+  }
+
+  clear(): void {
+    this.keyList.length = 0;
+    this.other = undefined;
+  }
+
+  *entries(): MapIterator<[string, SourceLocation]> {
+    for (const key of this.keyList) yield [key, this.derived(key)];
+    if (this.other) yield* this.other.entries();
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<SourceLocation> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  forEach(
+    fn: (value: SourceLocation, key: string, map: Map<string, SourceLocation>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, SourceLocation]> {
+    return this.entries();
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'PointerLocations';
   }
 }

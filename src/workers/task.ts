@@ -1,6 +1,7 @@
 // The worker-thread side of the pool: reads and validates (or compiles) one source, sessions cached per options.
 import { parentPort } from 'node:worker_threads';
 import { compileParsed } from '../compile.js';
+import { useNodeData } from '../data/node.js';
 import { CatalogInputError, ConfigError } from '../errors.js';
 import { getFormatter, renderReport } from '../formatters/index.js';
 import { loadProfiles } from '../indicators/index.js';
@@ -25,6 +26,9 @@ import {
   type ValidateTaskResult,
 } from './protocol.js';
 import { poolReport, type ReportPart } from './report.js';
+
+// A worker thread reads seeds/ and schemas/ from the package folder (on first use).
+useNodeData();
 
 const SESSION_CACHE_SIZE = 8;
 const sessions = new Map<string, Session>();

@@ -11,7 +11,6 @@ import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { formatFromName } from '../../io/readers/index.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
 import { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName } from '../../io/writers/index.js';
-import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
 import type { CatalogKind } from '../../model/types.js';
 import { readSource } from '../../validate.js';
 import { type CliIO, useColor } from '../io.js';
@@ -23,6 +22,7 @@ import {
   reportExitCode,
 } from '../report-command.js';
 import { addLimitOptions, limitsFromOptions, SessionResolver, UsageError } from '../shared.js';
+import { maxSheetRowsOption } from '../sheet-rows.js';
 import { codeLines, fixLines } from './compile-output.js';
 
 interface CompileCliOptions {
@@ -86,18 +86,6 @@ export function registerCompile(
   });
 }
 
-/** --max-sheet-rows, shared with validate --annotate. */
-export function maxSheetRowsOption(lang: Lang): Option {
-  return new Option(
-    '--max-sheet-rows <n>',
-    translate(lang, 'cli.compile.maxSheetRows', { limit: DEFAULT_MAX_SHEET_ROWS }),
-  ).argParser((v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`--max-sheet-rows ${v}`);
-    return n;
-  });
-}
-
 /** Copies the input next to itself as <file>.bak (or .bak.1, .bak.2 … — an older backup is never replaced). */
 async function backup(path: string): Promise<string> {
   for (let i = 0; i < 1000; i++) {
@@ -125,7 +113,7 @@ async function readLock(path: string, shown: string): Promise<CodeLock | undefin
 
 async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = checkReportOptions(opts, lang);
+  const formatter = await checkReportOptions(opts, lang);
   if (opts.out && opts.write) throw new UsageError(translate(lang, 'cli.compile.outAndWrite'));
   if (!opts.out && !opts.write && !opts.dryRun)
     throw new UsageError(translate(lang, 'cli.compile.needOutput'));

@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ScoringProfile } from '../../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../../i18n/index.js';
-import { loadProfileFile, loadProfiles } from '../../indicators/data.js';
+import { loadProfiles } from '../../indicators/data.js';
 import { DEFAULT_PROFILE } from '../../indicators/default-profile.js';
+import { loadProfileFile } from '../../indicators/profile-file.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
 import { validateSource } from '../../validate.js';
@@ -82,7 +83,7 @@ export function registerScore(
 
 async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = checkReportOptions(opts, lang);
+  const formatter = await checkReportOptions(opts, lang);
   const files = await catalogArguments(args, io, lang);
   const profile = resolveProfile(opts.profile ?? DEFAULT_PROFILE, io.cwd, lang);
   opts.output = await reportOutput(opts.output, files, opts, lang, io.cwd);

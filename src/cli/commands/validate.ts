@@ -2,14 +2,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { fixCatalog } from '../../compile.js';
 import { CatalogInputError } from '../../errors.js';
 import type { AppliedFix, FileReport } from '../../generated/schema-types.js';
 import { type Lang, translate } from '../../i18n/index.js';
-import { PackageError } from '../../io/ooxml/package.js';
-import { annotateSource, canAnnotate, lastSourceRow } from '../../io/writers/annotate-source.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
-import { DEFAULT_MAX_SHEET_ROWS } from '../../io/writers/xlsx.js';
 import { resolveLimits } from '../../limits.js';
 import { errorFileReport } from '../../report.js';
 import {
@@ -37,7 +33,7 @@ import {
   writeReport,
 } from '../report-command.js';
 import { addLimitOptions, limitsFromOptions, UsageError } from '../shared.js';
-import { maxSheetRowsOption } from './compile.js';
+import { DEFAULT_MAX_SHEET_ROWS, maxSheetRowsOption } from '../sheet-rows.js';
 import { fixLines } from './compile-output.js';
 
 interface ValidateCliOptions extends ReportCliOptions {
@@ -81,7 +77,7 @@ async function runValidate(
   sniffed: Lang,
 ): Promise<number> {
   const lang = opts.lang ?? sniffed;
-  const formatter = checkReportOptions(opts, lang);
+  const formatter = await checkReportOptions(opts, lang);
   const files = await catalogArguments(args, io, lang);
   await checkOutputs(files, opts, io, lang);
   const limits = limitsFromOptions(opts);
@@ -123,6 +119,7 @@ async function runValidate(
   );
   if (opts.annotate !== undefined && results[0]?.parsed) {
     // The copy is built in memory like any workbook output: keep to the same row budget.
+    const { lastSourceRow } = await import('../../io/writers/annotate-source.js');
     const rows = lastSourceRow(results[0].parsed);
     const limit = opts.maxSheetRows ?? DEFAULT_MAX_SHEET_ROWS;
     if (rows > limit)
@@ -144,6 +141,9 @@ async function runValidate(
   const firstReport = report.files[0];
   if (opts.annotate !== undefined && annotateBytes && first && firstReport && !firstReport.error) {
     const fixes = fixesByFile.get(files[0]!);
+    // The writers (and SheetJS) load only for an annotated copy.
+    const { annotateSource } = await import('../../io/writers/annotate-source.js');
+    const { PackageError } = await import('../../io/ooxml/package.js');
     let annotated: ReturnType<typeof annotateSource>;
     try {
       annotated = annotateSource({
@@ -186,6 +186,7 @@ async function checkOutputs(files: string[], opts: ValidateCliOptions, io: CliIO
   if (opts.annotate !== undefined) {
     if (files.length !== 1)
       throw new UsageError(translate(lang, 'annotate.oneFile', { count: files.length }));
+    const { canAnnotate } = await import('../../io/writers/annotate-source.js');
     if (!canAnnotate(files[0]!))
       throw new UsageError(translate(lang, 'annotate.needWorkbook', { file: files[0]! }));
     if (isStdout(opts.annotate)) throw new UsageError(translate(lang, 'output.annotateStdout'));
@@ -222,6 +223,7 @@ async function validateFixed(
 ): Promise<{ result: FileResult; fixes?: AppliedFix[] }> {
   try {
     const parsed = await readSource(source, session);
+    const { fixCatalog } = await import('../../compile.js');
     const fixed = fixCatalog(parsed, session, { codes: false });
     return { result: fixed.result, fixes: fixed.fixes };
   } catch (err) {

@@ -2,20 +2,18 @@
 import { CatalogInputError } from '../../errors.js';
 import type { InputFormat, ParsedCatalog } from '../../model/types.js';
 import { extensionOf } from '../../util/names.js';
-import { readCsv } from './csv.js';
-import { readJson, readJsonl } from './json.js';
 import { formatFromContent, sniffContent } from './sniff.js';
 import type { Reader, ReadOptions, ReadSource } from './types.js';
-import { readXls, readXlsx } from './xlsx.js';
-import { readXml } from './xml.js';
 
+// Each format's reader module is loaded the first time a file of that format is read, so a CSV run loads
+// neither SheetJS and the zip reader nor fast-xml-parser (start-up is most of a small catalog's run).
 const readers = new Map<InputFormat, Reader>([
-  ['json', { format: 'json', read: readJson }],
-  ['jsonl', { format: 'jsonl', read: readJsonl }],
-  ['xlsx', { format: 'xlsx', read: readXlsx }],
-  ['xls', { format: 'xls', read: readXls }],
-  ['csv', { format: 'csv', read: readCsv }],
-  ['xml', { format: 'xml', read: readXml }],
+  ['json', { format: 'json', read: async (s, o) => (await import('./json.js')).readJson(s, o) }],
+  ['jsonl', { format: 'jsonl', read: async (s, o) => (await import('./json.js')).readJsonl(s, o) }],
+  ['xlsx', { format: 'xlsx', read: async (s, o) => (await import('./xlsx.js')).readXlsx(s, o) }],
+  ['xls', { format: 'xls', read: async (s, o) => (await import('./xlsx.js')).readXls(s, o) }],
+  ['csv', { format: 'csv', read: async (s, o) => (await import('./csv.js')).readCsv(s, o) }],
+  ['xml', { format: 'xml', read: async (s, o) => (await import('./xml.js')).readXml(s, o) }],
 ]);
 
 /** Formats that have a reader (the service accepts exactly these). */

@@ -4,6 +4,7 @@ import { CatalogInputError } from '../../errors.js';
 import { Deadline, type ResolvedLimits } from '../../limits.js';
 import type { RawCell } from '../../model/grid.js';
 import { decideKind, type HeaderIndex, headerIndex, type KindEvidence } from '../../model/headers.js';
+import { PointerLocations } from '../../model/locations.js';
 import {
   addRecords,
   anyKeyMaps,
@@ -102,9 +103,9 @@ function pointerTo(doc: object, target: object, key?: string): string {
 }
 
 function locationsFor(base: string, data: unknown): LocationMap {
-  const map: LocationMap = new Map();
+  const map = new PointerLocations(base);
   const walk = (node: unknown, pointer: string, depth: number) => {
-    map.set(pointer, { pointer: `${base}${pointer}` });
+    map.add(pointer);
     if (depth > 6 || node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) walk(node[i], `${pointer}/${i}`, depth + 1);
@@ -465,7 +466,8 @@ export function readJsonl(source: ReadSource, options: ReadOptions): ParsedCatal
   const parsed = canonical(source, 'jsonl', entries, (i) => `/${i}`, undefined, options);
   // JSONL has a natural row: the line number.
   parsed.entries.forEach((e, i) => {
-    for (const loc of e.locations.values()) loc.row = lines[i]!;
+    if (e.locations instanceof PointerLocations) e.locations.setRow(lines[i]!);
+    else for (const loc of e.locations.values()) loc.row = lines[i]!;
   });
   return parsed;
 }

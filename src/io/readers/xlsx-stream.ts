@@ -1,11 +1,10 @@
-// Streaming xlsx reader: inflates the sheet parts with yauzl and scans their XML as it arrives, into the same grids as SheetJS.
-import { StringDecoder } from 'node:string_decoder';
-import { createInflateRaw } from 'node:zlib';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+// Streaming xlsx reader: takes the sheet parts from the guarded zip reader as they inflate and scans their XML as it
+// arrives, into the same grids as SheetJS.
 import { CatalogInputError } from '../../errors.js';
 import type { Deadline, ResolvedLimits } from '../../limits.js';
 import { columnLetter, type Grid, type GridBook, type MergeRange, type RawCell } from '../../model/grid.js';
 import { attr, eachAttr, XmlScanner, XmlUnsupported } from './xml-scan.js';
+import type { ZipArchive, ZipPart } from './zip-directory.js';
 
 /**
  * Thrown when a workbook uses something the streaming reader does not reproduce exactly (xlsb, formula
@@ -99,103 +98,29 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-function openZip(bytes: Uint8Array): Promise<ZipFile> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
-}
-
-function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
-  return new Promise((resolve, reject) => {
-    const entries = new Map<string, Entry>();
-    zip.on('entry', (entry: Entry) => {
-      entries.set(entry.fileName, entry);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(entries));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-}
-
-/** Inflated bytes handed on at a time: large chunks keep the per-chunk cost of the scan low. */
-const INFLATE_CHUNK = 256 * 1024;
-
 /**
- * Inflates one part as a stream, handing decoded UTF-8 text to `onText` chunk by chunk. The zip guard has
- * already inflated every part once and checked its real size; the count here is a second fence.
+ * Inflates one part (once: the zip reader checks its real size, the total and DTDs on the way), handing decoded
+ * UTF-8 text to `onText` chunk by chunk.
  */
-function streamPart(zip: ZipFile, entry: Entry, onText: (text: string) => void): Promise<void> {
-  // Cleared when done: the streams linger until a later turn of the event loop, and whatever their
-  // listeners can reach (the scanner, so the sheet's rows) would stay alive with them.
-  let sink: ((text: string) => void) | undefined = onText;
-  return new Promise((resolve, reject) => {
-    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-      reject(new StreamFallback(`compression method ${entry.compressionMethod}`));
-      return;
+function streamPart(zip: ZipArchive, entry: ZipPart, onText: (text: string) => void): void {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let first = true;
+  const take = (text: string) => {
+    let t = text;
+    if (first && t.length > 0) {
+      first = false;
+      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
     }
-    const deflated = entry.compressionMethod === 8;
-    // A deflated part is inflated here (larger chunks than yauzl's); a stored one is read as it is.
-    const options = (deflated ? { decompress: false } : {}) as yauzl.ZipFileOptions;
-    zip.openReadStream(entry, options, (err, raw) => {
-      if (err) return reject(err);
-      const stream = deflated ? raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK })) : raw;
-      const decoder = new StringDecoder('utf8');
-      let first = true;
-      let size = 0;
-      let failed = false;
-      const detach = () => {
-        sink = undefined;
-        stream.removeAllListeners('data');
-        stream.removeAllListeners('end');
-        raw.removeAllListeners('data');
-      };
-      const fail = (e: unknown) => {
-        if (failed) return;
-        failed = true;
-        detach();
-        // Errors after the failure (a destroyed stream) have no one left to tell.
-        stream.on('error', () => {});
-        raw.on('error', () => {});
-        raw.destroy();
-        stream.destroy();
-        reject(e);
-      };
-      raw.on('error', fail);
-      stream.on('data', (chunk: Buffer) => {
-        if (failed) return;
-        size += chunk.length;
-        if (size > entry.uncompressedSize) return fail(new StreamFallback('part larger than declared'));
-        let text = decoder.write(chunk);
-        if (first && text.length > 0) {
-          first = false;
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        }
-        try {
-          if (text.length > 0) sink?.(text);
-        } catch (e) {
-          fail(e);
-        }
-      });
-      stream.on('error', fail);
-      stream.on('end', () => {
-        if (failed) return;
-        try {
-          const rest = decoder.end();
-          if (rest.length > 0) sink?.(rest);
-          detach();
-          resolve();
-        } catch (e) {
-          fail(e);
-        }
-      });
-    });
-  });
+    if (t.length > 0) onText(t);
+  };
+  zip.inflate(entry, (chunk) => take(decoder.decode(chunk, { stream: true })));
+  take(decoder.decode());
 }
 
-async function readSmallPart(zip: ZipFile, entry: Entry): Promise<string> {
-  if (entry.uncompressedSize > SMALL_PART_BYTES) throw new StreamFallback(`large part ${entry.fileName}`);
+function readSmallPart(zip: ZipArchive, entry: ZipPart): string {
+  if (entry.size > SMALL_PART_BYTES) throw new StreamFallback(`large part ${entry.name}`);
   const parts: string[] = [];
-  await streamPart(zip, entry, (t) => parts.push(t));
+  streamPart(zip, entry, (t) => parts.push(t));
   return parts.join('');
 }
 
@@ -349,8 +274,8 @@ class StringItem {
 }
 
 async function sharedStrings(
-  zip: ZipFile,
-  entry: Entry,
+  zip: ZipArchive,
+  entry: ZipPart,
   deadline: Deadline,
 ): Promise<(string | undefined)[]> {
   const out: (string | undefined)[] = [];
@@ -383,7 +308,7 @@ async function sharedStrings(
       if (inItem) item.text(text);
     },
   });
-  await streamPart(zip, entry, (t) => scanner.write(t));
+  streamPart(zip, entry, (t) => scanner.write(t));
   scanner.end();
   // SheetJS splits the table on </si> and keeps the (blank) piece after the last item as one more string.
   out.push('');
@@ -402,8 +327,8 @@ interface SheetState {
 
 /** Parses one worksheet part into rows of raw cells and merges, enforcing the row, column and cell limits. */
 async function worksheet(
-  zip: ZipFile,
-  entry: Entry,
+  zip: ZipArchive,
+  entry: ZipPart,
   ctx: {
     file: string;
     sheet: string;
@@ -621,7 +546,7 @@ async function worksheet(
       else if (inInline) inline.text(text);
     },
   });
-  await streamPart(zip, entry, (t) => {
+  streamPart(zip, entry, (t) => {
     scanner.write(t);
   });
   scanner.end();
@@ -661,34 +586,28 @@ function checkGrid(
 }
 
 /**
- * Reads an xlsx (already checked by the zip guard) into grids without SheetJS: only the workbook, its
- * relationships, styles, shared strings and worksheets are inflated, each as a stream. Throws
- * StreamFallback for anything it does not reproduce exactly, CatalogInputError for limits.
+ * Reads an xlsx (its zip directory already checked) into grids without SheetJS: the workbook, its relationships,
+ * styles, shared strings and worksheets are inflated once each, as they are scanned; then the other parts, for the
+ * zip checks, before any limit of the grids is raised. Throws StreamFallback for anything it does not reproduce
+ * exactly (the caller then checks the rest of the zip and reads it with SheetJS), CatalogInputError for limits.
  */
 export async function streamWorkbookToGrids(
-  bytes: Uint8Array,
+  zip: ZipArchive,
   file: string,
   limits: ResolvedLimits,
   deadline: Deadline,
   formats: NumberFormats,
 ): Promise<{ book: GridBook; date1904: boolean }> {
-  let zip: ZipFile;
   try {
-    zip = await openZip(bytes);
-  } catch (err) {
-    throw new StreamFallback((err as Error).message);
-  }
-  try {
-    const entries = await listEntries(zip);
-    const types = entries.get('[Content_Types].xml');
-    const wbEntry = entries.get('xl/workbook.xml');
-    const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
+    const types = zip.part('[Content_Types].xml');
+    const wbEntry = zip.part('xl/workbook.xml');
+    const relsEntry = zip.part('xl/_rels/workbook.xml.rels');
     if (!types || !wbEntry || !relsEntry) throw new StreamFallback('not a plain xlsx package');
-    const typesXml = await readSmallPart(zip, types);
+    const typesXml = readSmallPart(zip, types);
     if (!typesXml.includes('PartName="/xl/workbook.xml"'))
       throw new StreamFallback('workbook part elsewhere');
-    const rels = await readSmallPart(zip, relsEntry);
-    const { sheets, date1904 } = workbookSheets(await readSmallPart(zip, wbEntry), rels);
+    const rels = readSmallPart(zip, relsEntry);
+    const { sheets, date1904 } = workbookSheets(readSmallPart(zip, wbEntry), rels);
     let stylesPath: string | undefined;
     let stringsPath: string | undefined;
     scan(rels, {
@@ -705,20 +624,20 @@ export async function streamWorkbookToGrids(
     });
     let xfs: (number | undefined)[] | undefined;
     if (stylesPath !== undefined) {
-      const e = entries.get(stylesPath);
+      const e = zip.part(stylesPath);
       if (!e) throw new StreamFallback('styles part missing');
-      xfs = cellFormats(await readSmallPart(zip, e), formats);
+      xfs = cellFormats(readSmallPart(zip, e), formats);
     }
     let strings: (string | undefined)[] | undefined;
     if (stringsPath !== undefined) {
-      const e = entries.get(stringsPath);
+      const e = zip.part(stringsPath);
       if (!e) throw new StreamFallback('shared strings part missing');
       strings = await sharedStrings(zip, e, deadline);
     }
     deadline.check();
     const states: { name: string; state: SheetState; error: Pending }[] = [];
     for (const sheet of sheets) {
-      const e = entries.get(sheet.path);
+      const e = zip.part(sheet.path);
       if (!e) throw new StreamFallback('sheet part missing');
       const { state, error } = await worksheet(zip, e, {
         file,
@@ -733,15 +652,15 @@ export async function streamWorkbookToGrids(
       states.push({ name: sheet.name, state, error });
       deadline.check();
     }
+    // The zip's own checks come before the limits of the grids, as when the whole zip was checked first.
+    zip.checkRest(deadline);
     const grids: Grid[] = [];
     for (const s of states) grids.push(checkGrid(s.state, file, s.name, limits, s.error));
     return { book: { sheets: grids }, date1904 };
   } catch (err) {
     if (err instanceof XmlUnsupported) throw new StreamFallback(err.message);
     if (err instanceof CatalogInputError || err instanceof StreamFallback) throw err;
-    // A zip or inflate error the guard did not see: let SheetJS decide what the file is.
+    // Anything else unexpected: let SheetJS decide what the file is.
     throw new StreamFallback((err as Error).message);
-  } finally {
-    zip.close();
   }
 }

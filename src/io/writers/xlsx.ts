@@ -3,6 +3,7 @@ import * as XLSX from 'xlsx';
 import { displayWidth } from '../../formatters/location.js';
 import type { CatalogKind } from '../../model/types.js';
 import { type Column, entryRows, planColumns, type WritableCatalog } from './columns.js';
+import { DEFAULT_MAX_SHEET_ROWS } from './sheet-limits.js';
 
 /** A cell value of a generated sheet; `link` makes it a hyperlink (“#目录!C7” for a cell of the workbook). */
 export type SheetCell =
@@ -178,11 +179,7 @@ export const SHEET_LIMITS: Readonly<
   xls: { rows: 65_536, columns: 256, cellChars: 32_767 },
 };
 
-/**
- * Rows written into one workbook by default. SheetJS builds a whole workbook in memory (measured about
- * 2.7 KB per row of the template): 200,000 rows stay near half a gigabyte; larger catalogs go to csv or json.
- */
-export const DEFAULT_MAX_SHEET_ROWS = 200_000;
+export { DEFAULT_MAX_SHEET_ROWS };
 
 /** Why a catalog does not fit one worksheet, or undefined when it fits. */
 export type SheetOverflow =
