@@ -30,6 +30,7 @@ import {
 } from './options.js';
 import { registerCompile } from './routes/compile.js';
 import { registerInfo } from './routes/info.js';
+import { registerPage } from './routes/page.js';
 import { registerValidate } from './routes/validate.js';
 import { saturated, watchBody } from './upload.js';
 
@@ -281,6 +282,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
   registerValidate(app, ctx);
   registerCompile(app, ctx);
   registerInfo(app, ctx);
+  registerPage(app);
   installErrorHandlers(app, ctx);
 
   let closing: Promise<void> | undefined;
