@@ -1,8 +1,8 @@
 // The sheet view's data: each sheet of a workbook (or a CSV file) as the text of its cells, read by the same
 // grid readers the catalog readers use, so a cell named in a finding is the cell shown.
 
+import { formatFromName } from '../io/readers/bytes.js';
 import { csvRecords } from '../io/readers/csv.js';
-import { formatFromName } from '../io/readers/index.js';
 import { streamGrids, workbookToGrids } from '../io/readers/xlsx.js';
 import type { ResolvedLimits } from '../limits.js';
 import { Deadline } from '../limits.js';

@@ -1,5 +1,8 @@
 // The offline page's Web Worker: the same core as the CLI (one pipeline, the same readers, rules, indicators,
 // formatters, annotate and compile code) over the bytes the page transfers. No DOM here and no Node built-ins.
+
+import * as precompiled from 'govcat:precompiled-validators';
+import { setDataSource, useBundledData } from '../browser.js';
 import { compileParsed } from '../compile.js';
 import { CatalogInputError } from '../errors.js';
 import { describeNext, scoreSummaryLines, statusText } from '../formatters/describe.js';
@@ -34,6 +37,10 @@ interface WorkerScope {
   onmessage: ((event: { data: ToWorker }) => void) | null;
 }
 declare const self: WorkerScope;
+
+// The bundled seeds and schemas, validated by the precompiled validators (no code generated at run time).
+const bundled = useBundledData();
+setDataSource({ ...bundled, validators: () => precompiled });
 
 /** The last run, kept for downloads (annotate and compile need the bytes and the parsed catalogs). */
 interface LastRun {

@@ -39,14 +39,20 @@ export class FindingsView {
 
   show(report: Report): void {
     this.report = report;
-    this.all = report.files.flatMap((f, file) => f.findings.map((finding, index) => ({ file, index, finding })));
+    this.all = report.files.flatMap((f, file) =>
+      f.findings.map((finding, index) => ({ file, index, finding })),
+    );
     this.limit = PAGE;
     const categories = [...new Set(this.all.map((r) => r.finding.category ?? ''))].filter(Boolean).sort();
     const rules = [...new Set(this.all.map((r) => r.finding.ruleId))].sort();
     const options = (id: string, values: string[], label: (v: string) => string) => {
       const select = byId<HTMLSelectElement>(id);
       const keep = select.value;
-      fill(select, h('option', { value: '' }, t('all')), ...values.map((v) => h('option', { value: v }, label(v))));
+      fill(
+        select,
+        h('option', { value: '' }, t('all')),
+        ...values.map((v) => h('option', { value: v }, label(v))),
+      );
       select.value = values.includes(keep) ? keep : '';
     };
     options('f-severity', ['error', 'warning', 'info'], (v) => t(v as 'error'));
@@ -80,7 +86,8 @@ export class FindingsView {
   focus(file: number, index: number): void {
     let el = document.getElementById(`finding-${file}-${index}`);
     if (!el) {
-      for (const id of ['f-severity', 'f-category', 'f-rule', 'f-text']) byId<HTMLInputElement>(id).value = '';
+      for (const id of ['f-severity', 'f-category', 'f-rule', 'f-text'])
+        byId<HTMLInputElement>(id).value = '';
       this.limit = Math.max(this.limit, this.all.findIndex((r) => r.file === file && r.index === index) + 1);
       this.render();
       el = document.getElementById(`finding-${file}-${index}`);
@@ -112,7 +119,9 @@ export class FindingsView {
         ul = h('ul', { class: 'findings' });
         const name = [x.entryName, x.resourceCode ? `（${x.resourceCode}）` : ''].filter(Boolean).join('');
         const title =
-          x.entry === null || x.entry === undefined ? t('fileLevel') : t('entryHeading', { n: x.entry + 1, name });
+          x.entry === null || x.entry === undefined
+            ? t('fileLevel')
+            : t('entryHeading', { n: x.entry + 1, name });
         const path = report.files.length > 1 ? `${report.files[ref.file]!.path} · ` : '';
         groups.push(h('section', { class: 'entry' }, h('h3', {}, path + title), ul));
       }
@@ -141,13 +150,14 @@ export class FindingsView {
 
   private item(ref: FindingRef): HTMLLIElement {
     const x = ref.finding;
-    const cell = x.location?.cell ?? (x.location?.row ? `${x.location.row}` : '');
-    const where = [x.location?.sheet, cell].filter(Boolean).join('!');
+    const loc = x.location;
+    const cell = loc?.cell ?? (loc?.row !== undefined ? t('rowRef', { row: loc.row }) : '');
+    const where = [loc?.sheet, cell].filter(Boolean).join('!');
     return h(
       'li',
       { id: `finding-${ref.file}-${ref.index}`, class: `finding sev-${x.severity}` },
       h('span', { class: `badge sev-${x.severity}` }, t(x.severity)),
-      where
+      where && loc?.row !== undefined
         ? h(
             'button',
             {
@@ -159,7 +169,7 @@ export class FindingsView {
             },
             where,
           )
-        : h('span', { class: 'cellref none', tabindex: 0 }, x.location?.field ?? '—'),
+        : h('span', { class: 'cellref none' }, where || loc?.field || '—'),
       h('span', { class: 'message' }, x.message),
       h('code', { class: 'rule' }, x.ruleId),
     );

@@ -52,7 +52,10 @@ export class SheetGrid {
   private active = { row: 0, col: 0 };
   private frame = 0;
 
-  constructor(private readonly events: GridEvents, label: string) {
+  constructor(
+    private readonly events: GridEvents,
+    label: string,
+  ) {
     this.canvas = h('div', { class: 'grid-canvas' });
     this.element = h(
       'div',
@@ -187,7 +190,9 @@ export class SheetGrid {
           role: 'rowheader',
           'data-row': r,
           'data-col': -1,
-          title: rowSev ? (this.flags.get(`${r},-1`) ?? []).map((f) => f.finding.message).join('\n') : undefined,
+          title: rowSev
+            ? (this.flags.get(`${r},-1`) ?? []).map((f) => f.finding.message).join('\n')
+            : undefined,
         },
         String(r + 1),
       );

@@ -113,7 +113,7 @@ export function refusal(files: readonly { name: string; size: number }[]): strin
 }
 
 function startWorker(onMessage: (m: FromWorker) => void): Worker {
-  const source = byId('govcat-worker').textContent ?? '';
+  const source = (globalThis as { GOVCAT_WORKER_SOURCE?: string }).GOVCAT_WORKER_SOURCE ?? '';
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   const worker = new Worker(url);
   worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
@@ -188,6 +188,7 @@ class Page {
   async open(list: FileList | File[]): Promise<void> {
     const files = [...list];
     if (files.length === 0) return;
+    delete document.body.dataset.sheets;
     const refused = refusal(files);
     if (refused) {
       setStatus('error');
@@ -218,7 +219,10 @@ class Page {
     // Copies go to the worker, so a later run (another language, another profile) still has the bytes.
     const files = this.state.files.map((f) => ({ name: f.name, bytes: f.bytes.slice(0) }));
     const message: ToWorker = { type: 'run', id, files, options };
-    this.state.worker.postMessage(message, files.map((f) => f.bytes));
+    this.state.worker.postMessage(
+      message,
+      files.map((f) => f.bytes),
+    );
   }
 
   private showResult(): void {
@@ -239,7 +243,11 @@ class Page {
       if (!loc || loc.row === undefined) return;
       // A finding without a sheet (a CSV) belongs to the file's only grid.
       if ((loc.sheet ?? '') !== sheetName && !(loc.sheet === undefined && first)) return;
-      const col = loc.column ? columnIndex(loc.column) : loc.cell ? columnIndex(loc.cell.replace(/\d+$/, '')) : -1;
+      const col = loc.column
+        ? columnIndex(loc.column)
+        : loc.cell
+          ? columnIndex(loc.cell.replace(/\d+$/, ''))
+          : -1;
       out.push({ row: loc.row - 1, col, finding, index });
     });
     return out;
@@ -303,7 +311,8 @@ class Page {
     this.grid.element.hidden = sheet === undefined;
     const omitted = byId('sheet-omitted');
     omitted.hidden = !sheet || sheet.omitted === 0;
-    if (sheet && sheet.omitted > 0) omitted.textContent = t('omitted', { shown: sheet.rows.length, count: sheet.omitted });
+    if (sheet && sheet.omitted > 0)
+      omitted.textContent = t('omitted', { shown: sheet.rows.length, count: sheet.omitted });
     if (sheet) this.grid.show(sheet, this.flagsOf(this.sheetFile, sheet.name, this.sheetIndex === 0));
     fill(byId('cell-detail'));
   }
@@ -375,7 +384,10 @@ class Page {
   private showDownloads(): void {
     const report = this.state.report!;
     const select = byId<HTMLSelectElement>('dl-file');
-    fill(select, ...report.files.map((f, i) => h('option', { value: i, disabled: f.error !== undefined }, f.path)));
+    fill(
+      select,
+      ...report.files.map((f, i) => h('option', { value: i, disabled: f.error !== undefined }, f.path)),
+    );
     byId('dl-file-label').hidden = report.files.length < 2;
     this.updateDownloads();
   }

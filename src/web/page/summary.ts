@@ -22,7 +22,9 @@ function rateBar(rate: Rate, thresholds: number[]): HTMLElement {
     'div',
     { class: 'bar', role: 'img', 'aria-label': `${rate.label ?? ''} ${percent(rate.rate)}` },
     h('div', { class: `fill ${level}`, style: `width:${(value * 100).toFixed(2)}%` }),
-    ...thresholds.map((p) => h('div', { class: 'tick', style: `left:${p}%`, title: `${p}%`, 'data-percent': p })),
+    ...thresholds.map((p) =>
+      h('div', { class: 'tick', style: `left:${p}%`, title: `${p}%`, 'data-percent': p }),
+    ),
   );
 }
 
@@ -51,7 +53,11 @@ function rates(report: Report, extras: RunExtras): HTMLElement | null {
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', {}, t('rate')), h('th', {}, t('value')), h('th', {}, t('thresholds')))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', {}, t('rate')), h('th', {}, t('value')), h('th', {}, t('thresholds'))),
+      ),
       h(
         'tbody',
         {},
@@ -62,7 +68,12 @@ function rates(report: Report, extras: RunExtras): HTMLElement | null {
             { 'data-rate': id },
             h('th', { scope: 'row' }, rate.label ?? id),
             h('td', { class: 'value' }, `${percent(rate.rate)}（${rate.conforming}/${rate.total}）`),
-            h('td', { class: 'chart' }, rateBar(rate, th), h('small', {}, th.map((p) => `${p}%`).join(' · '))),
+            h(
+              'td',
+              { class: 'chart' },
+              rateBar(rate, th),
+              h('small', {}, th.map((p) => `${p}%`).join(' · ')),
+            ),
           );
         }),
       ),
@@ -88,7 +99,11 @@ function score(report: Report, extras: RunExtras): HTMLElement | null {
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', {}, t('indicator')), h('th', {}, t('status')), h('th', {}, t('net')))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', {}, t('indicator')), h('th', {}, t('status')), h('th', {}, t('net'))),
+      ),
       h(
         'tbody',
         {},

@@ -29,7 +29,10 @@ const TEXTS = {
   checking: { zh: '正在校验 {file}（{done}/{total}）', en: 'Checking {file} ({done}/{total})' },
   sheetsStage: { zh: '正在准备表格视图', en: 'Preparing the sheet view' },
   starting: { zh: '正在加载校验程序', en: 'Loading the checker' },
-  tooMany: { zh: '一次最多校验 {files} 个文件，选择了 {count} 个。', en: 'At most {files} files at a time; {count} were chosen.' },
+  tooMany: {
+    zh: '一次最多校验 {files} 个文件，选择了 {count} 个。',
+    en: 'At most {files} files at a time; {count} were chosen.',
+  },
   tooLarge: {
     zh: '文件“{file}”有 {size} MB，超过本页的上限 {mb} MB：请用命令行 govcat validate 校验大文件。',
     en: 'File “{file}” is {size} MB, over this page’s limit of {mb} MB: check large files with the govcat validate command.',
@@ -62,7 +65,10 @@ const TEXTS = {
   status: { zh: '状态', en: 'Status' },
   net: { zh: '小计', en: 'Net' },
   nextSteps: { zh: '离下一档还差', en: 'To reach the next threshold' },
-  noNext: { zh: '已考核的合格率都没有下一档可争取。', en: 'No assessed rate has a next threshold within reach.' },
+  noNext: {
+    zh: '已考核的合格率都没有下一档可争取。',
+    en: 'No assessed rate has a next threshold within reach.',
+  },
   filterSeverity: { zh: '级别', en: 'Severity' },
   filterCategory: { zh: '类别', en: 'Category' },
   filterRule: { zh: '规则', en: 'Rule' },
@@ -75,6 +81,7 @@ const TEXTS = {
   showMore: { zh: '再显示 {count} 个', en: 'Show {count} more' },
   fileLevel: { zh: '整个文件', en: 'Whole file' },
   entryHeading: { zh: '第 {n} 条 {name}', en: 'Entry {n} {name}' },
+  rowRef: { zh: '第 {row} 行', en: 'row {row}' },
   toCell: { zh: '在表格中查看 {cell}', en: 'Show {cell} in the sheet' },
   toFinding: { zh: '在问题列表中查看', en: 'Show in the findings' },
   noFindings: { zh: '没有发现问题。', en: 'No findings.' },
@@ -84,7 +91,10 @@ const TEXTS = {
   },
   file: { zh: '文件', en: 'File' },
   sheet: { zh: '工作表', en: 'Sheet' },
-  omitted: { zh: '表格视图只显示前 {shown} 行，另有 {count} 行未显示。', en: 'The sheet view shows the first {shown} rows; {count} more are not shown.' },
+  omitted: {
+    zh: '表格视图只显示前 {shown} 行，另有 {count} 行未显示。',
+    en: 'The sheet view shows the first {shown} rows; {count} more are not shown.',
+  },
   cellNone: { zh: '单元格 {cell} 没有问题。', en: 'Cell {cell} has no findings.' },
   gridHelp: {
     zh: '方向键移动，回车查看该单元格的问题；有问题的单元格按级别着色。',
