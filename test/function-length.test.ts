@@ -35,7 +35,6 @@ const TO_SPLIT = [
   'src/rules/schema-check.ts describe',
   'src/serve/app.ts createService',
   'src/serve/errors.ts installErrorHandlers',
-  'src/serve/upload.ts checkUpload',
 ];
 
 /** The statement or member a function is written as (its comments sit above that). */

@@ -313,6 +313,7 @@ describe('govcat serve: the error contract and the API description', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/healthz',
       '/v1/compile',
+      '/v1/diff',
       '/v1/formats',
       '/v1/rules',
       '/v1/validate',

@@ -29,6 +29,7 @@ import {
   type ServiceOptions,
 } from './options.js';
 import { registerCompile } from './routes/compile.js';
+import { registerDiff } from './routes/diff.js';
 import { registerInfo } from './routes/info.js';
 import { registerPage } from './routes/page.js';
 import { registerValidate } from './routes/validate.js';
@@ -281,6 +282,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
 
   registerValidate(app, ctx);
   registerCompile(app, ctx);
+  registerDiff(app, ctx);
   registerInfo(app, ctx);
   registerPage(app);
   installErrorHandlers(app, ctx);

@@ -32,7 +32,7 @@ export function errorBody(code: string, message: string, data?: Record<string, u
 
 /** The endpoints, for 404 and 405 answers. */
 const ENDPOINTS =
-  'POST /v1/validate、POST /v1/compile、GET /v1/rules、GET /v1/formats、GET /openapi.json、GET /healthz';
+  'POST /v1/validate、POST /v1/compile、POST /v1/diff、GET /v1/rules、GET /v1/formats、GET /openapi.json、GET /healthz';
 
 /** Answers fastify's router errors (a path that is not valid percent-encoding …) in the contract. */
 export function frameworkErrorHandler(defaultLang: Lang) {

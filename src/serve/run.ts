@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FileReport, GovcatConfig } from '../generated/schema-types.js';
 import type { InputFormat } from '../model/types.js';
 import {
+  type PoolDiffResult,
   type PoolRenderResult,
   PoolSaturatedError,
   type RunOptions,
@@ -53,6 +54,25 @@ export async function runInPool<R extends { waitMs: number; startedAt: number; f
   const s = request.govcat;
   s.size = upload.bytes.byteLength;
   if (upload.format) s.inputFormat = upload.format;
+  const source = {
+    name: upload.name,
+    bytes: upload.bytes,
+    ...(upload.format ? { format: upload.format } : {}),
+  };
+  return runTask(ctx, request, reply, (options, run) => submit(source, options, run));
+}
+
+/**
+ * Runs one task of a request in the pool with the request's options: dropped from the queue when the client
+ * goes away while it waits, 503 when the pool is saturated; records the wait and run times for the log.
+ */
+export async function runTask<R extends { waitMs: number; startedAt: number; finishedAt: number }>(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  submit: (options: TaskOptions, run: RunOptions) => Promise<R>,
+): Promise<R> {
+  const s = request.govcat;
   const controller = new AbortController();
   let started = false;
   const onClose = () => {
@@ -60,16 +80,12 @@ export async function runInPool<R extends { waitMs: number; startedAt: number; f
   };
   reply.raw.once('close', onClose);
   try {
-    const result = await submit(
-      { name: upload.name, bytes: upload.bytes, ...(upload.format ? { format: upload.format } : {}) },
-      taskOptions(ctx, s.params!),
-      {
-        signal: controller.signal,
-        onStart: () => {
-          started = true;
-        },
+    const result = await submit(taskOptions(ctx, s.params!), {
+      signal: controller.signal,
+      onStart: () => {
+        started = true;
       },
-    );
+    });
     s.waitMs = result.waitMs;
     s.runMs = result.finishedAt - result.startedAt;
     return result;
@@ -101,6 +117,30 @@ export function sendUnreadable(
   s.errorCode = error.code;
   const status = error.code === 'input/unsupported-format' ? 415 : 400;
   return reply.code(status).send({ error });
+}
+
+/**
+ * 200 with the diff rendered in the request's format and the errors of the new version in headers; an
+ * unreadable version answers as an unreadable upload does, its field (`old`, `new`) in `error.data.field`.
+ */
+export function sendDiff(request: FastifyRequest, reply: FastifyReply, result: PoolDiffResult) {
+  const s = request.govcat;
+  if (result.error) {
+    const data = { ...(result.error.data ?? {}), ...(result.side ? { field: result.side } : {}) };
+    return sendUnreadable(request, reply, { ...result.error, data });
+  }
+  s.entries = result.entries.new;
+  s.errors = result.counts.error;
+  s.warnings = result.counts.warning;
+  s.outcome = result.counts.error > 0 ? 'invalid' : 'valid';
+  const format = s.params!.format;
+  if (format === 'html') reply.header('content-security-policy', REPORT_CSP);
+  return reply
+    .code(200)
+    .header('content-type', outputMediaType(format))
+    .header('x-govcat-new-errors', String(result.newErrors))
+    .header('x-govcat-errors', String(result.counts.error))
+    .send(result.rendered);
 }
 
 /** 200 with the report rendered in the request's format (an HTML report gets its own policy). */

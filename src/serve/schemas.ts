@@ -1,14 +1,19 @@
 // Route schemas of the service: the query parameters each route accepts (checked in the upload step, and
 // the source of `GET /openapi.json`), the shape of every answer, and the upload bodies as documentation.
 
+import { DIFF_FORMATS } from '../diff/format.js';
 import { formatNames } from '../formatters/index.js';
+import { DEFAULT_PROFILE } from '../indicators/default-profile.js';
 import { loadProfiles } from '../indicators/index.js';
 import { OUTPUT_FORMATS } from '../io/writers/index.js';
 import { extendableNames } from '../rules/settings.js';
 import { UPLOAD_MEDIA_TYPES } from './media-types.js';
 
 /** The upload routes. */
-export type Route = 'validate' | 'compile';
+export type Route = 'validate' | 'compile' | 'diff';
+
+/** `?profile=none` on POST /v1/diff: no score before → after. */
+export const NO_PROFILE = 'none';
 
 /** `{ error: { code, message, data? } }`: every answer that is not 200. */
 export const ERROR_SCHEMA = {
@@ -29,7 +34,7 @@ export const ERROR_SCHEMA = {
   },
 } as const;
 
-const COMMON_QUERY = {
+const SESSION_QUERY = {
   lang: { type: 'string', enum: ['zh', 'en'], description: 'language of messages (else Accept-Language)' },
   kind: { type: 'string', enum: ['shared', 'open', 'auto'], description: 'catalog kind (default auto)' },
   today: {
@@ -37,11 +42,35 @@ const COMMON_QUERY = {
     pattern: '^\\d{4}-\\d{2}-\\d{2}$',
     description: 'the date staleness is judged on',
   },
+} as const;
+
+const COMMON_QUERY = {
+  ...SESSION_QUERY,
   filename: { type: 'string', maxLength: 255, description: 'the upload file name (gives the format)' },
 } as const;
 
+/** The query of POST /v1/diff: a diff format, a scoring profile (or none) and the session's options. */
+function diffQuerySchema() {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      format: { type: 'string', enum: [...DIFF_FORMATS], default: 'json', description: 'diff format' },
+      profile: {
+        type: 'string',
+        enum: [...loadProfiles().keys(), NO_PROFILE],
+        default: DEFAULT_PROFILE,
+        description:
+          'the scoring profile of the score before → after (as `govcat diff --profile`); none: no score',
+      },
+      ...SESSION_QUERY,
+    },
+  };
+}
+
 /** Query schemas by route: the parameters and nothing else (unknown ones are refused). */
 export function querySchema(route: Route) {
+  if (route === 'diff') return diffQuerySchema();
   if (route === 'validate') {
     return {
       type: 'object',
@@ -166,6 +195,49 @@ export function compileSchema() {
     response: {
       200: { description: 'the compiled catalog', content: catalogs },
       ...uploadErrors(),
+    },
+  };
+}
+
+/** Route schema of POST /v1/diff. */
+export function diffSchema() {
+  return {
+    summary: 'What changed between two versions of a catalog · 比较目录的两个版本',
+    description:
+      'multipart/form-data with two files: `old` (the earlier version) and `new`, in any readable formats (also an xlsx against a json export). The diff in ?format= (JSON: as `govcat diff --format json`, schemas/diff.schema.json), with X-Govcat-New-Errors and X-Govcat-Errors headers. 200 also when the new version adds errors. The two files together at most --max-body; the time cap covers both.',
+    querystring: querySchema('diff'),
+    response: {
+      200: {
+        description: 'the diff (JSON: as `govcat diff --format json`; other formats as text)',
+        content: {
+          'application/json': { schema: { type: 'object', additionalProperties: true } },
+          'text/html': { schema: { type: 'string' } },
+          'text/markdown': { schema: { type: 'string' } },
+          'text/plain': { schema: { type: 'string' } },
+        },
+      },
+      ...uploadErrors(),
+    },
+  };
+}
+
+/** The documented request body of POST /v1/diff (documentation only: the route reads the parts). */
+export function diffBody() {
+  const binary = { type: 'string', format: 'binary' };
+  return {
+    description: 'the two versions, each a file part named by its field',
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['old', 'new'],
+          properties: {
+            old: { ...binary, description: 'the earlier version (its file name gives the format)' },
+            new: { ...binary, description: 'the later version' },
+          },
+        },
+      },
     },
   };
 }

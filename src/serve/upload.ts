@@ -2,8 +2,10 @@
 // (`Expect: 100-continue`) only then, read under a minimum rate, and a work place taken once it has arrived.
 import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DIFF_FORMATS } from '../diff/format.js';
 import { formatNames, getFormatter } from '../formatters/index.js';
 import { joinList, translate } from '../i18n/index.js';
+import { DEFAULT_PROFILE } from '../indicators/default-profile.js';
 import { loadProfiles } from '../indicators/index.js';
 import { formatFromName, readerFormats } from '../io/readers/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../io/writers/index.js';
@@ -19,7 +21,7 @@ import {
   safeFileName,
   UPLOAD_MEDIA_TYPES,
 } from './media-types.js';
-import { type Route, routeParams } from './schemas.js';
+import { NO_PROFILE, type Route, routeParams } from './schemas.js';
 
 function single(query: Record<string, unknown>, name: string, lang: TaskParams['lang']): string | undefined {
   const v = query[name];
@@ -170,10 +172,48 @@ export function admit(ctx: ServiceContext, s: RequestState): void {
   if (!ctx.slots.admit(s)) throw saturated(ctx, s);
 }
 
+/** 400 `service/bad-parameter` for a value outside what a parameter takes (cut to 80 characters unless `whole`). */
+function badParameter(name: string, value: string, expected: string, whole = false): ServiceError {
+  return new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
+    name,
+    value: whole ? value : value.slice(0, 80),
+    expected,
+  });
+}
+
+/** `use a、b、c` in the request's language: a list joined for the language, or the literal text given. */
+function expectedValues(lang: TaskParams['lang'], values: readonly string[] | string): string {
+  return translate(lang, 'service.expectedFormat', {
+    values: typeof values === 'string' ? values : joinList(values, lang),
+  });
+}
+
 /** Checks parameters and the upload's type before the body is read, so a refusal costs nothing. */
 export function checkUpload(request: FastifyRequest, route: Route, ctx: ServiceContext): void {
   const s = request.govcat;
   const query = request.query as Record<string, unknown>;
+  checkNames(query, route);
+  if (s.langError !== undefined)
+    throw badParameter('lang', s.langError, expectedValues(s.lang, 'zh、en'), true);
+  const params: TaskParams = { format: reportFormat(query, route, s.lang), lang: s.lang };
+  if (route === 'compile') params.compile = compileParams(query, s.lang);
+  Object.assign(params, sessionParams(query, s.lang));
+  const profile = single(query, 'profile', s.lang);
+  if (route === 'diff') Object.assign(params, diffProfile(profile));
+  else if (profile !== undefined) Object.assign(params, validateProfile(profile));
+  const filename = single(query, 'filename', s.lang);
+  if (filename !== undefined) {
+    const safe = safeFileName(filename);
+    if (!safe || safe !== filename)
+      throw badParameter('filename', filename, translate(s.lang, 'service.expectedFileName'));
+    params.filename = safe;
+  }
+  s.params = params;
+  checkBodyType(request, route, params, ctx);
+}
+
+/** Refuses a parameter the route does not take, so a typo does not pass silently. */
+function checkNames(query: Record<string, unknown>, route: Route): void {
   const allowed: readonly string[] = routeParams(route);
   for (const name of Object.keys(query)) {
     if (!allowed.includes(name)) {
@@ -183,111 +223,97 @@ export function checkUpload(request: FastifyRequest, route: Route, ctx: ServiceC
       });
     }
   }
-  const bad = (name: string, value: string, expected: string) =>
-    new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
-      name,
-      value: value.slice(0, 80),
-      expected,
-    });
-  if (s.langError !== undefined) {
-    throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
-      name: 'lang',
-      value: s.langError,
-      expected: translate(s.lang, 'service.expectedFormat', { values: 'zh、en' }),
-    });
-  }
-  const format = route === 'validate' ? (single(query, 'format', s.lang) ?? 'json') : 'json';
-  if (!getFormatter(format)) {
-    throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
-      name: 'format',
-      value: format,
-      expected: translate(s.lang, 'service.expectedFormat', { values: joinList(formatNames(), s.lang) }),
-    });
-  }
-  const params: TaskParams = { format, lang: s.lang };
-  if (route === 'compile') {
-    const to = single(query, 'to', s.lang);
-    if (to !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(to))
-      throw bad(
-        'to',
-        to,
-        translate(s.lang, 'service.expectedFormat', { values: joinList(OUTPUT_FORMATS, s.lang) }),
-      );
-    const response = single(query, 'response', s.lang) ?? 'catalog';
-    if (response !== 'catalog' && response !== 'json')
-      throw bad(
-        'response',
-        response,
-        translate(s.lang, 'service.expectedFormat', { values: 'catalog、json' }),
-      );
-    const codes = single(query, 'codes', s.lang) ?? 'true';
-    if (codes !== 'true' && codes !== 'false')
-      throw bad('codes', codes, translate(s.lang, 'service.expectedFormat', { values: 'true、false' }));
-    const width = single(query, 'sequenceWidth', s.lang);
-    if (width !== undefined && !/^(?:[1-9]|1[0-2])$/.test(width))
-      throw bad('sequenceWidth', width, translate(s.lang, 'service.expectedFormat', { values: '1–12' }));
-    params.compile = {
-      ...(to ? { to: to as OutputFormat } : {}),
-      response,
-      codes: codes === 'true',
-      ...(width ? { sequenceWidth: Number(width) } : {}),
-    };
-  }
-  const kind = single(query, 'kind', s.lang);
-  if (kind !== undefined) {
-    if (!isKindOption(kind)) {
-      throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
-        name: 'kind',
-        value: kind,
-        expected: translate(s.lang, 'service.expectedFormat', { values: 'shared、open、auto' }),
-      });
-    }
-    params.kind = kind;
-  }
-  const today = single(query, 'today', s.lang);
-  if (today !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-      throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
-        name: 'today',
-        value: today,
-        expected: translate(s.lang, 'service.expectedDate'),
-      });
-    }
-    params.today = today;
-  }
-  const profile = single(query, 'profile', s.lang);
-  if (profile !== undefined) {
-    // A scoring profile (the report gains its score, as `govcat score --profile`), or a rule preset.
-    const scoring = loadProfiles();
-    if (scoring.has(profile)) params.scoringProfile = profile;
-    else if (extendableNames().includes(profile)) params.preset = profile;
-    else {
-      throw new ServiceError(400, 'service/unknown-profile', 'service.unknownProfile', {
-        name: profile.slice(0, 80),
-        available: [...scoring.keys(), ...extendableNames()].join('、'),
-      });
-    }
-  }
-  const filename = single(query, 'filename', s.lang);
-  if (filename !== undefined) {
-    const safe = safeFileName(filename);
-    if (!safe || safe !== filename) {
-      throw new ServiceError(400, 'service/bad-parameter', 'service.badParameter', {
-        name: 'filename',
-        value: filename.slice(0, 80),
-        expected: translate(s.lang, 'service.expectedFileName'),
-      });
-    }
-    params.filename = safe;
-  }
-  s.params = params;
+}
 
+/** The answer's format: a report formatter (validate), a diff format (diff), JSON (compile). */
+function reportFormat(query: Record<string, unknown>, route: Route, lang: TaskParams['lang']): string {
+  if (route === 'compile') return 'json';
+  const format = single(query, 'format', lang) ?? 'json';
+  const known: readonly string[] = route === 'diff' ? DIFF_FORMATS : formatNames();
+  if (route === 'diff' ? !known.includes(format) : !getFormatter(format))
+    throw badParameter('format', format, expectedValues(lang, known), true);
+  return format;
+}
+
+/** POST /v1/compile: output format, answer shape and code settings. */
+function compileParams(query: Record<string, unknown>, lang: TaskParams['lang']): TaskParams['compile'] {
+  const to = single(query, 'to', lang);
+  if (to !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(to))
+    throw badParameter('to', to, expectedValues(lang, OUTPUT_FORMATS));
+  const response = single(query, 'response', lang) ?? 'catalog';
+  if (response !== 'catalog' && response !== 'json')
+    throw badParameter('response', response, expectedValues(lang, 'catalog、json'));
+  const codes = single(query, 'codes', lang) ?? 'true';
+  if (codes !== 'true' && codes !== 'false')
+    throw badParameter('codes', codes, expectedValues(lang, 'true、false'));
+  const width = single(query, 'sequenceWidth', lang);
+  if (width !== undefined && !/^(?:[1-9]|1[0-2])$/.test(width))
+    throw badParameter('sequenceWidth', width, expectedValues(lang, '1–12'));
+  return {
+    ...(to ? { to: to as OutputFormat } : {}),
+    response,
+    codes: codes === 'true',
+    ...(width ? { sequenceWidth: Number(width) } : {}),
+  };
+}
+
+/** `kind` and `today`, which every upload route takes. */
+function sessionParams(query: Record<string, unknown>, lang: TaskParams['lang']): Partial<TaskParams> {
+  const out: Partial<TaskParams> = {};
+  const kind = single(query, 'kind', lang);
+  if (kind !== undefined) {
+    if (!isKindOption(kind))
+      throw badParameter('kind', kind, expectedValues(lang, 'shared、open、auto'), true);
+    out.kind = kind;
+  }
+  const today = single(query, 'today', lang);
+  if (today !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+      throw badParameter('today', today, translate(lang, 'service.expectedDate'), true);
+    out.today = today;
+  }
+  return out;
+}
+
+/** POST /v1/validate `?profile=`: a scoring profile (the report gains its score) or a rule preset. */
+function validateProfile(profile: string): Partial<TaskParams> {
+  const scoring = loadProfiles();
+  if (scoring.has(profile)) return { scoringProfile: profile };
+  if (extendableNames().includes(profile)) return { preset: profile };
+  throw new ServiceError(400, 'service/unknown-profile', 'service.unknownProfile', {
+    name: profile.slice(0, 80),
+    available: [...scoring.keys(), ...extendableNames()].join('、'),
+  });
+}
+
+/** POST /v1/diff `?profile=`: the scoring profile of the score before → after (default as `govcat diff`), or none. */
+function diffProfile(profile: string | undefined): Partial<TaskParams> {
+  const chosen = profile ?? DEFAULT_PROFILE;
+  if (chosen === NO_PROFILE) return {};
+  const scoring = loadProfiles();
+  if (scoring.has(chosen)) return { scoringProfile: chosen };
+  throw new ServiceError(400, 'service/unknown-profile', 'service.unknownProfile', {
+    name: chosen.slice(0, 80),
+    available: [...scoring.keys(), NO_PROFILE].join('、'),
+  });
+}
+
+/**
+ * The body's type: multipart is read later part by part; POST /v1/diff takes nothing else; a raw body's
+ * format comes from its type or its name.
+ */
+function checkBodyType(request: FastifyRequest, route: Route, params: TaskParams, ctx: ServiceContext): void {
   const type = essence(request.headers['content-type']);
   if (type === 'multipart/form-data') return;
   const length = request.headers['content-length'];
+  if (type === undefined && (length === undefined || length === '0'))
+    throw new ServiceError(400, 'service/no-body', 'service.noBody');
+  if (route === 'diff') {
+    throw new ServiceError(415, 'service/unsupported-media-type', 'service.diffMultipart', {
+      type: type ?? '(none)',
+    });
+  }
   if (type === undefined) {
-    if (length === undefined || length === '0')
-      throw new ServiceError(400, 'service/no-body', 'service.noBody');
     throw new ServiceError(415, 'service/unsupported-media-type', 'service.unsupportedMediaType', {
       type: '(none)',
       types: ctx.availableTypes(),
@@ -295,7 +321,7 @@ export function checkUpload(request: FastifyRequest, route: Route, ctx: ServiceC
   }
   const name =
     params.filename ?? safeFileName(dispositionFileName(request.headers['content-disposition'] as string));
-  s.upload = uploadFormat(type, name, ctx);
+  request.govcat.upload = uploadFormat(type, name, ctx);
 }
 
 export function uploadFormat(
@@ -357,6 +383,72 @@ async function readMultipart(
   }
   if (!upload) throw new ServiceError(400, 'service/no-file', 'service.noFile');
   return lock === undefined ? { upload } : { upload, lock };
+}
+
+/** One received file of an upload. */
+export interface ReceivedFile {
+  name: string;
+  bytes: Uint8Array;
+  format: InputFormat;
+}
+
+/** The multipart fields of POST /v1/diff. */
+export const DIFF_FIELDS = ['old', 'new'] as const;
+
+/**
+ * The two files of POST /v1/diff: file parts named `old` and `new` (other fields are ignored), each once,
+ * together at most --max-body.
+ */
+async function readDiffParts(
+  request: FastifyRequest,
+  ctx: ServiceContext,
+): Promise<Record<'old' | 'new', ReceivedFile>> {
+  const files: Partial<Record<'old' | 'new', ReceivedFile>> = {};
+  const wrongField = (field: string) =>
+    new ServiceError(400, 'service/diff-fields', 'service.diffFields', { field: field.slice(0, 80) });
+  let total = 0;
+  try {
+    for await (const part of request.parts({ limits: { files: DIFF_FIELDS.length } })) {
+      if (part.type !== 'file') continue;
+      const field = part.fieldname as 'old' | 'new';
+      if (!DIFF_FIELDS.includes(field) || files[field]) throw wrongField(part.fieldname);
+      const name = safeFileName(part.filename);
+      const type = essence(part.mimetype) ?? 'application/octet-stream';
+      const chosen = uploadFormat(UPLOAD_MEDIA_TYPES[type] ? type : 'application/octet-stream', name, ctx);
+      const bytes = await part.toBuffer();
+      total += bytes.byteLength;
+      if (total > ctx.maxBody)
+        throw new ServiceError(413, 'service/body-too-large', 'service.bodyTooLarge', { limit: ctx.maxBody });
+      files[field] = { name: chosen.name, bytes, format: chosen.format };
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_FILES_LIMIT')
+      throw new ServiceError(400, 'service/diff-fields', 'service.diffTooManyFiles');
+    throw err;
+  }
+  for (const field of DIFF_FIELDS) {
+    if (!files[field]) throw new ServiceError(400, 'service/missing-file', 'service.missingFile', { field });
+  }
+  return files as Record<'old' | 'new', ReceivedFile>;
+}
+
+/**
+ * The two versions of a POST /v1/diff once they have fully arrived (slow uploads are cut here), then the
+ * request gives up its receiving place.
+ */
+export async function receiveDiff(
+  request: FastifyRequest,
+  ctx: ServiceContext,
+): Promise<Record<'old' | 'new', ReceivedFile>> {
+  const s = request.govcat;
+  const reading = readDiffParts(request, ctx);
+  reading.catch(() => {});
+  try {
+    return await (s.watch ? Promise.race([reading, s.watch.slow]) : reading);
+  } finally {
+    s.watch?.stop();
+    ctx.slots.doneReceiving(s);
+  }
 }
 
 /** The upload of a request: the multipart file, or the body with the name and format from its headers. */

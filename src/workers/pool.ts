@@ -18,6 +18,8 @@ import { withToday } from '../session.js';
 import {
   type CompileTaskOptions,
   type CompileTaskResult,
+  type DiffRenderOptions,
+  type DiffTaskResult,
   type RenderedTaskResult,
   type RenderOptions,
   STARTED,
@@ -29,7 +31,13 @@ import {
   type ValidateTaskResult,
 } from './protocol.js';
 
-export type { CompileTaskOptions, RenderOptions, TaskOptions, TaskSource } from './protocol.js';
+export type {
+  CompileTaskOptions,
+  DiffRenderOptions,
+  RenderOptions,
+  TaskOptions,
+  TaskSource,
+} from './protocol.js';
 export { poolReport } from './report.js';
 
 /** Options of a pool. Every bound has a default; `0` for maxQueue means “no waiting: reject when busy”. */
@@ -97,6 +105,23 @@ export interface PoolCompileResult {
   /** The lock updated with every code of the catalog. */
   lock?: CodeLock;
   lockChanged?: boolean;
+  startedAt: number;
+  finishedAt: number;
+  waitMs: number;
+  stopped?: 'timeout' | 'memory';
+}
+
+/** One rendered diff of two versions: the text, or the error of the version that could not be read. */
+export interface PoolDiffResult {
+  rendered: string;
+  error?: FileReport['error'];
+  /** Which version the error is about (absent when the task as a whole was stopped). */
+  side?: 'old' | 'new';
+  entries: { old: number; new: number };
+  /** Errors and warnings of the new version. */
+  counts: SeverityCounts;
+  /** Errors the new version adds. */
+  newErrors: number;
   startedAt: number;
   finishedAt: number;
   waitMs: number;
@@ -186,7 +211,13 @@ export class CatalogPool {
   readonly maxWorkerMemoryMb: number;
   readonly #piscina: Piscina<
     Task,
-    ValidateTaskResult | RenderedTaskResult | CompileTaskResult | TaskInputError | TaskConfigError | null
+    | ValidateTaskResult
+    | RenderedTaskResult
+    | CompileTaskResult
+    | DiffTaskResult
+    | TaskInputError
+    | TaskConfigError
+    | null
   >;
   readonly #taskTimeoutMs: number | undefined;
   readonly #started = new Map<number, () => void>();
@@ -332,6 +363,62 @@ export class CatalogPool {
     });
   }
 
+  /**
+   * Reads, validates and diffs two versions in one worker (as `govcat diff`: one session for both, the score
+   * under `options.scoringProfile`), rendering the diff there. The two text files together must fit the heap
+   * as one would; the time cap covers the whole task. A version that cannot be read comes back as `error`
+   * with its `side`; rejects like `validate`.
+   */
+  async diff(
+    before: TaskSource,
+    after: TaskSource,
+    options: TaskOptions,
+    render: DiffRenderOptions,
+    run: RunOptions = {},
+  ): Promise<PoolDiffResult> {
+    return this.#admit(async () => {
+      const taskOptions = this.#taskOptions(options);
+      // One name for errors about the task as a whole (time and memory caps).
+      const both: TaskSource = {
+        name: `${sourceName(before)} → ${sourceName(after)}`,
+        bytes: new Uint8Array(0),
+      };
+      const empty = { rendered: '', entries: { old: 0, new: 0 }, counts: NO_COUNTS, newErrors: 0 };
+      const tooLarge = await this.#pairTooLargeForHeap(before, after, both);
+      if (tooLarge) {
+        const { report, ...rest } = this.#failure(both, taskOptions, tooLarge, Date.now(), 0);
+        return { ...rest, ...empty, error: report.error };
+      }
+      const outcome = await this.#run<DiffTaskResult | TaskInputError>(
+        (id) => ({ op: 'diff', id, old: before, new: after, options: taskOptions, render }),
+        both,
+        taskOptions,
+        run,
+      );
+      if ('failure' in outcome) {
+        const { report, ...rest } = outcome.failure;
+        return { ...rest, ...empty, error: report.error };
+      }
+      const { result, waitMs } = outcome;
+      if ('inputError' in result) {
+        const { code, messageId, data } = result.inputError;
+        const source = result.side === 'old' ? before : after;
+        const error = new CatalogInputError(code as InputErrorCode, messageId, data);
+        const file = errorFileReport(sourceName(source), error, langOf(taskOptions), formatOf(source));
+        const now = Date.now();
+        return {
+          ...empty,
+          error: file.error,
+          ...(result.side ? { side: result.side } : {}),
+          startedAt: now,
+          finishedAt: now,
+          waitMs,
+        };
+      }
+      return { ...result, waitMs };
+    });
+  }
+
   /** Counts a call against threads + maxQueue before anything asynchronous (so concurrent calls cannot all pass). */
   async #admit<R>(work: () => Promise<R>): Promise<R> {
     if (this.#closed) throw new PoolClosedError();
@@ -446,6 +533,31 @@ export class CatalogPool {
     if (heapNeededMb(size) <= this.maxWorkerMemoryMb) return undefined;
     return new CatalogInputError('input/limit', 'worker.tooLarge', {
       file: sourceName(source),
+      size,
+      limit: this.maxWorkerMemoryMb,
+      needed: heapNeededMb(size),
+    });
+  }
+
+  /** The input error when two text sources together are too big to parse within the heap cap. */
+  async #pairTooLargeForHeap(
+    before: TaskSource,
+    after: TaskSource,
+    both: TaskSource,
+  ): Promise<CatalogInputError | undefined> {
+    let size = 0;
+    for (const source of [before, after]) {
+      if (!TEXT_FORMATS.has(formatOf(source))) continue;
+      if ('bytes' in source) size += source.bytes.byteLength;
+      else
+        size += await stat(source.path).then(
+          (s) => s.size,
+          () => 0,
+        );
+    }
+    if (heapNeededMb(size) <= this.maxWorkerMemoryMb) return undefined;
+    return new CatalogInputError('input/limit', 'worker.tooLarge', {
+      file: sourceName(both),
       size,
       limit: this.maxWorkerMemoryMb,
       needed: heapNeededMb(size),

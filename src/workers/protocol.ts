@@ -56,10 +56,23 @@ export interface RenderOptions {
   maxWarnings?: number;
 }
 
+/** What a diff task renders: one of the diff formats (stylish, json, markdown, html). */
+export interface DiffRenderOptions {
+  format: string;
+}
+
 /** A task posted to a worker. */
 export type Task =
   | { op: 'validate'; id: number; source: TaskSource; options: TaskOptions; render?: RenderOptions }
   | { op: 'compile'; id: number; source: TaskSource; options: TaskOptions; compile: CompileTaskOptions }
+  | {
+      op: 'diff';
+      id: number;
+      old: TaskSource;
+      new: TaskSource;
+      options: TaskOptions;
+      render: DiffRenderOptions;
+    }
   | { op: 'warm'; id: number; options: TaskOptions };
 
 /** A worker's answer to a validate task: the file's report section and its severity counts. */
@@ -96,9 +109,23 @@ export interface CompileTaskResult {
   finishedAt: number;
 }
 
-/** An input error raised in a worker outside validation (compile), sent back as data. */
+/** A worker's answer to a diff task: the rendered diff and what logs and headers need. */
+export interface DiffTaskResult {
+  rendered: string;
+  /** Entries of the old and the new version. */
+  entries: { old: number; new: number };
+  /** Errors and warnings of the new version, and the errors it adds. */
+  counts: SeverityCounts;
+  newErrors: number;
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** An input error raised in a worker outside validation (compile, diff), sent back as data. */
 export interface TaskInputError {
   inputError: { code: string; messageId: string; data: Record<string, string | number> };
+  /** Diff: which version could not be read. */
+  side?: 'old' | 'new';
 }
 
 /** A configuration error raised in a worker, sent back as data (Error subclasses lose their fields). */

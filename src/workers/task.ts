@@ -2,6 +2,9 @@
 import { parentPort } from 'node:worker_threads';
 import { compileParsed } from '../compile.js';
 import { useNodeData } from '../data/node.js';
+import { type DiffSide, diffCatalogs } from '../diff/diff.js';
+import { type DiffFormat, formatDiff } from '../diff/format.js';
+import { validateVersion } from '../diff/sources.js';
 import { CatalogInputError, ConfigError } from '../errors.js';
 import { getFormatter, renderReport } from '../formatters/index.js';
 import { loadProfiles } from '../indicators/index.js';
@@ -14,8 +17,10 @@ import {
   validateParsed,
   validateSource,
 } from '../validate.js';
+import { govcatVersion } from '../version.js';
 import {
   type CompileTaskResult,
+  type DiffTaskResult,
   type RenderedTaskResult,
   type RenderOptions,
   STARTED,
@@ -57,7 +62,13 @@ function sessionFor(task: TaskOptions): Session {
 export default async function runTask(
   task: Task,
 ): Promise<
-  ValidateTaskResult | RenderedTaskResult | CompileTaskResult | TaskConfigError | TaskInputError | null
+  | ValidateTaskResult
+  | RenderedTaskResult
+  | CompileTaskResult
+  | DiffTaskResult
+  | TaskConfigError
+  | TaskInputError
+  | null
 > {
   let session: Session;
   try {
@@ -69,6 +80,7 @@ export default async function runTask(
   }
   if (task.op === 'warm') return null;
   if (task.op === 'compile') return compile(task, session);
+  if (task.op === 'diff') return diff(task, session);
   // The time cap covers reading and validating, not this worker's one-time start-up (schemas, seeds).
   parentPort?.postMessage({ [STARTED]: task.id });
   const startedAt = Date.now();
@@ -114,6 +126,36 @@ async function compile(
       return { inputError: { code: err.code, messageId: err.messageId, data: err.data } };
     throw err;
   }
+}
+
+/** Reads, validates and diffs two versions under one session (as `govcat diff`), rendering the diff here. */
+async function diff(
+  task: Extract<Task, { op: 'diff' }>,
+  session: Session,
+): Promise<DiffTaskResult | TaskInputError> {
+  parentPort?.postMessage({ [STARTED]: task.id });
+  const startedAt = Date.now();
+  const profile = task.options.scoringProfile ? loadProfiles().get(task.options.scoringProfile) : undefined;
+  const sides: DiffSide[] = [];
+  for (const side of ['old', 'new'] as const) {
+    try {
+      sides.push((await validateVersion(task[side], session, profile)).side);
+    } catch (err) {
+      if (err instanceof CatalogInputError)
+        return { inputError: { code: err.code, messageId: err.messageId, data: err.data }, side };
+      throw err;
+    }
+  }
+  const result = diffCatalogs(sides[0]!, sides[1]!, { toolVersion: govcatVersion() });
+  const rendered = formatDiff(result, task.render.format as DiffFormat, { lang: session.lang, color: false });
+  return {
+    rendered,
+    entries: { old: result.old.entries, new: result.new.entries },
+    counts: { error: result.new.errors, warning: result.new.warnings, info: 0 },
+    newErrors: result.summary.findings.newErrors,
+    startedAt,
+    finishedAt: Date.now(),
+  };
 }
 
 function render(

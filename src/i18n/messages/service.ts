@@ -42,6 +42,22 @@ export const serviceMessages = {
     zh: '一次只能上传一个文件：请为每个目录文件单独发送请求',
     en: 'only one file per request: send each catalog file in its own request',
   },
+  'service.diffMultipart': {
+    zh: 'POST /v1/diff 需要 multipart/form-data 请求（收到“{{type}}”）：用文件字段 old 上传旧版本、new 上传新版本',
+    en: 'POST /v1/diff takes a multipart/form-data request (got "{{type}}"): send the earlier version as the file field old and the later one as new',
+  },
+  'service.diffFields': {
+    zh: 'POST /v1/diff 只接受文件字段 old（旧版本）和 new（新版本），各一个：文件字段“{{field}}”多余或重复',
+    en: 'POST /v1/diff takes the file fields old (earlier version) and new (later version), once each: the file field "{{field}}" is unknown or repeated',
+  },
+  'service.diffTooManyFiles': {
+    zh: 'POST /v1/diff 只接受两个文件：字段 old（旧版本）和 new（新版本）',
+    en: 'POST /v1/diff takes two files: the fields old (earlier version) and new (later version)',
+  },
+  'service.missingFile': {
+    zh: '缺少文件字段 {{field}}：POST /v1/diff 需要 old（旧版本）和 new（新版本）两个文件',
+    en: 'the file field {{field}} is missing: POST /v1/diff needs two files, old (earlier version) and new (later version)',
+  },
   'service.badParameter': {
     zh: '参数 {{name}} 的值“{{value}}”无效：{{expected}}',
     en: 'parameter {{name}} has an invalid value "{{value}}": {{expected}}',
