@@ -39,6 +39,7 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   rules: async () => (await import('./commands/rules.js')).registerRules,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   diff: async () => (await import('./commands/diff.js')).registerDiff,
+  web: async () => (await import('./commands/web.js')).registerWeb,
 };
 
 /**

@@ -31,6 +31,7 @@ import {
 import { registerCompile } from './routes/compile.js';
 import { registerDiff } from './routes/diff.js';
 import { registerInfo } from './routes/info.js';
+import { registerPage } from './routes/page.js';
 import { registerValidate } from './routes/validate.js';
 import { saturated, watchBody } from './upload.js';
 
@@ -283,6 +284,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
   registerCompile(app, ctx);
   registerDiff(app, ctx);
   registerInfo(app, ctx);
+  registerPage(app);
   installErrorHandlers(app, ctx);
 
   let closing: Promise<void> | undefined;
