@@ -20,7 +20,6 @@ const TO_SPLIT = [
   'src/compile.ts fixCatalog',
   'src/formatters/markdown.ts markdown',
   'src/formatters/sarif.ts sarif',
-  'src/indicators/input-rates.ts computeInputRates',
   'src/io/ooxml/comments.ts addComments',
   'src/io/writers/annotate.ts annotateWorkbook',
   'src/io/writers/template-xlsx.ts templateWorkbook',
