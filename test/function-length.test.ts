@@ -17,7 +17,6 @@ const TO_SPLIT = [
   'src/cli/commands/validate.ts runValidate',
   'src/codegen/codes.ts assignCodes',
   'src/codegen/fixes.ts applySafeFixes',
-  'src/formatters/sarif.ts sarif',
   'src/io/ooxml/comments.ts addComments',
   'src/io/writers/annotate.ts annotateWorkbook',
   'src/io/writers/template-xlsx.ts templateWorkbook',
