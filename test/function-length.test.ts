@@ -28,7 +28,6 @@ const TO_SPLIT = [
   'src/io/readers/xml.ts readXml',
   'src/io/readers/zip-guard.ts scanZip',
   'src/io/writers/annotate.ts annotateWorkbook',
-  'src/io/writers/template-xlsx.ts templateWorkbook',
   'src/model/table.ts readEntriesSheet',
   'src/model/table.ts readTables',
   'src/rules/engine.ts runEngine',
