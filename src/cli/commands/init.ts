@@ -1,5 +1,5 @@
 // `govcat init [file.xlsx]`: write a blank template workbook in the guide's layout with a 填表说明 sheet.
-import { constants, existsSync } from 'node:fs';
+import { constants, existsSync, readFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -11,7 +11,7 @@ import { templateWorkbook } from '../../io/writers/template-xlsx.js';
 import { writeWorkbook } from '../../io/writers/xlsx.js';
 import type { CatalogKind } from '../../model/types.js';
 import { SCHEMA_IDS } from '../../schema/ajv.js';
-import { loadSeeds, readValidated, SeedError, type Seeds } from '../../seeds/index.js';
+import { loadSeeds, parseValidated, SeedError, type Seeds } from '../../seeds/index.js';
 import { type CliIO, EXIT } from '../io.js';
 import { checkOutputPath } from '../output-target.js';
 import { langOption, UsageError } from '../shared.js';
@@ -78,7 +78,11 @@ function classificationTree(
   const file = resolve(cwd, given);
   if (!existsSync(file)) throw new UsageError(translate(lang, 'init.noClassification', { tree: given, ids }));
   try {
-    return readValidated<ClassificationTree>(file, SCHEMA_IDS.classificationTree);
+    return parseValidated<ClassificationTree>(
+      readFileSync(file, 'utf8'),
+      given,
+      SCHEMA_IDS.classificationTree,
+    );
   } catch (err) {
     if (!(err instanceof SeedError)) throw err;
     throw new UsageError(translate(lang, 'init.badClassification', { tree: given, reason: err.reason, ids }));
