@@ -325,105 +325,226 @@ interface SheetState {
   overflow: boolean;
 }
 
-/** Parses one worksheet part into rows of raw cells and merges, enforcing the row, column and cell limits. */
-async function worksheet(
-  zip: ZipArchive,
-  entry: ZipPart,
-  ctx: {
-    file: string;
-    sheet: string;
-    limits: ResolvedLimits;
-    strings: readonly (string | undefined)[] | undefined;
-    xfs: readonly (number | undefined)[] | undefined;
-    formats: NumberFormats;
-    date1904: boolean;
-    deadline: Deadline;
-  },
-): Promise<{ state: SheetState; error: Pending }> {
-  const { limits, formats, date1904, deadline } = ctx;
-  const sheetRows = limits.maxRows + 1;
-  const rows: (RawCell | undefined)[][] = [];
-  const merges: MergeRange[] = [];
-  let error: Pending;
-  let inData = false;
-  let dataDone = false;
-  let rowNumber = 0;
-  let skipRow = false;
-  let inRow = false;
-  let col = -1;
-  // Current cell.
-  let inCell = false;
-  let cellRow = 0;
-  let cellCol = 0;
-  let cellType: string | undefined;
-  let cellStyle: string | undefined;
-  let inV = false;
-  let vDone = false;
-  let vText: string | undefined;
-  let inInline = false;
-  const inline = new StringItem();
-  let inlineValue: string | undefined;
-  let rowsSeen = 0;
-  let overflow = false;
-  let cellRef: string | undefined;
+/** What reading one worksheet needs besides its part. */
+interface SheetContext {
+  file: string;
+  sheet: string;
+  limits: ResolvedLimits;
+  strings: readonly (string | undefined)[] | undefined;
+  xfs: readonly (number | undefined)[] | undefined;
+  formats: NumberFormats;
+  date1904: boolean;
+  deadline: Deadline;
+}
+
+/**
+ * The scan of one worksheet, as XmlScanner handlers: `open`, `close` and `text` route each tag to the part of the
+ * sheet it belongs to (outside sheetData: merges; a row; a cell; its value or inline string), and each finished
+ * cell is turned into a raw value (`cellValue`) and stored (`storeCell`).
+ */
+class WorksheetScan {
+  readonly rows: (RawCell | undefined)[][] = [];
+  readonly merges: MergeRange[] = [];
+  error: Pending;
+  /** A cell lay beyond --max-rows (its row was kept by its reference, not stored). */
+  overflow = false;
+  private readonly sheetRows: number;
+  private inData = false;
+  private dataDone = false;
+  private rowNumber = 0;
+  private skipRow = false;
+  private inRow = false;
+  private col = -1;
+  private rowsSeen = 0;
+  // The current cell.
+  private inCell = false;
+  private cellRow = 0;
+  private cellCol = 0;
+  private cellType: string | undefined;
+  private cellStyle: string | undefined;
+  private cellRef: string | undefined;
+  private inV = false;
+  private vDone = false;
+  private vText: string | undefined;
+  private inInline = false;
+  private readonly inline = new StringItem();
+  private inlineValue: string | undefined;
+
+  constructor(private readonly ctx: SheetContext) {
+    this.sheetRows = ctx.limits.maxRows + 1;
+  }
+
   // SheetJS reads attributes by local name (a prefix is dropped) and a later duplicate wins.
-  const onCellAttr = (name: string, value: string): undefined => {
+  private readonly onCellAttr = (name: string, value: string): undefined => {
     const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
-    if (local === 'r') cellRef = value;
-    else if (local === 't') cellType = value;
-    else if (local === 's') cellStyle = value;
+    if (local === 'r') this.cellRef = value;
+    else if (local === 't') this.cellType = value;
+    else if (local === 's') this.cellStyle = value;
     else if (local.toLowerCase() !== local) throw new StreamFallback('upper-case cell attribute');
     return undefined;
   };
 
-  const finishCell = () => {
-    const v = vText === undefined ? undefined : unescapeXml(vText);
+  open(name: string, raw: string, selfClosing: boolean): void {
+    if (this.inCell) this.openInCell(name, selfClosing);
+    else if (!this.inData) this.openOutsideData(name, raw, selfClosing);
+    else if (name === 'row') this.openRow(raw, selfClosing);
+    else if (name === 'c' && this.inRow) this.openCell(raw, selfClosing);
+  }
+
+  close(name: string): void {
+    if (this.inCell) this.closeInCell(name);
+    else if (name === 'row') this.inRow = false;
+    else if (name === 'sheetData' && this.inData) {
+      this.inData = false;
+      this.dataDone = true;
+    }
+  }
+
+  text(text: string): void {
+    if (this.inV) this.vText = this.vText === undefined ? text : this.vText + text;
+    else if (this.inInline) this.inline.text(text);
+  }
+
+  /** A tag inside a cell: its value, its inline string, or markup of that string. */
+  private openInCell(name: string, selfClosing: boolean): void {
+    if (this.inInline) {
+      this.inline.open(name, selfClosing);
+      return;
+    }
+    if (name === 'v') {
+      if (!selfClosing && !this.vDone) this.inV = true;
+    } else if (name === 'is') {
+      if (!selfClosing) {
+        this.inInline = true;
+        this.inline.reset();
+      } else this.inlineValue = '';
+    }
+  }
+
+  private closeInCell(name: string): void {
+    if (this.inInline) {
+      if (name === 'is') {
+        this.inInline = false;
+        this.inlineValue ??= this.inline.value();
+      } else this.inline.close(name);
+      return;
+    }
+    if (name === 'v') {
+      if (this.inV) this.vDone = true;
+      this.inV = false;
+    } else if (name === 'c') {
+      this.inCell = false;
+      if (!this.skipRow) this.finishCell();
+    }
+  }
+
+  /** Outside sheetData: its start, and the merged ranges after it. */
+  private openOutsideData(name: string, raw: string, selfClosing: boolean): void {
+    if (name === 'sheetData') {
+      if (this.dataDone) throw new StreamFallback('second sheetData');
+      if (selfClosing) this.dataDone = true;
+      else this.inData = true;
+    } else if (name === 'mergeCell') {
+      if (!this.dataDone) throw new StreamFallback('mergeCell before sheetData');
+      if (!MERGE_TAG.test(raw)) throw new StreamFallback('odd mergeCell');
+      const m = RANGE_REF.exec(attr(raw, 'ref') ?? '');
+      if (!m) throw new StreamFallback('odd merge range');
+      const s = { r: Number(m[2]) - 1, c: columnIndex(m[1]!) };
+      const e = m[3] === undefined ? { ...s } : { r: Number(m[4]) - 1, c: columnIndex(m[3]) };
+      this.merges.push({ s, e });
+    }
+  }
+
+  private openRow(raw: string, selfClosing: boolean): void {
+    const r = attr(raw, 'r');
+    this.rowNumber = r !== undefined ? Number.parseInt(r, 10) : this.rowNumber + 1;
+    if (!Number.isInteger(this.rowNumber)) throw new StreamFallback('odd row number');
+    this.skipRow = this.rowNumber > this.sheetRows;
+    this.inRow = !selfClosing;
+    this.col = -1;
+    if ((++this.rowsSeen & 0xfff) === 0) this.ctx.deadline.check();
+  }
+
+  private openCell(raw: string, selfClosing: boolean): void {
+    this.cellType = undefined;
+    this.cellStyle = undefined;
+    eachAttr(raw, this.onCellAttr);
+    const ref = this.cellRef;
+    this.cellRef = undefined;
+    if (ref !== undefined) {
+      if (!parseRef(ref)) throw new StreamFallback('odd cell reference');
+      this.cellCol = refCol;
+      this.cellRow = refRow;
+      this.col = this.cellCol;
+    } else {
+      this.col++;
+      this.cellCol = this.col;
+      this.cellRow = this.rowNumber - 1;
+    }
+    this.vText = undefined;
+    this.inV = false;
+    this.vDone = false;
+    this.inlineValue = undefined;
+    if (selfClosing) {
+      if (!this.skipRow) this.finishCell();
+    } else this.inCell = true;
+  }
+
+  private finishCell(): void {
+    const v = this.vText === undefined ? undefined : unescapeXml(this.vText);
     const hasV = v !== undefined && v !== '';
-    let value: RawCell | undefined;
-    const t = cellType;
-    if (t === undefined && !hasV) return;
+    if (this.cellType === undefined && !hasV) return;
+    const value = this.cellValue(v, hasV);
+    if (value === SKIP) return;
+    this.storeCell(value);
+  }
+
+  /** The raw value of the current cell as SheetJS reads it, or SKIP for a cell SheetJS leaves out. */
+  private cellValue(v: string | undefined, hasV: boolean): RawCell | undefined | typeof SKIP {
+    const { ctx } = this;
+    const t = this.cellType;
     switch (t ?? 'n') {
       case 'n':
       case '': {
-        if (!hasV) return;
+        if (!hasV) return SKIP;
         const number = Number.parseFloat(v as string);
         let fmt: number | undefined;
-        if (ctx.xfs && cellStyle !== undefined) fmt = ctx.xfs[cellStyle as unknown as number];
-        value = formats.numberCell(number, formats.get(fmt ?? 0), date1904);
-        break;
+        if (ctx.xfs && this.cellStyle !== undefined) fmt = ctx.xfs[this.cellStyle as unknown as number];
+        return ctx.formats.numberCell(number, ctx.formats.get(fmt ?? 0), ctx.date1904);
       }
       case 's': {
-        if (!hasV) return;
+        if (!hasV) return SKIP;
         const strings = ctx.strings;
         const index = Number.parseInt(v as string, 10);
         if (!strings || !(index in strings)) throw new StreamFallback('shared string index out of range');
-        value = strings[index] ?? '';
-        break;
+        return strings[index] ?? '';
       }
       case 'inlineStr':
-        value = inlineValue ?? '';
-        break;
+        return this.inlineValue ?? '';
       case 'b':
-        value = v === '1' || v === 'true';
-        break;
+        return v === '1' || v === 'true';
       case 'e':
-        value = v !== undefined && ERRORS.has(v) ? v : undefined;
-        break;
+        return v !== undefined && ERRORS.has(v) ? v : undefined;
       case 'str': {
         // SheetJS decodes formula strings twice, the first time over the undecoded UTF-8 bytes: the same
         // here unless a numeric reference or _xHHHH_ escape would be decoded differently that way.
-        const raw = vText ?? '';
+        const raw = this.vText ?? '';
         if (raw.includes('&#') || /_x/i.test(raw)) throw new StreamFallback('escaped formula string');
-        value = v === undefined ? '' : unescapeXml(v, true);
-        break;
+        return v === undefined ? '' : unescapeXml(v, true);
       }
       case 'd':
         throw new StreamFallback(`cell type ${t}`);
       default:
-        value = undefined;
+        return undefined;
     }
+  }
+
+  /** Stores the current cell's value; an over-long text is remembered (the first in SheetJS's order). */
+  private storeCell(value: RawCell | undefined): void {
+    const { limits } = this.ctx;
+    const { cellRow, cellCol, rows } = this;
     if (cellRow > limits.maxRows) {
-      overflow = true;
+      this.overflow = true;
       return;
     }
     if (cellRow >= rows.length) {
@@ -436,121 +557,40 @@ async function worksheet(
     }
     if (typeof value === 'string' && value.length > limits.maxCellChars) {
       const e = new CatalogInputError('input/limit', 'readers.cellTooLong', {
-        file: ctx.file,
-        cell: `${ctx.sheet}!${columnLetter(cellCol)}${cellRow + 1}`,
+        file: this.ctx.file,
+        cell: `${this.ctx.sheet}!${columnLetter(cellCol)}${cellRow + 1}`,
         count: value.length,
         limit: limits.maxCellChars,
       });
       // The SheetJS path checks cells row by row, left to right: keep the first in that order.
+      const error = this.error;
       if (!error || cellRow < error.row || (cellRow === error.row && cellCol < error.col))
-        error = { row: cellRow, col: cellCol, error: e };
+        this.error = { row: cellRow, col: cellCol, error: e };
     }
     row[cellCol] = value;
-  };
+  }
+}
 
+/** A cell SheetJS leaves out (no value where one is needed). */
+const SKIP = Symbol('skip');
+
+/** Parses one worksheet part into rows of raw cells and merges, enforcing the row, column and cell limits. */
+async function worksheet(
+  zip: ZipArchive,
+  entry: ZipPart,
+  ctx: SheetContext,
+): Promise<{ state: SheetState; error: Pending }> {
+  const sheet = new WorksheetScan(ctx);
   const scanner = new XmlScanner({
-    open(name, raw, selfClosing) {
-      if (inCell) {
-        if (inInline) {
-          inline.open(name, selfClosing);
-          return;
-        }
-        if (name === 'v') {
-          if (!selfClosing && !vDone) inV = true;
-        } else if (name === 'is') {
-          if (!selfClosing) {
-            inInline = true;
-            inline.reset();
-          } else inlineValue = '';
-        }
-        return;
-      }
-      if (!inData) {
-        if (name === 'sheetData') {
-          if (dataDone) throw new StreamFallback('second sheetData');
-          if (selfClosing) dataDone = true;
-          else inData = true;
-        } else if (name === 'mergeCell') {
-          if (!dataDone) throw new StreamFallback('mergeCell before sheetData');
-          if (!MERGE_TAG.test(raw)) throw new StreamFallback('odd mergeCell');
-          const m = RANGE_REF.exec(attr(raw, 'ref') ?? '');
-          if (!m) throw new StreamFallback('odd merge range');
-          const s = { r: Number(m[2]) - 1, c: columnIndex(m[1]!) };
-          const e = m[3] === undefined ? { ...s } : { r: Number(m[4]) - 1, c: columnIndex(m[3]) };
-          merges.push({ s, e });
-        }
-        return;
-      }
-      if (name === 'row') {
-        const r = attr(raw, 'r');
-        rowNumber = r !== undefined ? Number.parseInt(r, 10) : rowNumber + 1;
-        if (!Number.isInteger(rowNumber)) throw new StreamFallback('odd row number');
-        skipRow = rowNumber > sheetRows;
-        inRow = !selfClosing;
-        col = -1;
-        if ((++rowsSeen & 0xfff) === 0) deadline.check();
-        return;
-      }
-      if (name === 'c' && inRow) {
-        let ref: string | undefined;
-        cellType = undefined;
-        cellStyle = undefined;
-        eachAttr(raw, onCellAttr);
-        ref = cellRef;
-        cellRef = undefined;
-        if (ref !== undefined) {
-          if (!parseRef(ref)) throw new StreamFallback('odd cell reference');
-          cellCol = refCol;
-          cellRow = refRow;
-          col = cellCol;
-        } else {
-          col++;
-          cellCol = col;
-          cellRow = rowNumber - 1;
-        }
-        vText = undefined;
-        inV = false;
-        vDone = false;
-        inlineValue = undefined;
-        if (selfClosing) {
-          if (!skipRow) finishCell();
-        } else inCell = true;
-      }
-    },
-    close(name) {
-      if (inCell) {
-        if (inInline) {
-          if (name === 'is') {
-            inInline = false;
-            inlineValue ??= inline.value();
-          } else inline.close(name);
-          return;
-        }
-        if (name === 'v') {
-          if (inV) vDone = true;
-          inV = false;
-        } else if (name === 'c') {
-          inCell = false;
-          if (!skipRow) finishCell();
-        }
-        return;
-      }
-      if (name === 'row') inRow = false;
-      else if (name === 'sheetData' && inData) {
-        inData = false;
-        dataDone = true;
-      }
-    },
-    text(text) {
-      if (inV) vText = vText === undefined ? text : vText + text;
-      else if (inInline) inline.text(text);
-    },
+    open: (name, raw, selfClosing) => sheet.open(name, raw, selfClosing),
+    close: (name) => sheet.close(name),
+    text: (text) => sheet.text(text),
   });
   streamPart(zip, entry, (t) => {
     scanner.write(t);
   });
   scanner.end();
-  return { state: { rows, merges, overflow }, error };
+  return { state: { rows: sheet.rows, merges: sheet.merges, overflow: sheet.overflow }, error: sheet.error };
 }
 
 /** Applies the grid limits in the order the SheetJS path checks them (rows first, then row by row). */

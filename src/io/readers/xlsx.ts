@@ -96,6 +96,35 @@ const SHEETJS_FORMATS: NumberFormats = {
   },
 };
 
+/** The raw value of one SheetJS cell: text, a number (a date cell under a date format), a boolean, an error text. */
+function rawValue(
+  cell: SheetJsCell,
+  date1904: boolean,
+  dateFormats: Map<string, boolean>,
+): RawCell | undefined {
+  switch (cell.t) {
+    case 's':
+      return String(cell.v ?? '');
+    case 'n': {
+      const number = cell.v as number;
+      const format = cell.z;
+      if (format === undefined || format === 'General') return number;
+      let isDate = dateFormats.get(format);
+      if (isDate === undefined) {
+        isDate = XLSX.SSF.is_date(format) as boolean;
+        dateFormats.set(format, isDate);
+      }
+      return isDate ? (dateCell(number, format, date1904) ?? number) : number;
+    }
+    case 'b':
+      return cell.v as boolean;
+    case 'e':
+      return XLSX.utils.format_cell(cell as XLSX.CellObject);
+    default:
+      return undefined;
+  }
+}
+
 /** Turns one SheetJS sheet into a grid, enforcing the row, column and cell-size limits. */
 function toGrid(
   name: string,
@@ -136,43 +165,14 @@ function toGrid(
     for (let c = 0; c < source.length; c++) {
       const cell = source[c];
       if (!cell) continue;
-      let value: RawCell | undefined;
-      switch (cell.t) {
-        case 's': {
-          const text = String(cell.v ?? '');
-          if (text.length > limits.maxCellChars) {
-            throw new CatalogInputError('input/limit', 'readers.cellTooLong', {
-              file,
-              cell: `${name}!${columnLetter(c)}${r + 1}`,
-              count: text.length,
-              limit: limits.maxCellChars,
-            });
-          }
-          value = text;
-          break;
-        }
-        case 'n': {
-          const number = cell.v as number;
-          value = number;
-          const format = cell.z;
-          if (format !== undefined && format !== 'General') {
-            let isDate = dateFormats.get(format);
-            if (isDate === undefined) {
-              isDate = XLSX.SSF.is_date(format) as boolean;
-              dateFormats.set(format, isDate);
-            }
-            if (isDate) value = dateCell(number, format, date1904) ?? number;
-          }
-          break;
-        }
-        case 'b':
-          value = cell.v as boolean;
-          break;
-        case 'e':
-          value = XLSX.utils.format_cell(cell as XLSX.CellObject);
-          break;
-        default:
-          value = undefined;
+      const value = rawValue(cell, date1904, dateFormats);
+      if (cell.t === 's' && (value as string).length > limits.maxCellChars) {
+        throw new CatalogInputError('input/limit', 'readers.cellTooLong', {
+          file,
+          cell: `${name}!${columnLetter(c)}${r + 1}`,
+          count: (value as string).length,
+          limit: limits.maxCellChars,
+        });
       }
       row[c] = value;
     }
