@@ -19,7 +19,6 @@ const TO_SPLIT = [
   'src/codegen/fixes.ts applySafeFixes',
   'src/io/ooxml/comments.ts addComments',
   'src/io/writers/annotate.ts annotateWorkbook',
-  'src/io/writers/template-xlsx.ts templateWorkbook',
   'src/serve/app.ts createService',
   'src/serve/errors.ts installErrorHandlers',
 ];
