@@ -118,105 +118,130 @@ interface PrefixState {
  */
 export function assignCodes(entries: readonly EntryData[], options: CodegenOptions): CodegenResult {
   const records: LockRecord[] = (options.lock?.codes ?? []).map((r) => ({ ...r }));
-  const prefixes = new Map<string, PrefixState>();
-  const taken = new Map<string, number>(); // code → entry that carries it (-1: only in the lock)
-  const note = (code: string) => {
+  const run = new CodeRun(entries, records, options);
+  const assignments: CodeAssignment[] = [];
+  for (const index of run.missing) {
+    const assigned = run.assign(index);
+    if (assigned) assignments.push(assigned);
+  }
+  return {
+    assignments,
+    problems: run.problems,
+    lock: updateLock(entries, assignments, records, options.separator),
+  };
+}
+
+/** Provider + name of an entry, the key its lock records are found by. */
+function keyOf(entry: EntryData): string | undefined {
+  const name = text(entry.name);
+  const provider = text(entry.provider);
+  return name && provider ? lockKey(provider, name) : undefined;
+}
+
+/** One assignment run: the codes taken, the highest sequence per prefix, the lock's active records by key. */
+class CodeRun {
+  readonly prefixes = new Map<string, PrefixState>();
+  /** Code → the entry that carries it (-1: only in the lock). */
+  readonly taken = new Map<string, number>();
+  readonly claimed = new Set<string>();
+  readonly active = new Map<string, LockRecord[]>();
+  readonly missing: number[] = [];
+  readonly problems: CodegenProblem[] = [];
+
+  constructor(
+    private readonly entries: readonly EntryData[],
+    records: readonly LockRecord[],
+    private readonly options: CodegenOptions,
+  ) {
+    entries.forEach((entry, index) => {
+      const code = codeOf(entry);
+      if (code === undefined || options.isPlaceholder?.(code)) this.missing.push(index);
+      else {
+        if (!this.taken.has(code)) this.taken.set(code, index);
+        this.note(code);
+      }
+    });
+    for (const r of records) {
+      if (!this.taken.has(r.code)) this.taken.set(r.code, -1);
+      this.note(r.code);
+    }
+    for (const r of records) {
+      if (r.retired) continue;
+      const key = lockKey(r.provider, r.name);
+      const list = this.active.get(key);
+      if (list) list.push(r);
+      else this.active.set(key, [r]);
+    }
+  }
+
+  /** Notes a code's prefix, sequence and zero-padded width. */
+  private note(code: string): void {
     const parsed = parseResourceCode(code);
     if (!parsed) return;
-    const state = getOrCreate(prefixes, parsed.prefix, () => ({ max: 0, padded: 0 }));
+    const state = getOrCreate(this.prefixes, parsed.prefix, () => ({ max: 0, padded: 0 }));
     state.max = Math.max(state.max, parsed.sequence);
     if (parsed.digits.length > 1 && parsed.digits.startsWith('0'))
       state.padded = Math.max(state.padded, parsed.digits.length);
-  };
-
-  const missing: number[] = [];
-  entries.forEach((entry, index) => {
-    const code = codeOf(entry);
-    if (code === undefined || options.isPlaceholder?.(code)) missing.push(index);
-    else {
-      if (!taken.has(code)) taken.set(code, index);
-      note(code);
-    }
-  });
-  for (const r of records) {
-    if (!taken.has(r.code)) taken.set(r.code, -1);
-    note(r.code);
   }
 
-  const active = new Map<string, LockRecord[]>();
-  for (const r of records) {
-    if (r.retired) continue;
-    const key = lockKey(r.provider, r.name);
-    const list = active.get(key);
-    if (list) list.push(r);
-    else active.set(key, [r]);
-  }
-  const keyOf = (entry: EntryData): string | undefined => {
-    const name = text(entry.name);
-    const provider = text(entry.provider);
-    return name && provider ? lockKey(provider, name) : undefined;
-  };
-
-  const assignments: CodeAssignment[] = [];
-  const problems: CodegenProblem[] = [];
-  const claimed = new Set<string>();
-  for (const index of missing) {
-    const entry = entries[index]!;
+  /** The code of an entry without one: its lock record's, or the next sequence; undefined with a problem noted. */
+  assign(index: number): CodeAssignment | undefined {
+    const entry = this.entries[index]!;
     const classification =
       typeof entry.classification === 'number' ? String(entry.classification) : text(entry.classification);
     if (classification === undefined) {
-      problems.push({ entry: index, kind: 'missing-classification' });
-      continue;
+      this.problems.push({ entry: index, kind: 'missing-classification' });
+      return undefined;
     }
     if (!CLASSIFICATION_PATTERN.test(classification)) {
-      problems.push({ entry: index, kind: 'invalid-classification', classification });
-      continue;
+      this.problems.push({ entry: index, kind: 'invalid-classification', classification });
+      return undefined;
     }
+    return this.fromLock(index, entry, classification) ?? this.nextInSequence(index, classification);
+  }
+
+  /** The code the lock keeps for this resource under this classification, when no other entry carries it. */
+  private fromLock(index: number, entry: EntryData, classification: string): CodeAssignment | undefined {
     const key = keyOf(entry);
-    let assigned: CodeAssignment | undefined;
-    const candidates = (key ? (active.get(key) ?? []) : [])
-      .filter((r) => parseResourceCode(r.code)?.prefix === classification && !claimed.has(r.code))
+    const candidates = (key ? (this.active.get(key) ?? []) : [])
+      .filter((r) => parseResourceCode(r.code)?.prefix === classification && !this.claimed.has(r.code))
       .sort((a, b) => compareCodes(a.code, b.code));
     for (const r of candidates) {
-      const holder = taken.get(r.code) ?? -1;
+      const holder = this.taken.get(r.code) ?? -1;
       if (holder >= 0) {
         // The code is in the catalog already: on a duplicate of this resource it is simply its own code.
-        if (keyOf(entries[holder]!) !== key)
-          problems.push({ entry: index, kind: 'lock-code-taken', code: r.code, other: holder });
+        if (keyOf(this.entries[holder]!) !== key)
+          this.problems.push({ entry: index, kind: 'lock-code-taken', code: r.code, other: holder });
         continue;
       }
-      claimed.add(r.code);
-      assigned = {
+      this.claimed.add(r.code);
+      return {
         entry: index,
         code: r.code,
         classification,
         sequence: parseResourceCode(r.code)!.sequence,
         source: 'lock',
       };
-      break;
     }
-    if (!assigned) {
-      const state = getOrCreate(prefixes, classification, () => ({ max: 0, padded: 0 }));
-      const width = state.max === 0 && state.padded === 0 ? options.sequenceWidth : state.padded || 1;
-      let sequence = state.max + 1;
-      let code = `${classification}${options.separator}${String(sequence).padStart(width, '0')}`;
-      while (taken.has(code) || claimed.has(code)) {
-        sequence++;
-        code = `${classification}${options.separator}${String(sequence).padStart(width, '0')}`;
-      }
-      state.max = sequence;
-      if (width > 1) state.padded = Math.max(state.padded, width);
-      claimed.add(code);
-      assigned = { entry: index, code, classification, sequence, source: 'sequence' };
-    }
-    assignments.push(assigned);
+    return undefined;
   }
 
-  return {
-    assignments,
-    problems,
-    lock: updateLock(entries, assignments, records, options.separator),
-  };
+  /** The next free sequence number of the classification, in the prefix's width. */
+  private nextInSequence(index: number, classification: string): CodeAssignment {
+    const { separator, sequenceWidth } = this.options;
+    const state = getOrCreate(this.prefixes, classification, () => ({ max: 0, padded: 0 }));
+    const width = state.max === 0 && state.padded === 0 ? sequenceWidth : state.padded || 1;
+    let sequence = state.max + 1;
+    let code = `${classification}${separator}${String(sequence).padStart(width, '0')}`;
+    while (this.taken.has(code) || this.claimed.has(code)) {
+      sequence++;
+      code = `${classification}${separator}${String(sequence).padStart(width, '0')}`;
+    }
+    state.max = sequence;
+    if (width > 1) state.padded = Math.max(state.padded, width);
+    this.claimed.add(code);
+    return { entry: index, code, classification, sequence, source: 'sequence' };
+  }
 }
 
 /** Records every code of the catalog in the lock; a code belongs to the resource that carries it now. */
