@@ -133,15 +133,30 @@ export interface EntryFixes {
 export function applySafeFixes(entry: EntryData, seeds: Seeds): EntryFixes {
   const data = cloneData(entry);
   const changes: Normalization[] = [];
-  const change = (field: string, kind: FixKind, to: unknown) => {
+  const change: Change = (field, kind, to) => {
     const from = getAt(data, field);
     if (from === to) return;
     setAt(data, field, to);
     // Snapshots: a later fix may change the same list in place.
     changes.push({ field, kind, from: cloneData(from), to: cloneData(to) });
   };
+  fixListTexts(data, change);
+  fixWhitespace(data, changes);
+  fixDates(data, change);
+  fixVocabularySpellings(data, seeds, change);
+  // Numbers written as text.
+  const count = getAt(data, '/recordCount');
+  if (typeof count === 'string' && INTEGER_TEXT.test(count))
+    change('/recordCount', 'number', Number(count.replace(/,/g, '')));
+  fixItems(data, seeds, changes);
+  return { data, changes };
+}
 
-  // 1. Lists written as text (before whitespace, which would merge values written on separate lines).
+/** Sets a field to a fixed value and records the change (nothing when it is equal already). */
+type Change = (field: string, kind: FixKind, to: unknown) => void;
+
+/** 1. Lists written as text (before whitespace, which would merge values written on separate lines). */
+function fixListTexts(data: EntryData, change: Change): void {
   for (const field of ['/format', '/tags']) {
     const v = getAt(data, field);
     if (typeof v === 'string' && v.trim() !== '') change(field, 'list', splitList(v));
@@ -149,8 +164,10 @@ export function applySafeFixes(entry: EntryData, seeds: Seeds): EntryFixes {
   const related = getAt(data, '/relatedCodes');
   if (typeof related === 'string' && related.trim() !== '')
     change('/relatedCodes', 'list', splitList(toHalfWidth(related), /[,，、;；|\s]+/));
+}
 
-  // 2. Whitespace (and width in codes) on every string, changed in place through its parent.
+/** 2. Whitespace (and width in codes) on every string, changed in place through its parent. */
+function fixWhitespace(data: EntryData, changes: Normalization[]): void {
   const record = (field: string, kind: FixKind, from: unknown, to: unknown) =>
     changes.push({ field, kind, from, to });
   const visitString = (
@@ -191,16 +208,20 @@ export function applySafeFixes(entry: EntryData, seeds: Seeds): EntryFixes {
     }
   };
   visit(data, '', styleOf(''));
+}
 
-  // 3. Dates.
+/** 3. Dates as CCYY-MM-DD. */
+function fixDates(data: EntryData, change: Change): void {
   for (const field of DATE_FIELDS) {
     const v = getAt(data, field);
     if (typeof v !== 'string') continue;
     const date = normalizeDate(v);
     if (date !== undefined && date !== v) change(field, 'date', date);
   }
+}
 
-  // 4. Vocabulary spellings → canonical values (value and equivalent forms only, never synonyms).
+/** 4. Vocabulary spellings → canonical values (value and equivalent forms only, never synonyms). */
+function fixVocabularySpellings(data: EntryData, seeds: Seeds, change: Change): void {
   const canonical = (vocab: Vocabulary, field: string) => {
     const v = getAt(data, field);
     if (typeof v !== 'string' && typeof v !== 'number') return;
@@ -217,41 +238,34 @@ export function applySafeFixes(entry: EntryData, seeds: Seeds): EntryFixes {
       else canonical(vocab, field);
     }
   }
+}
 
-  // 5. Numbers written as text.
-  const integer = (field: string) => {
-    const v = getAt(data, field);
-    if (typeof v === 'string' && INTEGER_TEXT.test(v)) change(field, 'number', Number(v.replace(/,/g, '')));
-  };
-  integer('/recordCount');
-
-  // 6. Data items: type syntax, integers, yes/no flags (on the item objects: catalogs hold many items).
+/** 6. Data items: type syntax, integers, yes/no flags (on the item objects: catalogs hold many items). */
+function fixItems(data: EntryData, seeds: Seeds, changes: Normalization[]): void {
   const items = getAt(data, '/items');
-  if (Array.isArray(items)) {
-    const flags = seeds.vocab('open-flag');
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i] as Record<string, unknown> | null;
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
-      const set = (key: string, kind: FixKind, to: unknown) => {
-        changes.push({ field: `/items/${i}/${key}`, kind, from: item[key], to });
-        item[key] = to;
-      };
-      const type = item.type;
-      if (typeof type === 'string') {
-        const fixed = normalizeDataType(type, seeds);
-        if (fixed !== type) set('type', 'type-syntax', fixed);
-      }
-      for (const f of INTEGER_ITEM_FIELDS) {
-        const v = item[f];
-        if (typeof v === 'string' && INTEGER_TEXT.test(v)) set(f, 'number', Number(v.replace(/,/g, '')));
-      }
-      for (const f of BOOLEAN_ITEM_FIELDS) {
-        const v = item[f];
-        if (typeof v !== 'string' && typeof v !== 'number') continue;
-        const hit = flags.lookup(v);
-        if (hit && hit.kind !== 'synonym') set(f, 'form', hit.term.value === 1);
-      }
+  if (!Array.isArray(items)) return;
+  const flags = seeds.vocab('open-flag');
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Record<string, unknown> | null;
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+    const set = (key: string, kind: FixKind, to: unknown) => {
+      changes.push({ field: `/items/${i}/${key}`, kind, from: item[key], to });
+      item[key] = to;
+    };
+    const type = item.type;
+    if (typeof type === 'string') {
+      const fixed = normalizeDataType(type, seeds);
+      if (fixed !== type) set('type', 'type-syntax', fixed);
+    }
+    for (const f of INTEGER_ITEM_FIELDS) {
+      const v = item[f];
+      if (typeof v === 'string' && INTEGER_TEXT.test(v)) set(f, 'number', Number(v.replace(/,/g, '')));
+    }
+    for (const f of BOOLEAN_ITEM_FIELDS) {
+      const v = item[f];
+      if (typeof v !== 'string' && typeof v !== 'number') continue;
+      const hit = flags.lookup(v);
+      if (hit && hit.kind !== 'synonym') set(f, 'form', hit.term.value === 1);
     }
   }
-  return { data, changes };
 }
