@@ -14,7 +14,6 @@ const TO_SPLIT = [
   'src/cli/commands/compile.ts runCompile',
   'src/cli/commands/serve.ts registerServe',
   'src/cli/commands/serve.ts runServe',
-  'src/cli/commands/validate.ts runValidate',
   'src/io/ooxml/comments.ts addComments',
   'src/io/writers/annotate.ts annotateWorkbook',
   'src/serve/app.ts createService',

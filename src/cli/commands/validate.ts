@@ -117,65 +117,104 @@ async function runValidate(
   const { results, report } = await withProgress(io, files, lang, (progress) =>
     validateFiles(files, opts, io, lang, limits, tracked(progress, each), { inputs }),
   );
-  if (opts.annotate !== undefined && results[0]?.parsed) {
-    // The copy is built in memory like any workbook output: keep to the same row budget.
-    const { lastSourceRow } = await import('../../io/writers/annotate-source.js');
-    const rows = lastSourceRow(results[0].parsed);
-    const limit = opts.maxSheetRows ?? DEFAULT_MAX_SHEET_ROWS;
-    if (rows > limit)
-      throw new UsageError(translate(lang, 'annotate.tooLarge', { file: files[0]!, count: rows, limit }));
-  }
-  if (opts.fix && opts.format === 'stylish' && !opts.quiet) {
-    const color = useColor(io.stdout, io.env);
-    const lines = files.flatMap((file) => {
-      const fixes = fixesByFile.get(file) ?? [];
-      return fixes.length > 0
-        ? [...(files.length > 1 ? [file] : []), ...fixLines(fixes, lang, color, true), '']
-        : [];
-    });
-    if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
-  }
+  if (opts.annotate !== undefined && results[0]?.parsed)
+    await checkAnnotateSize(results[0].parsed, files[0]!, opts, lang);
+  if (opts.fix && opts.format === 'stylish' && !opts.quiet) printFixes(files, fixesByFile, io, lang);
   await withBaseline(report, opts.baseline, opts, io, lang, limits);
   await writeReport(report, formatter, opts, io, lang);
   const first = results[0];
   const firstReport = report.files[0];
-  if (opts.annotate !== undefined && annotateBytes && first && firstReport && !firstReport.error) {
-    const fixes = fixesByFile.get(files[0]!);
-    // The writers (and SheetJS) load only for an annotated copy.
-    const { annotateSource } = await import('../../io/writers/annotate-source.js');
-    const { PackageError } = await import('../../io/ooxml/package.js');
-    let annotated: ReturnType<typeof annotateSource>;
-    try {
-      annotated = annotateSource({
-        name: files[0]!,
-        bytes: annotateBytes,
-        file: firstReport,
-        ...(first.parsed ? { parsed: first.parsed } : {}),
-        ...(fixes ? { fixes } : {}),
-        lang,
-        limits: resolveLimits(limits),
-      });
-    } catch (err) {
-      if (!(err instanceof PackageError)) throw err;
-      throw new UsageError(translate(lang, 'annotate.unreadable', { file: files[0]!, reason: err.message }));
-    }
-    try {
-      await writeFileAtomic(resolve(io.cwd, opts.annotate), annotated.output);
-    } catch (err) {
-      throw new UsageError(
-        translate(lang, 'cli.writeFailed', { file: opts.annotate, reason: (err as Error).message }),
-      );
-    }
-    const note = translate(lang, 'annotate.written', {
-      file: opts.annotate,
-      comments: annotated.comments,
-      findings: firstReport.findings.length,
-      sheet: annotated.sheet,
-    });
-    // Keep stdout a clean report when it is machine-readable.
-    (opts.format !== 'stylish' && !opts.output ? io.stderr : io.stdout).write(`${note}\n`);
-  }
+  if (opts.annotate !== undefined && annotateBytes && first && firstReport && !firstReport.error)
+    await writeAnnotatedCopy(
+      files[0]!,
+      annotateBytes,
+      first,
+      firstReport,
+      fixesByFile.get(files[0]!),
+      opts,
+      io,
+      lang,
+      limits,
+    );
   return baselineExitCode(report, opts.maxWarnings, reportExitCode(report, opts.maxWarnings));
+}
+
+/** The copy is built in memory like any workbook output: keep to the same row budget. */
+async function checkAnnotateSize(
+  parsed: NonNullable<FileResult['parsed']>,
+  file: string,
+  opts: ValidateCliOptions,
+  lang: Lang,
+): Promise<void> {
+  const { lastSourceRow } = await import('../../io/writers/annotate-source.js');
+  const rows = lastSourceRow(parsed);
+  const limit = opts.maxSheetRows ?? DEFAULT_MAX_SHEET_ROWS;
+  if (rows > limit) throw new UsageError(translate(lang, 'annotate.tooLarge', { file, count: rows, limit }));
+}
+
+/** The fixes `--fix` applied, per file, on standard output (stylish output only). */
+function printFixes(
+  files: readonly string[],
+  fixesByFile: ReadonlyMap<string, AppliedFix[]>,
+  io: CliIO,
+  lang: Lang,
+): void {
+  const color = useColor(io.stdout, io.env);
+  const lines = files.flatMap((file) => {
+    const fixes = fixesByFile.get(file) ?? [];
+    return fixes.length > 0
+      ? [...(files.length > 1 ? [file] : []), ...fixLines(fixes, lang, color, true), '']
+      : [];
+  });
+  if (lines.length > 0) io.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Writes the annotated copy of the one workbook validated (`--annotate`), and says so. */
+async function writeAnnotatedCopy(
+  file: string,
+  bytes: Uint8Array,
+  result: FileResult,
+  fileReport: FileReport,
+  fixes: AppliedFix[] | undefined,
+  opts: ValidateCliOptions,
+  io: CliIO,
+  lang: Lang,
+  limits: ReturnType<typeof limitsFromOptions>,
+): Promise<void> {
+  const target = opts.annotate!;
+  // The writers (and SheetJS) load only for an annotated copy.
+  const { annotateSource } = await import('../../io/writers/annotate-source.js');
+  const { PackageError } = await import('../../io/ooxml/package.js');
+  let annotated: ReturnType<typeof annotateSource>;
+  try {
+    annotated = annotateSource({
+      name: file,
+      bytes,
+      file: fileReport,
+      ...(result.parsed ? { parsed: result.parsed } : {}),
+      ...(fixes ? { fixes } : {}),
+      lang,
+      limits: resolveLimits(limits),
+    });
+  } catch (err) {
+    if (!(err instanceof PackageError)) throw err;
+    throw new UsageError(translate(lang, 'annotate.unreadable', { file, reason: err.message }));
+  }
+  try {
+    await writeFileAtomic(resolve(io.cwd, target), annotated.output);
+  } catch (err) {
+    throw new UsageError(
+      translate(lang, 'cli.writeFailed', { file: target, reason: (err as Error).message }),
+    );
+  }
+  const note = translate(lang, 'annotate.written', {
+    file: target,
+    comments: annotated.comments,
+    findings: fileReport.findings.length,
+    sheet: annotated.sheet,
+  });
+  // Keep stdout a clean report when it is machine-readable.
+  (opts.format !== 'stylish' && !opts.output ? io.stderr : io.stdout).write(`${note}\n`);
 }
 
 /**
