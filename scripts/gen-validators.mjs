@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { PRECOMPILED_FILE } = await import('../dist/src/schema/ajv.js');
+const { PRECOMPILED_FILE, useNodeData } = await import('../dist/src/data/node.js');
+useNodeData();
 const { standaloneValidators } = await import('../dist/src/schema/standalone.js');
 const { rules } = await import('../dist/validators/index.js');
 const code = standaloneValidators(rules.map((r) => r.meta.options).filter((o) => o !== undefined));

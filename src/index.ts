@@ -1,4 +1,5 @@
-// The public library API of govcat. Importing it has no side effects: nothing runs until called.
+// The public library API of govcat. Importing it installs the Node data source (seeds/ and schemas/ of the package,
+// read on first use); nothing else runs until called.
 /**
  * govcat as a library: validate and compile catalogs from paths, bytes or objects, and format the report.
  *
@@ -46,6 +47,8 @@ export {
   loadConfig,
   parseConfig,
 } from './config/load.js';
+export { nodeDataSource, useNodeData } from './data/node.js';
+export { type DataSource, dataSource, type PrecompiledValidators, setDataSource } from './data/source.js';
 export { type DiffOptions, type DiffSide, diffCatalogs } from './diff/diff.js';
 export { type FindingMatch, matchFindings, reportFindingKey } from './diff/findings.js';
 export { DIFF_FORMATS, type DiffFormat, formatDiff } from './diff/format.js';
@@ -70,12 +73,13 @@ export {
   AssessmentError,
   computeInputRates,
   type IndicatorInputSet,
-  loadProfileFile,
   loadProfiles,
   parseInputTable,
+  parseProfile,
   readInputTable,
   scoreProfile,
 } from './indicators/index.js';
+export { loadProfileFile } from './indicators/profile-file.js';
 export { type AnnotateInput, type AnnotateResult, annotateWorkbook } from './io/writers/annotate.js';
 export { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName, writeCatalog } from './io/writers/index.js';
 export { DEFAULT_LIMITS } from './limits.js';
@@ -94,9 +98,14 @@ export {
   validateParsed,
 } from './validate.js';
 
+import { useNodeData } from './data/node.js';
+import { hasDataSource } from './data/source.js';
 import { getFormatter, renderReport } from './formatters/index.js';
 import type { FormatContext } from './formatters/types.js';
 import type { Report } from './generated/schema-types.js';
+
+// The library reads seeds/ and schemas/ from the package folder, unless the host installed another source first.
+if (!hasDataSource()) useNodeData();
 
 /** Formats a report with a named formatter (stylish, json, …). Throws on an unknown name. */
 export function formatReport(

@@ -1,8 +1,8 @@
 // Locates the package root (for schemas/ and seeds/) from this module, in a clone (src/) or installed (dist/src/).
+// Node only: the core reads the package's data through the data source (data/source.ts), never through paths.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GOVCAT_VERSION } from './version.js';
 
 function findPackageRoot(start: string): string {
   let dir = start;
@@ -22,14 +22,15 @@ function findPackageRoot(start: string): string {
   }
 }
 
-/** Absolute path of the govcat package root. */
-export const packageRoot: string = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
-/** Absolute path of schemas/. */
-export const schemasDir: string = join(packageRoot, 'schemas');
-/** Absolute path of seeds/. */
-export const seedsDir: string = join(packageRoot, 'seeds');
+let root: string | undefined;
 
-/** The package version (package.json "version"). */
-export function govcatVersion(): string {
-  return GOVCAT_VERSION;
+/** Absolute path of the govcat package root (found on first use). */
+export function packageRoot(): string {
+  root ??= findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+  return root;
+}
+
+/** Absolute path of seeds/. */
+export function seedsDir(): string {
+  return join(packageRoot(), 'seeds');
 }

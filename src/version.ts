@@ -2,3 +2,8 @@
 
 /** The version of govcat (package.json "version"). */
 export const GOVCAT_VERSION = '0.1.0';
+
+/** The package version (package.json "version"). */
+export function govcatVersion(): string {
+  return GOVCAT_VERSION;
+}

@@ -1,5 +1,5 @@
 // Architecture: the import graph of src/ has no cycle, arrows point one way, and the core reaches no Node built-in
-// beyond the listed adapters (esbuild resolves the graph; a browser bundle of the core proves it).
+// (esbuild resolves the graph; browser bundles of the core and of the browser entry prove it).
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -11,41 +11,14 @@ const root = join(import.meta.dirname, '..');
 
 /** The core's entry: everything a browser page or a Web Worker needs to turn bytes into a report. */
 const CORE_ENTRY = 'src/core.ts';
-
-/**
- * Modules inside the core's graph that still use Node built-ins, with what they use them for. The list may only
- * shrink: a new module here is a failing test, and a module that no longer needs Node must leave the list.
- */
-const CORE_NODE_DEBT: Record<string, string> = {
-  'src/paths.ts': 'finds the package folder (seeds/, schemas/) and its version with node:fs',
-  'src/schema/ajv.ts': 'reads schemas/ and the precompiled validators with node:fs and node:module',
-  'src/seeds/index.ts': 'reads seeds/ with node:fs',
-  'src/seeds/rule-data.ts': 'reads seeds/ (rule data, regions) with node:fs',
-  'src/indicators/data.ts': 'lists seeds/profiles with node:fs',
-  'src/io/readers/xlsx-stream.ts': 'inflates workbook parts with node:zlib and yauzl',
-  'src/io/readers/zip-guard.ts': 'pre-scans workbooks with yauzl',
-  'src/rules/settings.ts': 'reads seeds/profiles/<name>.json with node:fs for "extends"',
-};
-
-/** Modules of the core that still use Node's globals (Buffer, process), with why; the list may only shrink. */
-const CORE_GLOBAL_DEBT: Record<string, string> = {
-  'src/io/readers/xlsx.ts': 'hands SheetJS a Buffer (its Node input type)',
-  'src/io/readers/xlsx-stream.ts': 'hands yauzl a Buffer',
-  'src/io/readers/zip-guard.ts': 'hands yauzl a Buffer',
-};
+/** The browser entry: the core and the bundled data source. */
+const BROWSER_ENTRY = 'src/browser.ts';
 
 /** Arrows that still point backwards, each with why; the list may only shrink. */
 const KNOWN_BACKWARD: string[] = [];
 
 /** Packages that are Node-only (they need node: built-ins themselves). */
-const NODE_ONLY_PACKAGES = new Set([
-  'yauzl',
-  'piscina',
-  'lilconfig',
-  'fastify',
-  '@fastify/multipart',
-  'commander',
-]);
+const NODE_ONLY_PACKAGES = new Set(['piscina', 'lilconfig', 'fastify', '@fastify/multipart', 'commander']);
 
 const isNodeBuiltin = (path: string) => path.startsWith('node:') || NODE_ONLY_PACKAGES.has(path);
 
@@ -183,46 +156,54 @@ describe('import graph', () => {
 });
 
 describe('the core', () => {
-  it('reaches Node built-ins only through the listed modules', () => {
-    const reach = closure(runtimeGraph(), CORE_ENTRY);
-    const users: Record<string, string[]> = {};
-    for (const file of reach) {
-      const builtins = (inputs[file]?.imports ?? []).filter((i) => i.external && isNodeBuiltin(i.path));
-      if (builtins.length > 0) users[file] = builtins.map((i) => i.path);
-    }
-    expect(Object.keys(users).sort()).toEqual(Object.keys(CORE_NODE_DEBT).sort());
-  });
-
-  it('reads no process and no Buffer outside the listed modules', () => {
-    const reach = closure(runtimeGraph(), CORE_ENTRY);
-    const users: string[] = [];
-    for (const file of reach) {
-      if (!file.startsWith('src/')) continue;
-      const code = readFileSync(join(root, file), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-      if (/\bprocess\.|\bBuffer\b/.test(code)) users.push(file);
-    }
-    expect(users.sort()).toEqual(Object.keys(CORE_GLOBAL_DEBT).sort());
-  });
-
-  it('bundles for the browser with esbuild, Node built-ins only in the listed modules', async () => {
-    const result = await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: [CORE_ENTRY],
-      bundle: true,
-      write: false,
-      metafile: true,
-      platform: 'browser',
-      format: 'esm',
-      outfile: 'core.js',
-      // The listed modules' Node imports stay out of the bundle; everything else must resolve for a browser.
-      external: ['node:*', 'yauzl'],
-      logLevel: 'silent',
+  for (const entry of [CORE_ENTRY, BROWSER_ENTRY]) {
+    it(`${entry} reaches no Node built-in and no Node-only package`, () => {
+      const reach = closure(runtimeGraph(), entry);
+      expect(reach.size).toBeGreaterThan(50);
+      const users: string[] = [];
+      for (const file of reach) {
+        for (const i of inputs[file]?.imports ?? [])
+          if (i.external && isNodeBuiltin(i.path)) users.push(`${file} → ${i.path}`);
+      }
+      expect(users.sort()).toEqual([]);
     });
-    expect(result.errors).toEqual([]);
-    const importers = new Set<string>();
-    for (const [file, input] of Object.entries(result.metafile.inputs))
-      if (input.imports.some((i) => i.external)) importers.add(file);
-    expect([...importers].sort()).toEqual(Object.keys(CORE_NODE_DEBT).sort());
-    expect(result.outputFiles[0]!.text.length).toBeGreaterThan(100_000);
-  }, 60_000);
+
+    it(`${entry} reads no process and no Buffer`, () => {
+      const reach = closure(runtimeGraph(), entry);
+      const users: string[] = [];
+      for (const file of reach) {
+        if (!file.startsWith('src/')) continue;
+        const code = readFileSync(join(root, file), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+        if (/\bprocess\.|\bBuffer\b/.test(code)) users.push(file);
+      }
+      expect(users.sort()).toEqual([]);
+    });
+
+    it(`${entry} bundles for the browser with esbuild, nothing left outside`, async () => {
+      const result = await esbuild.build({
+        absWorkingDir: root,
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        metafile: true,
+        platform: 'browser',
+        format: 'esm',
+        outfile: 'bundle.js',
+        logLevel: 'silent',
+      });
+      expect(result.errors).toEqual([]);
+      const external = Object.values(result.metafile.inputs).flatMap((input) =>
+        input.imports.filter((i) => i.external).map((i) => i.path),
+      );
+      expect(external).toEqual([]);
+      expect(result.outputFiles[0]!.text.length).toBeGreaterThan(100_000);
+    }, 60_000);
+  }
+
+  it('the core reads data only through the data source: no seeds/ or schemas/ folder paths', () => {
+    const reach = closure(runtimeGraph(), BROWSER_ENTRY);
+    expect(reach.has('src/data/bundled-files.ts')).toBe(true);
+    expect(reach.has('src/data/node.ts')).toBe(false);
+    expect(reach.has('src/paths.ts')).toBe(false);
+  });
 });

@@ -178,11 +178,10 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
     }
   });
 
-  it('falls back to SheetJS for what it does not reproduce (formula strings, DTDs, odd references)', async () => {
+  it('falls back to SheetJS for what it does not reproduce (formula strings, odd references)', async () => {
     const cases = [
       sheet('<row r="1"><c r="A1" t="str"><f>A2</f><v>&#x4E2D;文</v></c></row>'),
       sheet('<row r="1"><c r="A1" t="d"><v>2021-07-13</v></c></row>'),
-      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>${sheet('<row r="1"><c r="A1"><v>1</v></c></row>').slice(21)}`,
       sheet('<row r="1"><c r="$A$1"><v>1</v></c></row>'),
       sheet('<row r="1"><c r="A1" t="s"><v>99</v></c></row>'),
       // Markup carried from chunk to chunk is bounded (a 2 MB attribute, an unterminated comment).
@@ -229,9 +228,8 @@ describe('zip parts every reader of the workbook must agree on', () => {
         sheets: [{ name: '目录', xml: rows('人口基本信息', cellType) }],
         extra: [part('xl/worksheets/sheet1.xml', rows('车辆登记信息', cellType))],
       });
-      // Left to themselves the two readers would not read the same copy of the sheet.
-      const names = (book: Awaited<ReturnType<typeof streamed>>) => book?.book.sheets[0]?.rows[1]?.[0];
-      if (cellType === 'inlineStr') expect(names(await streamed(bytes))).not.toBe(names(sheetJs(bytes)));
+      // The streaming reader reads through the guarded zip reader, which refuses the copy before either reads.
+      await expect(streamed(bytes)).rejects.toThrow(/xl\/worksheets\/sheet1\.xml/);
       expect(await read(bytes)).toEqual([
         'input/unsafe',
         'readers.zipDuplicate',

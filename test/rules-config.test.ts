@@ -1,9 +1,10 @@
 // Configuration: schema errors in plain Chinese/English, suggestions, extends (presets and profiles), suppressions.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
+import { nodeDataSource } from '../src/data/node.js';
 import { ConfigError } from '../src/errors.js';
 import type { GovcatConfig, Report } from '../src/generated/schema-types.js';
 import { resolveRuleSettings } from '../src/rules/settings.js';
@@ -97,9 +98,11 @@ describe('extends', () => {
   });
 
   it("reads the rules of a profile, which the configuration's own rules override", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govcat-profiles-'));
+    const root = mkdtempSync(join(tmpdir(), 'govcat-profiles-'));
+    mkdirSync(join(root, 'seeds', 'profiles'), { recursive: true });
+    const dir = nodeDataSource(root);
     writeFileSync(
-      join(dir, 'guangxi-2021-city.json'),
+      join(root, 'seeds', 'profiles', 'guangxi-2021-city.json'),
       JSON.stringify({ rules: { 'code/sequence-gaps': 'off', 'naming/no-punctuation': 'warning' } }),
     );
     const layers = resolveRuleSettings(

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeDataSource } from '../src/data/node.js';
 import { seedsDir } from '../src/paths.js';
 import { loadSeeds } from '../src/seeds/index.js';
 import { loadRuleData, RuleDataError } from '../src/seeds/rule-data.js';
@@ -54,19 +55,18 @@ describe('rule data in seeds/', () => {
   });
 
   it('rejects a seeds directory whose rule data is invalid, naming the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'govcat-seeds-'));
-    cpSync(seedsDir, dir, { recursive: true });
+    const root = mkdtempSync(join(tmpdir(), 'govcat-seeds-'));
+    const dir = join(root, 'seeds');
+    cpSync(seedsDir(), dir, { recursive: true });
     const file = join(dir, 'rules', 'naming.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
     data.timeFragments[0].pattern = '(unclosed';
     writeFileSync(file, JSON.stringify(data));
-    expect(() => loadRuleData(dir)).toThrow(RuleDataError);
-    expect(() => loadRuleData(dir)).toThrow(/naming\.json.*bad pattern/);
+    expect(() => loadRuleData(nodeDataSource(root))).toThrow(RuleDataError);
+    expect(() => loadRuleData(nodeDataSource(root))).toThrow(/naming\.json.*bad pattern/);
     delete data.timeFragments;
     writeFileSync(file, JSON.stringify(data));
-    const other = mkdtempSync(join(tmpdir(), 'govcat-seeds-'));
-    cpSync(dir, other, { recursive: true });
-    expect(() => loadRuleData(other)).toThrow(/timeFragments/);
+    expect(() => loadRuleData(nodeDataSource(root))).toThrow(/timeFragments/);
   });
 
   it('matches placeholders written with spaces or case, and rejects long texts without folding them', () => {

@@ -342,21 +342,23 @@ describe('profiles are data validated when they load', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const { SeedError } = await import('../src/seeds/index.js');
-    const dir = mkdtempSync(join(tmpdir(), 'govcat-profiles-'));
-    mkdirSync(join(dir, 'profiles'));
+    const { nodeDataSource } = await import('../src/data/node.js');
+    const root = mkdtempSync(join(tmpdir(), 'govcat-profiles-'));
+    const dir = join(root, 'seeds');
+    mkdirSync(join(dir, 'profiles'), { recursive: true });
     const broken = structuredClone(gx2021) as unknown as {
       indicators: { items: { earn?: { when: object }[] }[] }[];
     };
     const c21 = broken.indicators.findIndex((i) => (i as { id?: string }).id === 'C2-1');
     broken.indicators[c21]!.items[0]!.earn![0]!.when = { op: '>', percent: 80 }; // the original text is missing
     writeFileSync(join(dir, 'profiles', 'gx-2021-city.json'), JSON.stringify(broken));
-    expect(() => loadProfiles(dir)).toThrow(SeedError);
+    expect(() => loadProfiles(nodeDataSource(root))).toThrow(SeedError);
     copyFileSync(
       join(import.meta.dirname, '..', 'seeds', 'profiles', 'gy-2018.json'),
       join(dir, 'profiles', 'gx-2021-city.json'),
     );
-    expect(() => loadProfiles(join(dir, 'x'))).not.toThrow();
-    expect(() => loadProfiles(dir)).toThrow(/must equal the file name/);
+    expect(() => loadProfiles(nodeDataSource(join(root, 'x')))).not.toThrow();
+    expect(() => loadProfiles(nodeDataSource(root))).toThrow(/must equal the file name/);
   });
 });
 

@@ -1,9 +1,10 @@
 // The commander program in the chosen language: builds it with the commands the arguments need, runs it.
 import { Command, CommanderError, type Option } from 'commander';
+import { useNodeData } from '../data/node.js';
 import { CatalogInputError, ConfigError } from '../errors.js';
 import { type Lang, translate } from '../i18n/index.js';
-import { govcatVersion } from '../paths.js';
 import { SeedError } from '../seeds/errors.js';
+import { govcatVersion } from '../version.js';
 import { type CliIO, EXIT } from './io.js';
 import { langOption, sniffLang, UsageError } from './shared.js';
 
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   rules: async () => (await import('./commands/rules.js')).registerRules,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   diff: async () => (await import('./commands/diff.js')).registerDiff,
+  web: async () => (await import('./commands/web.js')).registerWeb,
 };
 
 /**
@@ -147,6 +149,8 @@ function commanderMessage(err: CommanderError, lang: Lang): string {
 
 /** Runs the program with `argv` (without node and script). Never throws; returns 0, 1 or 2. */
 export async function runProgram(argv: readonly string[], io: CliIO): Promise<number> {
+  // Cheap: seeds/ and schemas/ are read on first use only.
+  useNodeData();
   const lang = sniffLang(argv, io.env);
   let exitCode: number = EXIT.ok;
   const commands = await loadCommands(commandOf(argv));

@@ -1,6 +1,5 @@
 // diffSources: reads and validates two versions (any readable formats), then diffs them with diffCatalogs.
 import type { CatalogDiff, ScoringProfile } from '../generated/schema-types.js';
-import { govcatVersion } from '../paths.js';
 import { indicate } from '../pipeline.js';
 import {
   type CatalogSource,
@@ -11,6 +10,7 @@ import {
   type ValidateOptions,
   validateParsed,
 } from '../validate.js';
+import { govcatVersion } from '../version.js';
 import { type DiffOptions, type DiffSide, diffCatalogs } from './diff.js';
 
 /** Options of diffSources: validation options (config, lang, today, profile …) plus the diff's. */

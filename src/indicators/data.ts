@@ -1,14 +1,13 @@
-// Loads the indicator seeds: scoring profiles (seeds/profiles/*.json) and input column aliases, each schema-validated.
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// Loads the indicator seeds from the data source: scoring profiles (seeds/profiles/*.json) and input column aliases,
+// each schema-validated.
+import { type DataSource, dataSource, PerSource } from '../data/source.js';
 import type { IndicatorInputs, ScoringProfile } from '../generated/schema-types.js';
-import { seedsDir } from '../paths.js';
 import { SCHEMA_IDS } from '../schema/ajv.js';
-import { readValidated, SeedError } from '../seeds/index.js';
+import { baseName, parseValidated, readValidated, SeedError } from '../seeds/index.js';
 
 /** Checks what the schema cannot: unique ids, item ids unique per indicator. */
-function checkProfile(file: string, profile: ScoringProfile): void {
-  if (`${profile.id}.json` !== basename(file))
+function checkProfile(name: string, file: string, profile: ScoringProfile): void {
+  if (`${profile.id}.json` !== baseName(name))
     throw new SeedError(file, `id "${profile.id}" must equal the file name`);
   const ids = new Set<string>();
   for (const ind of profile.indicators) {
@@ -22,31 +21,24 @@ function checkProfile(file: string, profile: ScoringProfile): void {
   }
 }
 
-const profileCache = new Map<string, Map<string, ScoringProfile>>();
+const profileCache = new PerSource<Map<string, ScoringProfile>>();
 
-/** Every scoring profile in `dir`/profiles, by id (validated once, then cached). */
-export function loadProfiles(dir: string = seedsDir): ReadonlyMap<string, ScoringProfile> {
-  const cached = profileCache.get(dir);
-  if (cached) return cached;
-  const out = new Map<string, ScoringProfile>();
-  const profilesDir = join(dir, 'profiles');
-  if (existsSync(profilesDir)) {
-    for (const name of readdirSync(profilesDir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()) {
-      const file = join(profilesDir, name);
-      const profile = readValidated<ScoringProfile>(file, SCHEMA_IDS.scoringProfile);
-      checkProfile(file, profile);
+/** Every scoring profile in seeds/profiles, by id (validated once per data source, then cached). */
+export function loadProfiles(source: DataSource = dataSource()): ReadonlyMap<string, ScoringProfile> {
+  return profileCache.get(source, () => {
+    const out = new Map<string, ScoringProfile>();
+    for (const name of source.list('seeds/profiles')) {
+      const profile = readValidated<ScoringProfile>(source, name, SCHEMA_IDS.scoringProfile);
+      checkProfile(name, source.where(name), profile);
       out.set(profile.id, profile);
     }
-  }
-  profileCache.set(dir, out);
-  return out;
+    return out;
+  });
 }
 
-/** Validates and returns a profile read from any JSON file (a province's own profile). */
-export function loadProfileFile(file: string): ScoringProfile {
-  const profile = readValidated<ScoringProfile>(file, SCHEMA_IDS.scoringProfile);
+/** Validates and returns a profile given as JSON text (a province's own profile); `file` names it in errors. */
+export function parseProfile(text: string, file: string): ScoringProfile {
+  const profile = parseValidated<ScoringProfile>(text, file, SCHEMA_IDS.scoringProfile);
   const ids = new Set<string>();
   for (const ind of profile.indicators) {
     if (ids.has(ind.id)) throw new SeedError(file, `duplicate indicator ${ind.id}`);
@@ -55,12 +47,11 @@ export function loadProfileFile(file: string): ScoringProfile {
   return profile;
 }
 
-let inputsCache: IndicatorInputs | undefined;
+const inputsCache = new PerSource<IndicatorInputs>();
 
 /** Column aliases, yes/no words and update-cycle windows for the indicator input lists. */
-export function loadInputSeeds(dir: string = seedsDir): IndicatorInputs {
-  if (dir === seedsDir && inputsCache) return inputsCache;
-  const data = readValidated<IndicatorInputs>(join(dir, 'indicator-inputs.json'), SCHEMA_IDS.indicatorInputs);
-  if (dir === seedsDir) inputsCache = data;
-  return data;
+export function loadInputSeeds(source: DataSource = dataSource()): IndicatorInputs {
+  return inputsCache.get(source, () =>
+    readValidated<IndicatorInputs>(source, 'seeds/indicator-inputs.json', SCHEMA_IDS.indicatorInputs),
+  );
 }

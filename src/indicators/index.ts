@@ -1,6 +1,6 @@
 // Indicators over validated files: rates per file and over all files, input-driven rates, and the score.
 export { applyIndicators, type IndicatorOptions, type IndicatorResult } from './apply.js';
-export { loadInputSeeds, loadProfileFile, loadProfiles } from './data.js';
+export { loadInputSeeds, loadProfiles, parseProfile } from './data.js';
 export {
   computeInputRates,
   defaultPeriod,

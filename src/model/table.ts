@@ -400,112 +400,180 @@ function unknownColumnNotice(column: Column, sheetRole: 'entries' | 'items'): Re
   return { ruleId: 'metadata/unknown-column', messageId, data, location: column.headerLoc };
 }
 
-/** Reads one entries sheet into the builder. */
-function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadline): void {
+/** The state of reading one entries sheet: its columns by role, and buffers reused for every row. */
+interface EntriesRead {
+  plan: SheetPlan;
+  grid: Grid;
+  builder: EntryBuilder;
+  at: CellLocator;
+  sweep: MergeSweep;
+  resourceCols: Column[];
+  itemCols: Column[];
+  /** Columns no field maps (reported once), and those without a header found on the way. */
+  extraCols: Column[];
+  /** Checked for every cell of every row: an array, not a set. */
+  isKnown: boolean[];
+  unnamed: Map<number, Column>;
+  /** The resource-level texts of the current entry, by resource column. */
+  lastKeys: (string | undefined)[];
+  values: (RawCell | undefined)[];
+  itemValues: (RawCell | undefined)[];
+  itemLocs: (Loc | undefined)[];
+}
+
+function startEntriesRead(plan: SheetPlan, builder: EntryBuilder): EntriesRead {
   const { grid, dataStart } = plan.header;
-  const index = builder.index;
-  const at = new CellLocator(grid, builder);
   const resourceCols = plan.columns.filter((c) => c.pointer !== undefined && !c.item);
   const itemCols = plan.columns.filter((c) => c.item);
   const extraCols = plan.columns.filter((c) => c.pointer === undefined);
   for (const c of extraCols) if (c.unmapped !== 'known') builder.notice(unknownColumnNotice(c, 'entries'));
   const known = new Set(plan.columns.map((c) => c.index));
-  const sweep = new MergeSweep(grid.merges, dataStart, known);
-  // Checked for every cell of every row: an array, not the set.
   const isKnown: boolean[] = [];
   for (const c of known) isKnown[c] = true;
-  const lastKeys: (string | undefined)[] = new Array(resourceCols.length);
-  let current: number | undefined;
-  const unnamed = new Map<number, Column>();
-  // Reused for every row (a large sheet has hundreds of thousands).
-  const values: (RawCell | undefined)[] = new Array(resourceCols.length);
-  const itemValues: (RawCell | undefined)[] = new Array(itemCols.length);
-  const itemLocs: (Loc | undefined)[] = new Array(itemCols.length);
+  return {
+    plan,
+    grid,
+    builder,
+    at: new CellLocator(grid, builder),
+    sweep: new MergeSweep(grid.merges, dataStart, known),
+    resourceCols,
+    itemCols,
+    extraCols,
+    isKnown,
+    unnamed: new Map(),
+    lastKeys: new Array(resourceCols.length),
+    // Reused for every row (a large sheet has hundreds of thousands).
+    values: new Array(resourceCols.length),
+    itemValues: new Array(itemCols.length),
+    itemLocs: new Array(itemCols.length),
+  };
+}
 
-  for (let r = dataStart; r < grid.rows.length; r++) {
+/** Cells in columns without a header are kept too (as 其他列): each such column is reported once. */
+function noteUnnamedColumns(s: EntriesRead, r: number, row: readonly (RawCell | undefined)[]): void {
+  for (let c = 0; c < row.length; c++) {
+    if (s.isKnown[c] === true || isBlank(row[c])) continue;
+    if (s.sweep.coveredFromAbove(r, c)) continue;
+    if (!s.unnamed.has(c)) {
+      const letter = columnLetter(c);
+      const col: Column = {
+        index: c,
+        letter,
+        header: `（${letter}列）`,
+        headerLoc: location(s.grid, s.plan.header.sub ?? s.plan.header.top, c),
+        item: false,
+        unmapped: 'unnamed',
+      };
+      s.unnamed.set(c, col);
+      s.extraCols.push(col);
+      s.builder.notice(unknownColumnNotice(col, 'entries'));
+    }
+  }
+}
+
+/**
+ * Gathers a row's resource and item cells into the buffers: whether it has any of each (and any extra cell),
+ * and whether a resource-level cell contradicts the current entry.
+ */
+function gatherRow(
+  s: EntriesRead,
+  r: number,
+  row: readonly (RawCell | undefined)[],
+  conflictAtStart: boolean,
+): { any: boolean; anyItem: boolean; anyExtra: boolean; conflict: boolean } {
+  const { values, lastKeys, resourceCols, itemCols } = s;
+  values.fill(undefined);
+  let any = false;
+  let conflict = conflictAtStart;
+  for (let i = 0; i < resourceCols.length; i++) {
+    const c = resourceCols[i]!.index;
+    const cell = row[c];
+    if (isBlank(cell) || s.sweep.coveredFromAbove(r, c)) continue;
+    values[i] = cell;
+    any = true;
+    const key = cellText(cell);
+    if (lastKeys[i] !== undefined && lastKeys[i] !== key) conflict = true;
+  }
+  let anyItem = false;
+  for (let i = 0; i < itemCols.length; i++) {
+    const hit = itemCell(s.grid, s.sweep, s.at, r, itemCols[i]!.index);
+    s.itemValues[i] = hit;
+    s.itemLocs[i] = hit === undefined ? undefined : itemCellLoc;
+    if (hit !== undefined) anyItem = true;
+  }
+  let anyExtra = false;
+  for (const col of s.extraCols) {
+    if (!isBlank(row[col.index])) {
+      anyExtra = true;
+      break;
+    }
+  }
+  return { any, anyItem, anyExtra, conflict };
+}
+
+/** Puts the row's resource cells: all of them into a new entry, or the ones the current entry still lacks. */
+function putResourceCells(s: EntriesRead, current: number, r: number, newEntry: boolean): void {
+  const { builder, at, values, lastKeys, resourceCols } = s;
+  if (newEntry) {
+    lastKeys.fill(undefined);
+    for (let i = 0; i < resourceCols.length; i++) {
+      const col = resourceCols[i]!;
+      builder.put(current, col.pointer!, values[i], at.cell(r, col.index));
+      if (values[i] !== undefined) lastKeys[i] = cellText(values[i]);
+    }
+    if (s.itemCols.length > 0) builder.locateOnce(current, '/items', at.cell(r, s.itemCols[0]!.index));
+    return;
+  }
+  for (let i = 0; i < resourceCols.length; i++) {
+    if (values[i] === undefined || lastKeys[i] !== undefined) continue;
+    const col = resourceCols[i]!;
+    builder.put(current, col.pointer!, values[i], at.cell(r, col.index));
+    lastKeys[i] = cellText(values[i]);
+  }
+}
+
+/** Puts the row's extra cells, and its data item when it has item cells. */
+function putExtrasAndItem(
+  s: EntriesRead,
+  current: number,
+  r: number,
+  row: readonly (RawCell | undefined)[],
+  anyItem: boolean,
+): void {
+  const { builder, at } = s;
+  for (const col of s.extraCols) {
+    const cell = row[col.index];
+    if (!isBlank(cell)) builder.putExtra(current, col.header, cell!, at.cell(r, col.index));
+  }
+  if (!anyItem) return;
+  const item = builder.startItem(current, at.row(r));
+  for (let i = 0; i < s.itemCols.length; i++) {
+    const col = s.itemCols[i]!;
+    builder.putItem(current, item, col.pointer!, s.itemValues[i], s.itemLocs[i] ?? at.cell(r, col.index));
+  }
+  builder.finishItem(current, item);
+}
+
+/** Reads one entries sheet into the builder. */
+function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadline): void {
+  const s = startEntriesRead(plan, builder);
+  const { grid } = s;
+  let current: number | undefined;
+  for (let r = plan.header.dataStart; r < grid.rows.length; r++) {
     if ((r & 0xfff) === 0) deadline.check();
     const row = grid.rows[r];
     if (!row || row.length === 0) continue;
-    if (isNoteRow(grid, r, row, index)) continue;
-    // Cells in columns without a header are kept too (as 其他列, reported once).
-    for (let c = 0; c < row.length; c++) {
-      if (isKnown[c] === true || isBlank(row[c])) continue;
-      if (sweep.coveredFromAbove(r, c)) continue;
-      if (!unnamed.has(c)) {
-        const letter = columnLetter(c);
-        const col: Column = {
-          index: c,
-          letter,
-          header: `（${letter}列）`,
-          headerLoc: location(grid, plan.header.sub ?? plan.header.top, c),
-          item: false,
-          unmapped: 'unnamed',
-        };
-        unnamed.set(c, col);
-        extraCols.push(col);
-        builder.notice(unknownColumnNotice(col, 'entries'));
-      }
-    }
-
-    values.fill(undefined);
-    let any = false;
-    let conflict = current === undefined;
-    for (let i = 0; i < resourceCols.length; i++) {
-      const c = resourceCols[i]!.index;
-      const cell = row[c];
-      if (isBlank(cell) || sweep.coveredFromAbove(r, c)) continue;
-      values[i] = cell;
-      any = true;
-      const key = cellText(cell);
-      if (lastKeys[i] !== undefined && lastKeys[i] !== key) conflict = true;
-    }
-    let anyItem = false;
-    for (let i = 0; i < itemCols.length; i++) {
-      const hit = itemCell(grid, sweep, at, r, itemCols[i]!.index);
-      itemValues[i] = hit;
-      itemLocs[i] = hit === undefined ? undefined : itemCellLoc;
-      if (hit !== undefined) anyItem = true;
-    }
-    let anyExtra = false;
-    for (const col of extraCols) {
-      if (!isBlank(row[col.index])) {
-        anyExtra = true;
-        break;
-      }
-    }
+    if (isNoteRow(grid, r, row, builder.index)) continue;
+    noteUnnamedColumns(s, r, row);
+    const { any, anyItem, anyExtra, conflict } = gatherRow(s, r, row, current === undefined);
     if (!any && !anyItem && !anyExtra) continue;
     // Without item columns every row is an entry; with them, a row continues the entry above unless
     // one of its resource-level cells contradicts it (blank, merged or repeated cells continue it).
-    const startsEntry = itemCols.length === 0 ? any || anyExtra : conflict;
-    if (startsEntry || current === undefined) {
-      current = builder.startEntry(at.row(r));
-      lastKeys.fill(undefined);
-      for (let i = 0; i < resourceCols.length; i++) {
-        const col = resourceCols[i]!;
-        builder.put(current, col.pointer!, values[i], at.cell(r, col.index));
-        if (values[i] !== undefined) lastKeys[i] = cellText(values[i]);
-      }
-      if (itemCols.length > 0) builder.locateOnce(current, '/items', at.cell(r, itemCols[0]!.index));
-    } else {
-      for (let i = 0; i < resourceCols.length; i++) {
-        if (values[i] === undefined || lastKeys[i] !== undefined) continue;
-        const col = resourceCols[i]!;
-        builder.put(current, col.pointer!, values[i], at.cell(r, col.index));
-        lastKeys[i] = cellText(values[i]);
-      }
-    }
-    for (const col of extraCols) {
-      const cell = row[col.index];
-      if (!isBlank(cell)) builder.putExtra(current, col.header, cell!, at.cell(r, col.index));
-    }
-    if (anyItem) {
-      const item = builder.startItem(current, at.row(r));
-      for (let i = 0; i < itemCols.length; i++) {
-        const col = itemCols[i]!;
-        builder.putItem(current, item, col.pointer!, itemValues[i], itemLocs[i] ?? at.cell(r, col.index));
-      }
-      builder.finishItem(current, item);
-    }
+    const startsEntry = s.itemCols.length === 0 ? any || anyExtra : conflict;
+    const newEntry = startsEntry || current === undefined;
+    if (newEntry) current = builder.startEntry(s.at.row(r));
+    putResourceCells(s, current!, r, newEntry);
+    putExtrasAndItem(s, current!, r, row, anyItem);
   }
 }
 
@@ -661,6 +729,60 @@ function noHeaderError(source: TableSource, index: HeaderIndex): CatalogInputErr
   });
 }
 
+/** The catalog kind the headers of all sheets suggest (fields first found, the share group, portal columns). */
+function kindOfHeaders(headers: readonly SheetHeader[]): ReturnType<typeof detectKindFromFields> {
+  const fields = new Map<string, string>();
+  const portalColumns: string[] = [];
+  let shareGroup: string | undefined;
+  for (const h of headers) {
+    for (const [f, header] of h.fields) if (!fields.has(f)) fields.set(f, header);
+    shareGroup ??= h.shareGroup;
+    portalColumns.push(...h.portalColumns);
+  }
+  return detectKindFromFields(
+    shareGroup === undefined ? { fields, portalColumns } : { fields, portalColumns, shareGroup },
+  );
+}
+
+/** Notices about the workbook as a whole: sheets skipped for want of a header, an outdated template. */
+function workbookNotices(
+  skipped: readonly Grid[],
+  templateVersion: number | undefined,
+  current: number,
+): ReaderNotice[] {
+  const notices: ReaderNotice[] = skipped.map((grid) => ({
+    ruleId: 'metadata/skipped-sheet',
+    messageId: 'noHeader',
+    data: { sheet: grid.name ?? '' },
+    location: grid.name !== undefined ? { sheet: grid.name } : {},
+  }));
+  if (templateVersion !== undefined && templateVersion < current) {
+    notices.push({
+      ruleId: 'metadata/template-version',
+      messageId: 'outdated',
+      data: { version: templateVersion, current },
+      location: {},
+    });
+  }
+  return notices;
+}
+
+/** How a sheet was read: its role, header rows, first data row and what each column maps to. */
+function sheetLayout(p: SheetPlan): SheetLayout {
+  return {
+    sheet: p.header.grid.name ?? null,
+    role: p.role,
+    headerRows: p.header.sub === undefined ? [p.header.top + 1] : [p.header.top + 1, p.header.sub + 1],
+    firstDataRow: p.header.dataStart + 1,
+    columns: p.columns.map((c) => ({
+      column: c.letter,
+      header: c.header,
+      ...(c.group ? { group: c.group } : {}),
+      field: c.pointer ?? null,
+    })),
+  };
+}
+
 /**
  * Reads a workbook (or a CSV as a one-sheet book): detects each sheet's header and role, the catalog
  * kind, and groups rows into entries with every value's cell. Throws `input/no-header` when no sheet
@@ -679,19 +801,9 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
   }
   if (headers.length === 0) throw noHeaderError(source, index);
   deadline.check();
-  const { kind, kindSource, kindEvidence } = decideKind(options.kind, undefined, () => {
-    const fields = new Map<string, string>();
-    const portalColumns: string[] = [];
-    let shareGroup: string | undefined;
-    for (const h of headers) {
-      for (const [f, header] of h.fields) if (!fields.has(f)) fields.set(f, header);
-      shareGroup ??= h.shareGroup;
-      portalColumns.push(...h.portalColumns);
-    }
-    return detectKindFromFields(
-      shareGroup === undefined ? { fields, portalColumns } : { fields, portalColumns, shareGroup },
-    );
-  });
+  const { kind, kindSource, kindEvidence } = decideKind(options.kind, undefined, () =>
+    kindOfHeaders(headers),
+  );
   const plans = headers.map((h) => planSheet(h, index, kind));
   const entrySheets = plans.filter((p) => p.role === 'entries');
   const itemSheets = plans.filter((p) => p.role === 'items');
@@ -701,23 +813,7 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
       sheet: itemSheets[0]?.header.grid.name ?? '',
     });
   }
-  for (const grid of skipped) {
-    notices.push({
-      ruleId: 'metadata/skipped-sheet',
-      messageId: 'noHeader',
-      data: { sheet: grid.name ?? '' },
-      location: grid.name !== undefined ? { sheet: grid.name } : {},
-    });
-  }
-  const current = options.seeds.template.version;
-  if (source.templateVersion !== undefined && source.templateVersion < current) {
-    notices.push({
-      ruleId: 'metadata/template-version',
-      messageId: 'outdated',
-      data: { version: source.templateVersion, current },
-      location: {},
-    });
-  }
+  notices.push(...workbookNotices(skipped, source.templateVersion, options.seeds.template.version));
   const ctx: ValueContext = valueContext(options.seeds, source.date1904 ?? false);
   const builder = new EntryBuilder(index, ctx, options.limits.maxEntries, source.file, notices, true);
   for (const plan of entrySheets) readEntriesSheet(plan, builder, deadline);
@@ -733,22 +829,7 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
     ...(kindEvidence ? { kindEvidence } : {}),
     entries: builder.entries,
     notices,
-    layout: {
-      sheets: plans.map(
-        (p): SheetLayout => ({
-          sheet: p.header.grid.name ?? null,
-          role: p.role,
-          headerRows: p.header.sub === undefined ? [p.header.top + 1] : [p.header.top + 1, p.header.sub + 1],
-          firstDataRow: p.header.dataStart + 1,
-          columns: p.columns.map((c) => ({
-            column: c.letter,
-            header: c.header,
-            ...(c.group ? { group: c.group } : {}),
-            field: c.pointer ?? null,
-          })),
-        }),
-      ),
-    },
+    layout: { sheets: plans.map(sheetLayout) },
   };
   const title = entrySheets.map((p) => p.header.title).find((t) => t !== undefined);
   if (title !== undefined) parsed.title = title;

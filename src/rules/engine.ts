@@ -76,16 +76,48 @@ function locationFor(
   return loc;
 }
 
-/** Runs the schema check and all active rules over one catalog; returns diagnostics in file order. */
-export function runEngine(input: EngineInput): Diagnostic[] {
-  const { catalog, ruleSet, seeds, settings, lang } = input;
-  const views = catalog.entries.map(makeEntryView);
-  const out: Diagnostic[] = [];
-  // Schema findings with their field pointer, kept apart until rules may have replaced some of them.
-  const schemaFindings: { d: Diagnostic; pointer: string }[] = [];
-  const replaced = new Map<number, string[]>();
+/** One active rule during a run: its hooks, and the entry it is looking at (for reports without an entry). */
+interface ActiveHooks {
+  rule: AnyRule;
+  severity: Severity;
+  hooks: RuleHooks;
+  current: { view?: EntryView };
+  // The hooks again as plain fields of one shape: hook objects differ per rule, and reading them per
+  // entry would go through a megamorphic lookup.
+  entry: RuleHooks['entry'];
+  item: RuleHooks['item'];
+}
 
-  const push = (
+/**
+ * One run of the engine over a catalog, in the order it happens: the schema check per entry, the rules
+ * (start → entry/item per entry → end), the reader notices; then the schema findings rules did not replace.
+ */
+class EngineRun {
+  private readonly views: EntryView[];
+  private readonly out: Diagnostic[] = [];
+  /** Schema findings with their field pointer, kept apart until rules may have replaced some of them. */
+  private readonly schemaFindings: { d: Diagnostic; pointer: string }[] = [];
+  /** Fields per entry whose schema findings a rule replaced. */
+  private readonly replaced = new Map<number, string[]>();
+
+  constructor(private readonly input: EngineInput) {
+    this.views = input.catalog.entries.map(makeEntryView);
+  }
+
+  run(): Diagnostic[] {
+    this.checkSchema();
+    this.runRules(this.startRules());
+    this.reportNotices();
+    const kept = this.schemaFindings
+      .filter(({ d, pointer }) => {
+        const fields = d.entry === null ? undefined : this.replaced.get(d.entry);
+        return !fields?.some((f) => pointer === f || pointer.startsWith(`${f}/`));
+      })
+      .map((s) => s.d);
+    return sortDiagnostics([...kept, ...this.out]);
+  }
+
+  private push(
     ruleId: string,
     category: Diagnostic['category'],
     severity: Severity,
@@ -96,7 +128,8 @@ export function runEngine(input: EngineInput): Diagnostic[] {
     field: string | undefined,
     explicit?: SourceLocation,
     fix?: Diagnostic['fix'],
-  ): void => {
+  ): void {
+    const { lang, catalog } = this.input;
     const filled =
       field !== undefined && data.label === undefined ? { ...data, label: fieldLabel(field, lang) } : data;
     const d: Diagnostic = {
@@ -112,141 +145,159 @@ export function runEngine(input: EngineInput): Diagnostic[] {
     if (view?.name) d.entryName = view.name;
     if (view?.code) d.resourceCode = view.code;
     if (fix) d.fix = fix;
-    out.push(d);
-  };
+    this.out.push(d);
+  }
 
-  // 1. Schema check, per entry.
-  for (const view of views) {
-    for (const f of checkEntrySchema(view.data, catalog.kind, lang, ruleSet.supersededFor(catalog.kind))) {
-      const severity = ruleSet.schemaLevel(f.ruleId);
-      if (severity === 'off') continue;
-      push(
-        f.ruleId,
-        f.category,
-        severity,
-        f.messageId,
-        (d) => translateId(lang, f.messageId, d),
-        f.data,
-        view,
-        f.field,
-      );
-      schemaFindings.push({ d: out.pop()!, pointer: f.field });
+  /** 1. The schema check, per entry. */
+  private checkSchema(): void {
+    const { catalog, ruleSet, lang } = this.input;
+    for (const view of this.views) {
+      for (const f of checkEntrySchema(view.data, catalog.kind, lang, ruleSet.supersededFor(catalog.kind))) {
+        const severity = ruleSet.schemaLevel(f.ruleId);
+        if (severity === 'off') continue;
+        this.push(
+          f.ruleId,
+          f.category,
+          severity,
+          f.messageId,
+          (d) => translateId(lang, f.messageId, d),
+          f.data,
+          view,
+          f.field,
+        );
+        this.schemaFindings.push({ d: this.out.pop()!, pointer: f.field });
+      }
     }
   }
 
-  // 2. Rules: start → entry/item per entry → end.
-  const active: {
-    rule: AnyRule;
-    severity: Severity;
-    hooks: RuleHooks;
-    current: { view?: EntryView };
-    // The hooks again as plain fields of one shape: hook objects differ per rule, and reading them per
-    // entry would go through a megamorphic lookup.
-    entry: RuleHooks['entry'];
-    item: RuleHooks['item'];
-  }[] = [];
-  for (const activeRule of ruleSet.active) {
-    const { rule, severity, options } = activeRule;
-    if (rule.meta.kinds && !rule.meta.kinds.includes(catalog.kind)) continue;
-    const current: { view?: EntryView } = {};
-    const context: RuleContext<object> = {
+  /** 2a. Creates each active rule that applies to the catalog's kind, with its context. */
+  private startRules(): ActiveHooks[] {
+    const { catalog, ruleSet } = this.input;
+    const active: ActiveHooks[] = [];
+    for (const { rule, severity, options } of ruleSet.active) {
+      if (rule.meta.kinds && !rule.meta.kinds.includes(catalog.kind)) continue;
+      const current: { view?: EntryView } = {};
+      const hooks = rule.create(this.context(rule, severity, options, current));
+      active.push({ rule, severity, hooks, current, entry: hooks.entry, item: hooks.item });
+    }
+    return active;
+  }
+
+  /** The context a rule reports through. */
+  private context(
+    rule: AnyRule,
+    severity: Severity,
+    options: RuleContext<object>['options'],
+    current: { view?: EntryView },
+  ): RuleContext<object> {
+    const { catalog, seeds, settings, lang } = this.input;
+    return {
       id: rule.meta.id,
       options,
       kind: catalog.kind,
       file: catalog.file,
-      entries: views,
+      entries: this.views,
       seeds,
       settings,
       lang,
-      report(descriptor: ReportDescriptor): void {
-        const message = rule.meta.messages[descriptor.messageId];
-        if (!message)
-          throw new Error(`rule ${rule.meta.id} reported unknown messageId ${descriptor.messageId}`);
-        let view: EntryView | undefined;
-        if (descriptor.entry === null) view = undefined;
-        else if (descriptor.entry !== undefined) view = views[descriptor.entry];
-        else view = current.view;
-        const fix = descriptor.fix
-          ? {
-              field: pointerToPath(descriptor.fix.field ?? descriptor.field ?? ''),
-              ...(descriptor.fix.from !== undefined ? { from: descriptor.fix.from } : {}),
-              to: descriptor.fix.to,
-            }
-          : undefined;
-        push(
-          rule.meta.id,
-          rule.meta.category,
-          severity,
-          descriptor.messageId,
-          (d) => interpolate(message[lang], d),
-          descriptor.data ?? {},
-          view,
-          descriptor.field,
-          descriptor.location,
-          fix,
-        );
-        if (descriptor.replacesSchema && view && descriptor.field !== undefined) {
-          const list = replaced.get(view.index);
-          if (list) list.push(descriptor.field);
-          else replaced.set(view.index, [descriptor.field]);
-        }
-      },
+      report: (descriptor: ReportDescriptor): void => this.report(rule, severity, current, descriptor),
     };
-    const hooks = rule.create(context);
-    active.push({ rule, severity, hooks, current, entry: hooks.entry, item: hooks.item });
   }
-  for (const a of active) a.hooks.start?.();
-  for (const view of views) {
-    const items = Array.isArray(view.data.items) ? view.data.items : undefined;
-    for (const a of active) {
-      a.current.view = view;
-      if (a.entry !== undefined) a.entry.call(a.hooks, view);
-      if (a.item !== undefined && items !== undefined) {
-        for (let i = 0; i < items.length; i++) {
-          const item = items[i];
-          // A data item that is not an object is the schema's finding; item hooks see objects only.
-          if (item !== null && typeof item === 'object' && !Array.isArray(item))
-            a.item.call(a.hooks, item, i, view);
+
+  private report(
+    rule: AnyRule,
+    severity: Severity,
+    current: { view?: EntryView },
+    descriptor: ReportDescriptor,
+  ): void {
+    const message = rule.meta.messages[descriptor.messageId];
+    if (!message) throw new Error(`rule ${rule.meta.id} reported unknown messageId ${descriptor.messageId}`);
+    let view: EntryView | undefined;
+    if (descriptor.entry === null) view = undefined;
+    else if (descriptor.entry !== undefined) view = this.views[descriptor.entry];
+    else view = current.view;
+    const fix = descriptor.fix
+      ? {
+          field: pointerToPath(descriptor.fix.field ?? descriptor.field ?? ''),
+          ...(descriptor.fix.from !== undefined ? { from: descriptor.fix.from } : {}),
+          to: descriptor.fix.to,
+        }
+      : undefined;
+    const lang = this.input.lang;
+    this.push(
+      rule.meta.id,
+      rule.meta.category,
+      severity,
+      descriptor.messageId,
+      (d) => interpolate(message[lang], d),
+      descriptor.data ?? {},
+      view,
+      descriptor.field,
+      descriptor.location,
+      fix,
+    );
+    if (descriptor.replacesSchema && view && descriptor.field !== undefined) {
+      const list = this.replaced.get(view.index);
+      if (list) list.push(descriptor.field);
+      else this.replaced.set(view.index, [descriptor.field]);
+    }
+  }
+
+  /** 2b. The rules' hooks: start, then entry and item per entry, then end. */
+  private runRules(active: readonly ActiveHooks[]): void {
+    for (const a of active) a.hooks.start?.();
+    for (const view of this.views) {
+      const items = Array.isArray(view.data.items) ? view.data.items : undefined;
+      for (const a of active) {
+        a.current.view = view;
+        if (a.entry !== undefined) a.entry.call(a.hooks, view);
+        if (a.item !== undefined && items !== undefined) {
+          for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            // A data item that is not an object is the schema's finding; item hooks see objects only.
+            if (item !== null && typeof item === 'object' && !Array.isArray(item))
+              a.item.call(a.hooks, item, i, view);
+          }
         }
       }
     }
-  }
-  for (const a of active) {
-    a.current.view = undefined;
-    a.hooks.end?.();
-  }
-
-  // 3. Reader notices, reported under the rule that owns them.
-  for (const notice of catalog.notices) {
-    const owner = ruleSet.byId.get(notice.ruleId);
-    // A caller may run a subset of the registry (tests, plugins): notices of rules it left out are off.
-    if (!owner) continue;
-    const severity = ruleSet.level(notice.ruleId);
-    if (severity === 'off') continue;
-    if (owner.meta.kinds && !owner.meta.kinds.includes(catalog.kind)) continue;
-    const message = owner.meta.messages[notice.messageId];
-    if (!message) throw new Error(`rule ${notice.ruleId} has no message ${notice.messageId}`);
-    const view = notice.entry !== undefined ? views[notice.entry] : undefined;
-    push(
-      notice.ruleId,
-      owner.meta.category,
-      severity,
-      notice.messageId,
-      (d) => interpolate(message[lang], d),
-      notice.data,
-      view,
-      undefined,
-      notice.location,
-    );
+    for (const a of active) {
+      a.current.view = undefined;
+      a.hooks.end?.();
+    }
   }
 
-  const kept = schemaFindings
-    .filter(({ d, pointer }) => {
-      const fields = d.entry === null ? undefined : replaced.get(d.entry);
-      return !fields?.some((f) => pointer === f || pointer.startsWith(`${f}/`));
-    })
-    .map((s) => s.d);
-  return sortDiagnostics([...kept, ...out]);
+  /** 3. Reader notices, reported under the rule that owns them. */
+  private reportNotices(): void {
+    const { catalog, ruleSet, lang } = this.input;
+    for (const notice of catalog.notices) {
+      const owner = ruleSet.byId.get(notice.ruleId);
+      // A caller may run a subset of the registry (tests, plugins): notices of rules it left out are off.
+      if (!owner) continue;
+      const severity = ruleSet.level(notice.ruleId);
+      if (severity === 'off') continue;
+      if (owner.meta.kinds && !owner.meta.kinds.includes(catalog.kind)) continue;
+      const message = owner.meta.messages[notice.messageId];
+      if (!message) throw new Error(`rule ${notice.ruleId} has no message ${notice.messageId}`);
+      const view = notice.entry !== undefined ? this.views[notice.entry] : undefined;
+      this.push(
+        notice.ruleId,
+        owner.meta.category,
+        severity,
+        notice.messageId,
+        (d) => interpolate(message[lang], d),
+        notice.data,
+        view,
+        undefined,
+        notice.location,
+      );
+    }
+  }
+}
+
+/** Runs the schema check and all active rules over one catalog; returns diagnostics in file order. */
+export function runEngine(input: EngineInput): Diagnostic[] {
+  return new EngineRun(input).run();
 }
 
 /** Orders diagnostics: file-level first, then by entry, row, column, rule id. */

@@ -39,6 +39,35 @@ export function parseSetting(setting: RuleSetting): { level: RuleLevel; options?
 }
 
 /**
+ * A rule's options: its own defaults, then its thresholds from seeds/rules/options.json, then the config's;
+ * checked against the rule's options schema.
+ */
+function ruleOptions(
+  rule: AnyRule,
+  seedOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  configured: ReadonlyMap<string, Record<string, unknown>>,
+  source: string,
+): Record<string, unknown> {
+  const merged = {
+    ...(rule.meta.defaultOptions ?? {}),
+    ...(seedOptions.get(rule.meta.id) ?? {}),
+    ...(configured.get(rule.meta.id) ?? {}),
+  };
+  if (rule.meta.options) {
+    const validate = compileSchema(rule.meta.options);
+    if (!validate(merged)) {
+      throw new LocalizedConfigError(
+        'config/invalid',
+        'config.badRuleOptions',
+        { file: source, rule: rule.meta.id },
+        describeConfigErrors(validate.errors, merged, `rules.${rule.meta.id}`),
+      );
+    }
+  }
+  return merged;
+}
+
+/**
  * Builds the rule set: each registry rule at its default severity, then the base layer (presets and
  * extends), then the user layer (config rules). Unknown user ids and invalid options throw ConfigError.
  */
@@ -83,24 +112,7 @@ export function buildRuleSet(
   for (const rule of registry) {
     const level = levels.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (level === 'off') continue;
-    // Options: the rule's own defaults, then its thresholds from seeds/rules/options.json, then the config's.
-    const merged = {
-      ...(rule.meta.defaultOptions ?? {}),
-      ...(seedOptions.get(rule.meta.id) ?? {}),
-      ...(options.get(rule.meta.id) ?? {}),
-    };
-    if (rule.meta.options) {
-      const validate = compileSchema(rule.meta.options);
-      if (!validate(merged)) {
-        throw new LocalizedConfigError(
-          'config/invalid',
-          'config.badRuleOptions',
-          { file: source, rule: rule.meta.id },
-          describeConfigErrors(validate.errors, merged, `rules.${rule.meta.id}`),
-        );
-      }
-    }
-    active.push({ rule, severity: level, options: merged });
+    active.push({ rule, severity: level, options: ruleOptions(rule, seedOptions, options, source) });
   }
 
   const supersededCache = new Map<CatalogKind, SchemaMatch[]>();

@@ -194,6 +194,36 @@ function hintOf(field: string, lang: Lang): string {
   return fieldInfo(field)?.hint?.[lang] ?? '';
 }
 
+/** A value outside what the field allows (type, enum, const, pattern, format): what is allowed, in words. */
+function describeAllowed(
+  keyword: string,
+  field: string,
+  lang: Lang,
+  base: { label: string; value: string },
+  params: Record<string, unknown>,
+): { messageId: SchemaFinding['messageId']; data: SchemaFinding['data'] } {
+  const hint = hintOf(field, lang);
+  switch (keyword) {
+    case 'type': {
+      // A field with a documented value set (共享类型, 是否向社会开放): say which values are allowed.
+      if (hint) return { messageId: 'schema.enum', data: { ...base, hint } };
+      const expected = String(params.type).split(',')[0] ?? 'string';
+      return {
+        messageId: 'schema.type',
+        data: { ...base, expected: translateId(lang, `schema.type.${expected}`) },
+      };
+    }
+    case 'pattern':
+      return { messageId: 'schema.pattern', data: { ...base, hint: hint || String(params.pattern) } };
+    case 'format':
+      return { messageId: 'schema.format', data: { ...base, hint: hint || String(params.format) } };
+    default: {
+      const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
+      return { messageId: 'schema.enum', data: { ...base, hint: hint || allowed.map(String).join(' / ') } };
+    }
+  }
+}
+
 function describe(
   error: ErrorObject,
   field: string,
@@ -228,38 +258,12 @@ function describe(
       return { field, messageId: 'schema.minimum', data: { ...base, limit: Number(params.limit) } };
     case 'maximum':
       return { field, messageId: 'schema.maximum', data: { ...base, limit: Number(params.limit) } };
-    case 'type': {
-      // A field with a documented value set (共享类型, 是否向社会开放): say which values are allowed.
-      const hint = hintOf(field, lang);
-      if (hint) return { field, messageId: 'schema.enum', data: { ...base, hint } };
-      const expected = String(params.type).split(',')[0] ?? 'string';
-      return {
-        field,
-        messageId: 'schema.type',
-        data: { ...base, expected: translateId(lang, `schema.type.${expected}`) },
-      };
-    }
+    case 'type':
     case 'enum':
-    case 'const': {
-      const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
-      return {
-        field,
-        messageId: 'schema.enum',
-        data: { ...base, hint: hintOf(field, lang) || allowed.map(String).join(' / ') },
-      };
-    }
+    case 'const':
     case 'pattern':
-      return {
-        field,
-        messageId: 'schema.pattern',
-        data: { ...base, hint: hintOf(field, lang) || String(params.pattern) },
-      };
     case 'format':
-      return {
-        field,
-        messageId: 'schema.format',
-        data: { ...base, hint: hintOf(field, lang) || String(params.format) },
-      };
+      return { field, ...describeAllowed(error.keyword, field, lang, base, params) };
     case 'additionalProperties':
       return {
         field,

@@ -1,31 +1,25 @@
 // Rule settings a configuration resolves to: the recommended preset, each "extends" (presets and
-// seeds/profiles/<name>.json), then the configuration's own "rules".
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// seeds/profiles/<name>.json from the data source), then the configuration's own "rules".
 import { presets } from '../../validators/presets.js';
 import { CONFIG_FILE_NAME, withSuggestion } from '../config/check.js';
 import { LocalizedConfigError } from '../config/errors.js';
+import { type DataSource, dataSource } from '../data/source.js';
 import type { GovcatConfig, RuleSetting } from '../generated/schema-types.js';
-import { seedsDir } from '../paths.js';
 
-const defaultProfilesDir = join(seedsDir, 'profiles');
+const PROFILES = 'seeds/profiles';
 
 /** Names a configuration may extend: rule presets and seeds/profiles/*.json (by file name). */
-export function extendableNames(profilesDir = defaultProfilesDir): string[] {
-  const profiles = existsSync(profilesDir)
-    ? readdirSync(profilesDir)
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => f.slice(0, -5))
-    : [];
+export function extendableNames(data: DataSource = dataSource()): string[] {
+  const profiles = data.list(PROFILES).map((f) => f.slice(PROFILES.length + 1, -5));
   return [...Object.keys(presets), ...profiles.sort()];
 }
 
-function profileRules(name: string, source: string, profilesDir: string): Record<string, RuleSetting> {
-  const file = join(profilesDir, `${name}.json`);
+function profileRules(name: string, source: string, data: DataSource): Record<string, RuleSetting> {
   // Profile names are file names inside seeds/profiles, never paths.
   const safe = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name);
-  if (!safe || !existsSync(file)) {
-    const available = extendableNames(profilesDir);
+  const text = safe ? data.read(`${PROFILES}/${name}.json`) : undefined;
+  if (text === undefined) {
+    const available = extendableNames(data);
     throw new LocalizedConfigError(
       'config/invalid',
       'config.invalid',
@@ -38,7 +32,7 @@ function profileRules(name: string, source: string, profilesDir: string): Record
     );
   }
   try {
-    const profile = JSON.parse(readFileSync(file, 'utf8')) as { rules?: Record<string, RuleSetting> };
+    const profile = JSON.parse(text) as { rules?: Record<string, RuleSetting> };
     return profile.rules ?? {};
   } catch (err) {
     throw new LocalizedConfigError('config/invalid', 'config.invalid', { file: source }, [
@@ -64,13 +58,13 @@ export interface RuleSettingLayers {
 export function resolveRuleSettings(
   config: GovcatConfig,
   source = CONFIG_FILE_NAME,
-  profilesDir = defaultProfilesDir,
+  data: DataSource = dataSource(),
 ): RuleSettingLayers {
   const names =
     config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   const base: Record<string, RuleSetting> = { ...presets['govcat:recommended'] };
   for (const name of names) {
-    Object.assign(base, presets[name] ?? profileRules(name, source, profilesDir));
+    Object.assign(base, presets[name] ?? profileRules(name, source, data));
   }
   const user: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(config.rules ?? {}))

@@ -1,29 +1,8 @@
-// The only place that constructs Ajv: every schema in schemas/ is loaded once, compiled lazily, cached by $id.
-// A built package validates with the precompiled validators (validators.cjs); the Ajv compiler and ajv-formats
-// are required only when a schema has no precompiled validator (running from sources, or the build step itself).
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+// The only place that constructs Ajv: every schema in schemas/ is loaded once (from the data source), compiled
+// lazily, cached by $id. A built package validates with the precompiled validators; the Ajv compiler (which the
+// data source loads) is needed only when a schema has no precompiled validator (from sources, the build step).
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { schemasDir } from '../paths.js';
-
-// Both are CommonJS; under interop a function may arrive as the default export or nested in it.
-type AddFormats = (ajv: Ajv2020, formats: string[]) => unknown;
-type AjvClass = new (options: Record<string, unknown>) => Ajv2020;
-const requireHere = createRequire(import.meta.url);
-
-function unwrap<T>(mod: unknown): T {
-  const m = mod as { default?: unknown };
-  if (typeof m === 'function') return m as T;
-  const d = m.default as { default?: unknown } | undefined;
-  return (typeof d === 'function' ? d : d?.default) as T;
-}
-
-/** The Ajv compiler, loaded on first use only. */
-function ajvCompiler(): { Ajv: AjvClass; addFormats: AddFormats } {
-  const ajvModule = requireHere('ajv/dist/2020.js') as { Ajv2020: AjvClass };
-  return { Ajv: ajvModule.Ajv2020, addFormats: unwrap<AddFormats>(requireHere('ajv-formats')) };
-}
+import { type DataSource, dataSource, PerSource } from '../data/source.js';
 
 /** Base of every govcat schema $id. */
 export const SCHEMA_BASE = 'https://govcat.dev/schemas/';
@@ -52,31 +31,35 @@ export const SCHEMA_IDS = {
 /** A JSON Schema object as loaded from disk. */
 export type SchemaObject = Record<string, unknown>;
 
-function listSchemaFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listSchemaFiles(full));
-    else if (entry.name.endsWith('.schema.json')) out.push(full);
-  }
-  return out.sort();
+/** What one data source's schemas come to: the raw schemas, an Ajv instance, the validators made so far. */
+interface SchemaState {
+  raw: Map<string, SchemaObject>;
+  ajv: Ajv2020 | undefined;
+  compiled: Map<string, ValidateFunction>;
+  precompiled: Record<string, ValidateFunction> | null | undefined;
 }
 
-let ajvInstance: Ajv2020 | undefined;
-let rawSchemas: Map<string, SchemaObject> | undefined;
-const compiled = new Map<string, ValidateFunction>();
+const states = new PerSource<SchemaState>();
 
-/** Every schema in schemas/ by $id, parsed once. */
-function loadRawSchemas(): Map<string, SchemaObject> {
-  if (rawSchemas) return rawSchemas;
+function state(source: DataSource = dataSource()): SchemaState {
+  return states.get(source, () => ({
+    raw: loadRawSchemas(source),
+    ajv: undefined,
+    compiled: new Map(),
+    precompiled: undefined,
+  }));
+}
+
+/** Every schema in schemas/ by $id, parsed once per data source. */
+function loadRawSchemas(source: DataSource): Map<string, SchemaObject> {
   const out = new Map<string, SchemaObject>();
-  for (const file of listSchemaFiles(schemasDir)) {
-    const schema = JSON.parse(readFileSync(file, 'utf8')) as SchemaObject;
+  for (const name of source.list('schemas', true)) {
+    if (!name.endsWith('.schema.json')) continue;
+    const schema = JSON.parse(source.read(name) ?? 'null') as SchemaObject;
     const id = schema.$id;
-    if (typeof id !== 'string') throw new Error(`schema without $id: ${file}`);
+    if (typeof id !== 'string') throw new Error(`schema without $id: ${source.where(name)}`);
     out.set(id, schema);
   }
-  rawSchemas = out;
   return out;
 }
 
@@ -85,7 +68,7 @@ function loadRawSchemas(): Map<string, SchemaObject> {
  * With `source`, it keeps the generated code, for standalone validators (see standalone.ts).
  */
 export function createAjv(source = false): Ajv2020 {
-  const { Ajv, addFormats } = ajvCompiler();
+  const { Ajv, addFormats } = dataSource().compiler();
   const ajv = new Ajv({
     allErrors: true,
     strict: true,
@@ -101,66 +84,55 @@ export function createAjv(source = false): Ajv2020 {
   for (const keyword of ['x-label', 'x-label-en', 'x-hint', 'x-hint-en', 'x-category']) {
     ajv.addKeyword({ keyword, schemaType: 'string' });
   }
-  for (const schema of loadRawSchemas().values()) ajv.addSchema(schema);
+  for (const schema of state().raw.values()) ajv.addSchema(schema);
   return ajv;
 }
 
-function init(): Ajv2020 {
-  ajvInstance ??= createAjv();
-  return ajvInstance;
+function init(st: SchemaState): Ajv2020 {
+  st.ajv ??= createAjv();
+  return st.ajv;
 }
 
-/** Name of the module of precompiled validators the build writes next to this file (see standalone.ts). */
-export const PRECOMPILED_FILE = 'validators.cjs';
-
-/** Validators precompiled at build time, by $id or option-schema key; none when running from sources. */
-let precompiled: Record<string, ValidateFunction> | null | undefined;
-
-function precompiledValidator(key: string): ValidateFunction | undefined {
-  if (precompiled === undefined) {
-    precompiled = null;
-    try {
-      // Compiling the schemas is most of a short run's start-up; the build does it once instead.
-      const mod = createRequire(import.meta.url)(`./${PRECOMPILED_FILE}`) as {
-        keys: Record<string, string>;
-        [name: string]: unknown;
-      };
-      const out: Record<string, ValidateFunction> = Object.create(null);
+function precompiledValidator(st: SchemaState, key: string): ValidateFunction | undefined {
+  if (st.precompiled === undefined) {
+    // Compiling the schemas is most of a short run's start-up; the build does it once instead.
+    const mod = dataSource().validators();
+    let out: Record<string, ValidateFunction> | null = null;
+    if (mod) {
+      out = Object.create(null) as Record<string, ValidateFunction>;
       for (const [k, name] of Object.entries(mod.keys)) out[k] = mod[name] as ValidateFunction;
-      precompiled = out;
-    } catch {
-      precompiled = null;
     }
+    st.precompiled = out;
   }
-  return precompiled?.[key];
+  return st.precompiled?.[key];
 }
 
 /** The compiled validator for a schema $id (precompiled, or compiled on first use; then cached). */
 export function getValidator<T = unknown>(id: string): ValidateFunction<T> {
-  const cached = compiled.get(id);
+  const st = state();
+  const cached = st.compiled.get(id);
   if (cached) return cached as ValidateFunction<T>;
-  const ready = precompiledValidator(id);
+  const ready = precompiledValidator(st, id);
   if (ready) {
-    compiled.set(id, ready);
+    st.compiled.set(id, ready);
     return ready as ValidateFunction<T>;
   }
-  const ajv = init();
-  const validate = ajv.getSchema<T>(id);
+  const validate = init(st).getSchema<T>(id);
   if (!validate) throw new Error(`unknown schema ${id}`);
-  compiled.set(id, validate as ValidateFunction);
+  st.compiled.set(id, validate as ValidateFunction);
   return validate;
 }
 
 /** The raw schema object for an $id (for label lookup and docs). */
 export function getSchema(id: string): SchemaObject {
-  const schema = loadRawSchemas().get(id);
+  const schema = state().raw.get(id);
   if (!schema) throw new Error(`unknown schema ${id}`);
   return schema;
 }
 
 /** Every loaded schema $id. */
 export function schemaIds(): string[] {
-  return [...loadRawSchemas().keys()].sort();
+  return [...state().raw.keys()].sort();
 }
 
 export type { ErrorObject, ValidateFunction };
@@ -173,14 +145,15 @@ export function optionSchemaKey(schema: SchemaObject): string {
 /** Compiles a schema that is not in schemas/ (rule option schemas), with the same Ajv instance and cache. */
 export function compileSchema<T = unknown>(schema: SchemaObject): ValidateFunction<T> {
   const key = optionSchemaKey(schema);
-  const cached = compiled.get(key);
+  const st = state();
+  const cached = st.compiled.get(key);
   if (cached) return cached as ValidateFunction<T>;
-  const ready = precompiledValidator(key);
+  const ready = precompiledValidator(st, key);
   if (ready) {
-    compiled.set(key, ready);
+    st.compiled.set(key, ready);
     return ready as ValidateFunction<T>;
   }
-  const validate = init().compile<T>(schema);
-  compiled.set(key, validate as ValidateFunction);
+  const validate = init(st).compile<T>(schema);
+  st.compiled.set(key, validate as ValidateFunction);
   return validate;
 }

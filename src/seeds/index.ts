@@ -1,6 +1,7 @@
-// Loads seeds/ (vocabularies, classification trees, header aliases, profiles), each validated by its schema.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// Loads seeds/ (vocabularies, classification trees, header aliases, profiles) from the data source, each validated by
+// its schema.
+
+import { type DataSource, dataSource, PerSource } from '../data/source.js';
 import type {
   ClassificationTree,
   HeaderAliases,
@@ -9,7 +10,6 @@ import type {
   Vocabulary as VocabularyFile,
   VocabularyTerm,
 } from '../generated/schema-types.js';
-import { seedsDir } from '../paths.js';
 import { getValidator, SCHEMA_IDS } from '../schema/ajv.js';
 import { SeedError } from './errors.js';
 import { loadRuleData, type RuleData } from './rule-data.js';
@@ -35,11 +35,11 @@ export interface Seeds {
   vocab(id: string): Vocabulary;
 }
 
-/** Reads a seeds/ JSON file and validates it against its schema; SeedError names the file and the problem. */
-export function readValidated<T>(file: string, schemaId: string): T {
+/** Parses a seeds/ JSON text and validates it against its schema; SeedError names the file and the problem. */
+export function parseValidated<T>(text: string, file: string, schemaId: string): T {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (err) {
     throw new SeedError(file, (err as Error).message);
   }
@@ -54,12 +54,16 @@ export function readValidated<T>(file: string, schemaId: string): T {
   return data;
 }
 
-function jsonFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => join(dir, f));
+/** Reads a data file (`seeds/…`) from a data source and validates it against its schema. */
+export function readValidated<T>(source: DataSource, name: string, schemaId: string): T {
+  const text = source.read(name);
+  if (text === undefined) throw new SeedError(source.where(name), 'file not found');
+  return parseValidated<T>(text, source.where(name), schemaId);
+}
+
+/** The last part of a data file's name (`seeds/profiles/a.json` → `a.json`). */
+export function baseName(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
 }
 
 interface RawSeeds {
@@ -70,29 +74,31 @@ interface RawSeeds {
   template: TemplateSeed;
 }
 
-const rawCache = new Map<string, RawSeeds>();
+const rawCache = new PerSource<RawSeeds>();
 
-function loadRaw(dir: string): RawSeeds {
-  const cached = rawCache.get(dir);
-  if (cached) return cached;
-  const raw: RawSeeds = {
-    vocabularies: jsonFiles(join(dir, 'vocabularies')).map((f) => {
-      const v = readValidated<VocabularyFile>(f, SCHEMA_IDS.vocabulary);
-      if (`${v.id}.json` !== basename(f)) throw new SeedError(f, `id "${v.id}" must equal the file name`);
+function loadRaw(source: DataSource): RawSeeds {
+  return rawCache.get(source, () => ({
+    vocabularies: source.list('seeds/vocabularies').map((name) => {
+      const v = readValidated<VocabularyFile>(source, name, SCHEMA_IDS.vocabulary);
+      if (`${v.id}.json` !== baseName(name))
+        throw new SeedError(source.where(name), `id "${v.id}" must equal the file name`);
       return v;
     }),
-    classification: jsonFiles(join(dir, 'classification')).map((f) =>
-      readValidated<ClassificationTree>(f, SCHEMA_IDS.classificationTree),
+    classification: source
+      .list('seeds/classification')
+      .map((name) => readValidated<ClassificationTree>(source, name, SCHEMA_IDS.classificationTree)),
+    headerAliases: readValidated<HeaderAliases>(
+      source,
+      'seeds/header-aliases.json',
+      SCHEMA_IDS.headerAliases,
     ),
-    headerAliases: readValidated<HeaderAliases>(join(dir, 'header-aliases.json'), SCHEMA_IDS.headerAliases),
     ruleOptions: readValidated<RuleOptionDefaults>(
-      join(dir, 'rules', 'options.json'),
+      source,
+      'seeds/rules/options.json',
       SCHEMA_IDS.ruleOptions,
     ),
-    template: readValidated<TemplateSeed>(join(dir, 'template.json'), SCHEMA_IDS.template),
-  };
-  rawCache.set(dir, raw);
-  return raw;
+    template: readValidated<TemplateSeed>(source, 'seeds/template.json', SCHEMA_IDS.template),
+  }));
 }
 
 /** Extra data a configuration adds on top of seeds/. */
@@ -102,11 +108,11 @@ export interface SeedExtensions {
 }
 
 /**
- * Loads seeds/ (cached per directory) and applies a configuration's extra vocabulary terms and aliases.
+ * Loads seeds/ (cached per data source) and applies a configuration's extra vocabulary terms and aliases.
  * Throws SeedError when a file does not match its schema.
  */
-export function loadSeeds(extensions: SeedExtensions = {}, dir: string = seedsDir): Seeds {
-  const raw = loadRaw(dir);
+export function loadSeeds(extensions: SeedExtensions = {}, source: DataSource = dataSource()): Seeds {
+  const raw = loadRaw(source);
   const vocabularies = new Map<string, Vocabulary>();
   for (const file of raw.vocabularies) {
     vocabularies.set(file.id, new Vocabulary(file, extensions.vocabularies?.[file.id] ?? []));
@@ -129,7 +135,7 @@ export function loadSeeds(extensions: SeedExtensions = {}, dir: string = seedsDi
     vocabularies,
     classification: new Map(raw.classification.map((t) => [t.id, t])),
     headerAliases,
-    ruleData: loadRuleData(dir),
+    ruleData: loadRuleData(source),
     template: raw.template,
     ruleOptions: new Map(
       Object.entries(raw.ruleOptions.rules).flatMap(([id, d]) => (d ? [[id, d.options] as const] : [])),

@@ -1,6 +1,6 @@
 // Loads the rules' reference data from seeds/ (naming patterns, sharing words, regions), validated and compiled once.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+
+import { type DataSource, PerSource } from '../data/source.js';
 import type {
   NamingPattern,
   NamingRules,
@@ -106,11 +106,13 @@ export interface RuleData {
   regions: RegionIndex;
 }
 
-function readValidated<T>(file: string, schemaId: string): T {
-  if (!existsSync(file)) throw new RuleDataError(file, 'file not found');
+function readValidated<T>(source: DataSource, name: string, schemaId: string): T {
+  const file = source.where(name);
+  const text = source.read(name);
+  if (text === undefined) throw new RuleDataError(file, 'file not found');
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (err) {
     throw new RuleDataError(file, (err as Error).message);
   }
@@ -261,28 +263,28 @@ function compileRegions(files: { file: string; list: RegionList }[]): RegionInde
   };
 }
 
-const cache = new Map<string, RuleData>();
+const cache = new PerSource<RuleData>();
 
-/** Loads and compiles the rule data under a seeds directory (cached per directory). */
-export function loadRuleData(dir: string): RuleData {
-  const cached = cache.get(dir);
-  if (cached) return cached;
-  const namingFile = join(dir, 'rules', 'naming.json');
-  const sharingFile = join(dir, 'rules', 'sharing.json');
-  const regionsDir = join(dir, 'regions');
-  const regionFiles = existsSync(regionsDir)
-    ? readdirSync(regionsDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => join(regionsDir, f))
-    : [];
-  const data: RuleData = {
-    naming: compileNaming(namingFile, readValidated<NamingRules>(namingFile, RULE_DATA_SCHEMAS.naming)),
-    sharing: compileSharing(sharingFile, readValidated<SharingRules>(sharingFile, RULE_DATA_SCHEMAS.sharing)),
-    regions: compileRegions(
-      regionFiles.map((file) => ({ file, list: readValidated<RegionList>(file, RULE_DATA_SCHEMAS.regions) })),
-    ),
-  };
-  cache.set(dir, data);
-  return data;
+/** Loads and compiles the rule data of a data source's seeds/ (cached per source). */
+export function loadRuleData(source: DataSource): RuleData {
+  return cache.get(source, () => {
+    const naming = 'seeds/rules/naming.json';
+    const sharing = 'seeds/rules/sharing.json';
+    return {
+      naming: compileNaming(
+        source.where(naming),
+        readValidated<NamingRules>(source, naming, RULE_DATA_SCHEMAS.naming),
+      ),
+      sharing: compileSharing(
+        source.where(sharing),
+        readValidated<SharingRules>(source, sharing, RULE_DATA_SCHEMAS.sharing),
+      ),
+      regions: compileRegions(
+        source.list('seeds/regions').map((name) => ({
+          file: source.where(name),
+          list: readValidated<RegionList>(source, name, RULE_DATA_SCHEMAS.regions),
+        })),
+      ),
+    };
+  });
 }

@@ -11,8 +11,8 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { ConfigError } from '../errors.js';
 import { type Lang, parseLang } from '../i18n/index.js';
 import { formatFromName, readerFormats, SUPPORTED_EXTENSIONS } from '../io/readers/index.js';
-import { govcatVersion } from '../paths.js';
 import { resolveRuleSettings } from '../rules/settings.js';
+import { govcatVersion } from '../version.js';
 import { CatalogPool, heapNeededMb, type TaskOptions } from '../workers/pool.js';
 import { type RequestState, type ServiceContext, Slots } from './context.js';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers, ServiceError } from './errors.js';
@@ -31,6 +31,7 @@ import {
 import { registerCompile } from './routes/compile.js';
 import { registerDiff } from './routes/diff.js';
 import { registerInfo } from './routes/info.js';
+import { registerPage } from './routes/page.js';
 import { registerValidate } from './routes/validate.js';
 import { saturated, watchBody } from './upload.js';
 
@@ -283,6 +284,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
   registerCompile(app, ctx);
   registerDiff(app, ctx);
   registerInfo(app, ctx);
+  registerPage(app);
   installErrorHandlers(app, ctx);
 
   let closing: Promise<void> | undefined;

@@ -61,7 +61,9 @@ export async function installGuard(app: FastifyInstance, options: GuardOptions):
     checkHost(request, options.hosts);
     checkOrigin(request, options.origins);
     // Browsers send a CORS preflight (OPTIONS) without credentials; it carries no data.
-    const open = request.url.split('?', 1)[0] === '/healthz' || request.method === 'OPTIONS';
+    // The offline page at / holds no data and calls nothing: a browser opening it sends no token.
+    const path = request.url.split('?', 1)[0];
+    const open = path === '/healthz' || path === '/' || request.method === 'OPTIONS';
     if (options.token !== undefined && !open) checkToken(request, options.token);
   });
 

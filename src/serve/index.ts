@@ -1,4 +1,5 @@
-// The `govcat/serve` entry: the ingestion service (imported lazily by the CLI; no side effects on import).
+// The `govcat/serve` entry: the ingestion service (imported lazily by the CLI). Importing it installs the Node data
+// source unless one is installed (seeds/ and schemas/ are read on first use).
 /**
  * @example
  * ```ts
@@ -10,6 +11,11 @@
  * ```
  * @packageDocumentation
  */
+import { useNodeData } from '../data/node.js';
+import { hasDataSource } from '../data/source.js';
+
+if (!hasDataSource()) useNodeData();
+
 export { createService } from './app.js';
 export {
   DEFAULT_MAX_BODY,

@@ -155,7 +155,7 @@ export class PoolClosedError extends Error {
 /** The worker module: next to this file when built, the built copy when running from TypeScript sources. */
 export function defaultWorkerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return join(packageRoot, 'dist', 'src', 'workers', 'task.js');
+  if (here.endsWith('.ts')) return join(packageRoot(), 'dist', 'src', 'workers', 'task.js');
   return join(dirname(here), 'task.js');
 }
 

@@ -1,13 +1,13 @@
 // The worker-thread side of the pool: reads and validates (or compiles) one source, sessions cached per options.
 import { parentPort } from 'node:worker_threads';
 import { compileParsed } from '../compile.js';
+import { useNodeData } from '../data/node.js';
 import { type DiffSide, diffCatalogs } from '../diff/diff.js';
 import { type DiffFormat, formatDiff } from '../diff/format.js';
 import { validateVersion } from '../diff/sources.js';
 import { CatalogInputError, ConfigError } from '../errors.js';
 import { getFormatter, renderReport } from '../formatters/index.js';
 import { loadProfiles } from '../indicators/index.js';
-import { govcatVersion } from '../paths.js';
 import { runPipeline } from '../pipeline.js';
 import {
   createSession,
@@ -17,6 +17,7 @@ import {
   validateParsed,
   validateSource,
 } from '../validate.js';
+import { govcatVersion } from '../version.js';
 import {
   type CompileTaskResult,
   type DiffTaskResult,
@@ -30,6 +31,9 @@ import {
   type ValidateTaskResult,
 } from './protocol.js';
 import { poolReport, type ReportPart } from './report.js';
+
+// A worker thread reads seeds/ and schemas/ from the package folder (on first use).
+useNodeData();
 
 const SESSION_CACHE_SIZE = 8;
 const sessions = new Map<string, Session>();

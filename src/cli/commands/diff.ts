@@ -7,7 +7,7 @@ import { validateVersion } from '../../diff/sources.js';
 import type { CatalogDiff } from '../../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
-import { govcatVersion } from '../../paths.js';
+import { govcatVersion } from '../../version.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
 import { reportOutput } from '../output-target.js';
 import { addSessionOptions } from '../report-command.js';

@@ -65,4 +65,22 @@ export const cliMessages = {
     zh: '内部错误：{{message}}。这是 govcat 的缺陷，请附上输入文件报告问题',
     en: 'internal error: {{message}}. This is a govcat bug; please report it with the input file',
   },
+  'cli.web.description': {
+    zh: '写出离线校验页面：一个 HTML 文件，双击用浏览器打开，断网可用，文件不离开本机',
+    en: 'write the offline checking page: one HTML file that opens in a browser, works without a network and sends nothing anywhere',
+  },
+  'cli.web.out': { zh: '写到这个文件', en: 'the file to write' },
+  'cli.web.force': { zh: '文件已存在时覆盖', en: 'overwrite an existing file' },
+  'web.exists': {
+    zh: '文件 {{file}} 已存在：要覆盖请加 --force',
+    en: '{{file}} exists: add --force to overwrite it',
+  },
+  'web.missing': {
+    zh: '找不到离线页面 {{file}}：请先运行 npm run build',
+    en: 'the offline page {{file}} is missing: run npm run build first',
+  },
+  'web.written': {
+    zh: '已写出离线页面 {{file}}（{{size}} KB）：用浏览器打开即可，断网可用',
+    en: 'wrote the offline page {{file}} ({{size}} KB): open it in a browser; it works offline',
+  },
 } satisfies MessageTable;

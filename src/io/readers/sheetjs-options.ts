@@ -5,7 +5,7 @@ import type { ResolvedLimits } from '../../limits.js';
 /** SheetJS parsing options for untrusted workbooks: dense, no formulas, styles or HTML, a row cap. */
 export function sheetJsOptions(limits: Pick<ResolvedLimits, 'maxRows'>): ParsingOptions {
   return {
-    type: 'buffer',
+    type: 'array',
     dense: true,
     nodim: true,
     cellFormula: false,

@@ -1,11 +1,10 @@
-// Streaming xlsx reader: inflates the sheet parts with yauzl and scans their XML as it arrives, into the same grids as SheetJS.
-import { StringDecoder } from 'node:string_decoder';
-import { createInflateRaw } from 'node:zlib';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+// Streaming xlsx reader: takes the sheet parts from the guarded zip reader as they inflate and scans their XML as it
+// arrives, into the same grids as SheetJS.
 import { CatalogInputError } from '../../errors.js';
 import type { Deadline, ResolvedLimits } from '../../limits.js';
 import { columnLetter, type Grid, type GridBook, type MergeRange, type RawCell } from '../../model/grid.js';
 import { attr, eachAttr, XmlScanner, XmlUnsupported } from './xml-scan.js';
+import type { ZipArchive, ZipPart } from './zip-directory.js';
 
 /**
  * Thrown when a workbook uses something the streaming reader does not reproduce exactly (xlsb, formula
@@ -99,103 +98,29 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-function openZip(bytes: Uint8Array): Promise<ZipFile> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
-}
-
-function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
-  return new Promise((resolve, reject) => {
-    const entries = new Map<string, Entry>();
-    zip.on('entry', (entry: Entry) => {
-      entries.set(entry.fileName, entry);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(entries));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-}
-
-/** Inflated bytes handed on at a time: large chunks keep the per-chunk cost of the scan low. */
-const INFLATE_CHUNK = 256 * 1024;
-
 /**
- * Inflates one part as a stream, handing decoded UTF-8 text to `onText` chunk by chunk. The zip guard has
- * already inflated every part once and checked its real size; the count here is a second fence.
+ * Inflates one part (once: the zip reader checks its real size, the total and DTDs on the way), handing decoded
+ * UTF-8 text to `onText` chunk by chunk.
  */
-function streamPart(zip: ZipFile, entry: Entry, onText: (text: string) => void): Promise<void> {
-  // Cleared when done: the streams linger until a later turn of the event loop, and whatever their
-  // listeners can reach (the scanner, so the sheet's rows) would stay alive with them.
-  let sink: ((text: string) => void) | undefined = onText;
-  return new Promise((resolve, reject) => {
-    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-      reject(new StreamFallback(`compression method ${entry.compressionMethod}`));
-      return;
+function streamPart(zip: ZipArchive, entry: ZipPart, onText: (text: string) => void): void {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let first = true;
+  const take = (text: string) => {
+    let t = text;
+    if (first && t.length > 0) {
+      first = false;
+      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
     }
-    const deflated = entry.compressionMethod === 8;
-    // A deflated part is inflated here (larger chunks than yauzl's); a stored one is read as it is.
-    const options = (deflated ? { decompress: false } : {}) as yauzl.ZipFileOptions;
-    zip.openReadStream(entry, options, (err, raw) => {
-      if (err) return reject(err);
-      const stream = deflated ? raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK })) : raw;
-      const decoder = new StringDecoder('utf8');
-      let first = true;
-      let size = 0;
-      let failed = false;
-      const detach = () => {
-        sink = undefined;
-        stream.removeAllListeners('data');
-        stream.removeAllListeners('end');
-        raw.removeAllListeners('data');
-      };
-      const fail = (e: unknown) => {
-        if (failed) return;
-        failed = true;
-        detach();
-        // Errors after the failure (a destroyed stream) have no one left to tell.
-        stream.on('error', () => {});
-        raw.on('error', () => {});
-        raw.destroy();
-        stream.destroy();
-        reject(e);
-      };
-      raw.on('error', fail);
-      stream.on('data', (chunk: Buffer) => {
-        if (failed) return;
-        size += chunk.length;
-        if (size > entry.uncompressedSize) return fail(new StreamFallback('part larger than declared'));
-        let text = decoder.write(chunk);
-        if (first && text.length > 0) {
-          first = false;
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        }
-        try {
-          if (text.length > 0) sink?.(text);
-        } catch (e) {
-          fail(e);
-        }
-      });
-      stream.on('error', fail);
-      stream.on('end', () => {
-        if (failed) return;
-        try {
-          const rest = decoder.end();
-          if (rest.length > 0) sink?.(rest);
-          detach();
-          resolve();
-        } catch (e) {
-          fail(e);
-        }
-      });
-    });
-  });
+    if (t.length > 0) onText(t);
+  };
+  zip.inflate(entry, (chunk) => take(decoder.decode(chunk, { stream: true })));
+  take(decoder.decode());
 }
 
-async function readSmallPart(zip: ZipFile, entry: Entry): Promise<string> {
-  if (entry.uncompressedSize > SMALL_PART_BYTES) throw new StreamFallback(`large part ${entry.fileName}`);
+function readSmallPart(zip: ZipArchive, entry: ZipPart): string {
+  if (entry.size > SMALL_PART_BYTES) throw new StreamFallback(`large part ${entry.name}`);
   const parts: string[] = [];
-  await streamPart(zip, entry, (t) => parts.push(t));
+  streamPart(zip, entry, (t) => parts.push(t));
   return parts.join('');
 }
 
@@ -349,8 +274,8 @@ class StringItem {
 }
 
 async function sharedStrings(
-  zip: ZipFile,
-  entry: Entry,
+  zip: ZipArchive,
+  entry: ZipPart,
   deadline: Deadline,
 ): Promise<(string | undefined)[]> {
   const out: (string | undefined)[] = [];
@@ -383,7 +308,7 @@ async function sharedStrings(
       if (inItem) item.text(text);
     },
   });
-  await streamPart(zip, entry, (t) => scanner.write(t));
+  streamPart(zip, entry, (t) => scanner.write(t));
   scanner.end();
   // SheetJS splits the table on </si> and keeps the (blank) piece after the last item as one more string.
   out.push('');
@@ -400,105 +325,226 @@ interface SheetState {
   overflow: boolean;
 }
 
-/** Parses one worksheet part into rows of raw cells and merges, enforcing the row, column and cell limits. */
-async function worksheet(
-  zip: ZipFile,
-  entry: Entry,
-  ctx: {
-    file: string;
-    sheet: string;
-    limits: ResolvedLimits;
-    strings: readonly (string | undefined)[] | undefined;
-    xfs: readonly (number | undefined)[] | undefined;
-    formats: NumberFormats;
-    date1904: boolean;
-    deadline: Deadline;
-  },
-): Promise<{ state: SheetState; error: Pending }> {
-  const { limits, formats, date1904, deadline } = ctx;
-  const sheetRows = limits.maxRows + 1;
-  const rows: (RawCell | undefined)[][] = [];
-  const merges: MergeRange[] = [];
-  let error: Pending;
-  let inData = false;
-  let dataDone = false;
-  let rowNumber = 0;
-  let skipRow = false;
-  let inRow = false;
-  let col = -1;
-  // Current cell.
-  let inCell = false;
-  let cellRow = 0;
-  let cellCol = 0;
-  let cellType: string | undefined;
-  let cellStyle: string | undefined;
-  let inV = false;
-  let vDone = false;
-  let vText: string | undefined;
-  let inInline = false;
-  const inline = new StringItem();
-  let inlineValue: string | undefined;
-  let rowsSeen = 0;
-  let overflow = false;
-  let cellRef: string | undefined;
+/** What reading one worksheet needs besides its part. */
+interface SheetContext {
+  file: string;
+  sheet: string;
+  limits: ResolvedLimits;
+  strings: readonly (string | undefined)[] | undefined;
+  xfs: readonly (number | undefined)[] | undefined;
+  formats: NumberFormats;
+  date1904: boolean;
+  deadline: Deadline;
+}
+
+/**
+ * The scan of one worksheet, as XmlScanner handlers: `open`, `close` and `text` route each tag to the part of the
+ * sheet it belongs to (outside sheetData: merges; a row; a cell; its value or inline string), and each finished
+ * cell is turned into a raw value (`cellValue`) and stored (`storeCell`).
+ */
+class WorksheetScan {
+  readonly rows: (RawCell | undefined)[][] = [];
+  readonly merges: MergeRange[] = [];
+  error: Pending;
+  /** A cell lay beyond --max-rows (its row was kept by its reference, not stored). */
+  overflow = false;
+  private readonly sheetRows: number;
+  private inData = false;
+  private dataDone = false;
+  private rowNumber = 0;
+  private skipRow = false;
+  private inRow = false;
+  private col = -1;
+  private rowsSeen = 0;
+  // The current cell.
+  private inCell = false;
+  private cellRow = 0;
+  private cellCol = 0;
+  private cellType: string | undefined;
+  private cellStyle: string | undefined;
+  private cellRef: string | undefined;
+  private inV = false;
+  private vDone = false;
+  private vText: string | undefined;
+  private inInline = false;
+  private readonly inline = new StringItem();
+  private inlineValue: string | undefined;
+
+  constructor(private readonly ctx: SheetContext) {
+    this.sheetRows = ctx.limits.maxRows + 1;
+  }
+
   // SheetJS reads attributes by local name (a prefix is dropped) and a later duplicate wins.
-  const onCellAttr = (name: string, value: string): undefined => {
+  private readonly onCellAttr = (name: string, value: string): undefined => {
     const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
-    if (local === 'r') cellRef = value;
-    else if (local === 't') cellType = value;
-    else if (local === 's') cellStyle = value;
+    if (local === 'r') this.cellRef = value;
+    else if (local === 't') this.cellType = value;
+    else if (local === 's') this.cellStyle = value;
     else if (local.toLowerCase() !== local) throw new StreamFallback('upper-case cell attribute');
     return undefined;
   };
 
-  const finishCell = () => {
-    const v = vText === undefined ? undefined : unescapeXml(vText);
+  open(name: string, raw: string, selfClosing: boolean): void {
+    if (this.inCell) this.openInCell(name, selfClosing);
+    else if (!this.inData) this.openOutsideData(name, raw, selfClosing);
+    else if (name === 'row') this.openRow(raw, selfClosing);
+    else if (name === 'c' && this.inRow) this.openCell(raw, selfClosing);
+  }
+
+  close(name: string): void {
+    if (this.inCell) this.closeInCell(name);
+    else if (name === 'row') this.inRow = false;
+    else if (name === 'sheetData' && this.inData) {
+      this.inData = false;
+      this.dataDone = true;
+    }
+  }
+
+  text(text: string): void {
+    if (this.inV) this.vText = this.vText === undefined ? text : this.vText + text;
+    else if (this.inInline) this.inline.text(text);
+  }
+
+  /** A tag inside a cell: its value, its inline string, or markup of that string. */
+  private openInCell(name: string, selfClosing: boolean): void {
+    if (this.inInline) {
+      this.inline.open(name, selfClosing);
+      return;
+    }
+    if (name === 'v') {
+      if (!selfClosing && !this.vDone) this.inV = true;
+    } else if (name === 'is') {
+      if (!selfClosing) {
+        this.inInline = true;
+        this.inline.reset();
+      } else this.inlineValue = '';
+    }
+  }
+
+  private closeInCell(name: string): void {
+    if (this.inInline) {
+      if (name === 'is') {
+        this.inInline = false;
+        this.inlineValue ??= this.inline.value();
+      } else this.inline.close(name);
+      return;
+    }
+    if (name === 'v') {
+      if (this.inV) this.vDone = true;
+      this.inV = false;
+    } else if (name === 'c') {
+      this.inCell = false;
+      if (!this.skipRow) this.finishCell();
+    }
+  }
+
+  /** Outside sheetData: its start, and the merged ranges after it. */
+  private openOutsideData(name: string, raw: string, selfClosing: boolean): void {
+    if (name === 'sheetData') {
+      if (this.dataDone) throw new StreamFallback('second sheetData');
+      if (selfClosing) this.dataDone = true;
+      else this.inData = true;
+    } else if (name === 'mergeCell') {
+      if (!this.dataDone) throw new StreamFallback('mergeCell before sheetData');
+      if (!MERGE_TAG.test(raw)) throw new StreamFallback('odd mergeCell');
+      const m = RANGE_REF.exec(attr(raw, 'ref') ?? '');
+      if (!m) throw new StreamFallback('odd merge range');
+      const s = { r: Number(m[2]) - 1, c: columnIndex(m[1]!) };
+      const e = m[3] === undefined ? { ...s } : { r: Number(m[4]) - 1, c: columnIndex(m[3]) };
+      this.merges.push({ s, e });
+    }
+  }
+
+  private openRow(raw: string, selfClosing: boolean): void {
+    const r = attr(raw, 'r');
+    this.rowNumber = r !== undefined ? Number.parseInt(r, 10) : this.rowNumber + 1;
+    if (!Number.isInteger(this.rowNumber)) throw new StreamFallback('odd row number');
+    this.skipRow = this.rowNumber > this.sheetRows;
+    this.inRow = !selfClosing;
+    this.col = -1;
+    if ((++this.rowsSeen & 0xfff) === 0) this.ctx.deadline.check();
+  }
+
+  private openCell(raw: string, selfClosing: boolean): void {
+    this.cellType = undefined;
+    this.cellStyle = undefined;
+    eachAttr(raw, this.onCellAttr);
+    const ref = this.cellRef;
+    this.cellRef = undefined;
+    if (ref !== undefined) {
+      if (!parseRef(ref)) throw new StreamFallback('odd cell reference');
+      this.cellCol = refCol;
+      this.cellRow = refRow;
+      this.col = this.cellCol;
+    } else {
+      this.col++;
+      this.cellCol = this.col;
+      this.cellRow = this.rowNumber - 1;
+    }
+    this.vText = undefined;
+    this.inV = false;
+    this.vDone = false;
+    this.inlineValue = undefined;
+    if (selfClosing) {
+      if (!this.skipRow) this.finishCell();
+    } else this.inCell = true;
+  }
+
+  private finishCell(): void {
+    const v = this.vText === undefined ? undefined : unescapeXml(this.vText);
     const hasV = v !== undefined && v !== '';
-    let value: RawCell | undefined;
-    const t = cellType;
-    if (t === undefined && !hasV) return;
+    if (this.cellType === undefined && !hasV) return;
+    const value = this.cellValue(v, hasV);
+    if (value === SKIP) return;
+    this.storeCell(value);
+  }
+
+  /** The raw value of the current cell as SheetJS reads it, or SKIP for a cell SheetJS leaves out. */
+  private cellValue(v: string | undefined, hasV: boolean): RawCell | undefined | typeof SKIP {
+    const { ctx } = this;
+    const t = this.cellType;
     switch (t ?? 'n') {
       case 'n':
       case '': {
-        if (!hasV) return;
+        if (!hasV) return SKIP;
         const number = Number.parseFloat(v as string);
         let fmt: number | undefined;
-        if (ctx.xfs && cellStyle !== undefined) fmt = ctx.xfs[cellStyle as unknown as number];
-        value = formats.numberCell(number, formats.get(fmt ?? 0), date1904);
-        break;
+        if (ctx.xfs && this.cellStyle !== undefined) fmt = ctx.xfs[this.cellStyle as unknown as number];
+        return ctx.formats.numberCell(number, ctx.formats.get(fmt ?? 0), ctx.date1904);
       }
       case 's': {
-        if (!hasV) return;
+        if (!hasV) return SKIP;
         const strings = ctx.strings;
         const index = Number.parseInt(v as string, 10);
         if (!strings || !(index in strings)) throw new StreamFallback('shared string index out of range');
-        value = strings[index] ?? '';
-        break;
+        return strings[index] ?? '';
       }
       case 'inlineStr':
-        value = inlineValue ?? '';
-        break;
+        return this.inlineValue ?? '';
       case 'b':
-        value = v === '1' || v === 'true';
-        break;
+        return v === '1' || v === 'true';
       case 'e':
-        value = v !== undefined && ERRORS.has(v) ? v : undefined;
-        break;
+        return v !== undefined && ERRORS.has(v) ? v : undefined;
       case 'str': {
         // SheetJS decodes formula strings twice, the first time over the undecoded UTF-8 bytes: the same
         // here unless a numeric reference or _xHHHH_ escape would be decoded differently that way.
-        const raw = vText ?? '';
+        const raw = this.vText ?? '';
         if (raw.includes('&#') || /_x/i.test(raw)) throw new StreamFallback('escaped formula string');
-        value = v === undefined ? '' : unescapeXml(v, true);
-        break;
+        return v === undefined ? '' : unescapeXml(v, true);
       }
       case 'd':
         throw new StreamFallback(`cell type ${t}`);
       default:
-        value = undefined;
+        return undefined;
     }
+  }
+
+  /** Stores the current cell's value; an over-long text is remembered (the first in SheetJS's order). */
+  private storeCell(value: RawCell | undefined): void {
+    const { limits } = this.ctx;
+    const { cellRow, cellCol, rows } = this;
     if (cellRow > limits.maxRows) {
-      overflow = true;
+      this.overflow = true;
       return;
     }
     if (cellRow >= rows.length) {
@@ -511,121 +557,40 @@ async function worksheet(
     }
     if (typeof value === 'string' && value.length > limits.maxCellChars) {
       const e = new CatalogInputError('input/limit', 'readers.cellTooLong', {
-        file: ctx.file,
-        cell: `${ctx.sheet}!${columnLetter(cellCol)}${cellRow + 1}`,
+        file: this.ctx.file,
+        cell: `${this.ctx.sheet}!${columnLetter(cellCol)}${cellRow + 1}`,
         count: value.length,
         limit: limits.maxCellChars,
       });
       // The SheetJS path checks cells row by row, left to right: keep the first in that order.
+      const error = this.error;
       if (!error || cellRow < error.row || (cellRow === error.row && cellCol < error.col))
-        error = { row: cellRow, col: cellCol, error: e };
+        this.error = { row: cellRow, col: cellCol, error: e };
     }
     row[cellCol] = value;
-  };
+  }
+}
 
+/** A cell SheetJS leaves out (no value where one is needed). */
+const SKIP = Symbol('skip');
+
+/** Parses one worksheet part into rows of raw cells and merges, enforcing the row, column and cell limits. */
+async function worksheet(
+  zip: ZipArchive,
+  entry: ZipPart,
+  ctx: SheetContext,
+): Promise<{ state: SheetState; error: Pending }> {
+  const sheet = new WorksheetScan(ctx);
   const scanner = new XmlScanner({
-    open(name, raw, selfClosing) {
-      if (inCell) {
-        if (inInline) {
-          inline.open(name, selfClosing);
-          return;
-        }
-        if (name === 'v') {
-          if (!selfClosing && !vDone) inV = true;
-        } else if (name === 'is') {
-          if (!selfClosing) {
-            inInline = true;
-            inline.reset();
-          } else inlineValue = '';
-        }
-        return;
-      }
-      if (!inData) {
-        if (name === 'sheetData') {
-          if (dataDone) throw new StreamFallback('second sheetData');
-          if (selfClosing) dataDone = true;
-          else inData = true;
-        } else if (name === 'mergeCell') {
-          if (!dataDone) throw new StreamFallback('mergeCell before sheetData');
-          if (!MERGE_TAG.test(raw)) throw new StreamFallback('odd mergeCell');
-          const m = RANGE_REF.exec(attr(raw, 'ref') ?? '');
-          if (!m) throw new StreamFallback('odd merge range');
-          const s = { r: Number(m[2]) - 1, c: columnIndex(m[1]!) };
-          const e = m[3] === undefined ? { ...s } : { r: Number(m[4]) - 1, c: columnIndex(m[3]) };
-          merges.push({ s, e });
-        }
-        return;
-      }
-      if (name === 'row') {
-        const r = attr(raw, 'r');
-        rowNumber = r !== undefined ? Number.parseInt(r, 10) : rowNumber + 1;
-        if (!Number.isInteger(rowNumber)) throw new StreamFallback('odd row number');
-        skipRow = rowNumber > sheetRows;
-        inRow = !selfClosing;
-        col = -1;
-        if ((++rowsSeen & 0xfff) === 0) deadline.check();
-        return;
-      }
-      if (name === 'c' && inRow) {
-        let ref: string | undefined;
-        cellType = undefined;
-        cellStyle = undefined;
-        eachAttr(raw, onCellAttr);
-        ref = cellRef;
-        cellRef = undefined;
-        if (ref !== undefined) {
-          if (!parseRef(ref)) throw new StreamFallback('odd cell reference');
-          cellCol = refCol;
-          cellRow = refRow;
-          col = cellCol;
-        } else {
-          col++;
-          cellCol = col;
-          cellRow = rowNumber - 1;
-        }
-        vText = undefined;
-        inV = false;
-        vDone = false;
-        inlineValue = undefined;
-        if (selfClosing) {
-          if (!skipRow) finishCell();
-        } else inCell = true;
-      }
-    },
-    close(name) {
-      if (inCell) {
-        if (inInline) {
-          if (name === 'is') {
-            inInline = false;
-            inlineValue ??= inline.value();
-          } else inline.close(name);
-          return;
-        }
-        if (name === 'v') {
-          if (inV) vDone = true;
-          inV = false;
-        } else if (name === 'c') {
-          inCell = false;
-          if (!skipRow) finishCell();
-        }
-        return;
-      }
-      if (name === 'row') inRow = false;
-      else if (name === 'sheetData' && inData) {
-        inData = false;
-        dataDone = true;
-      }
-    },
-    text(text) {
-      if (inV) vText = vText === undefined ? text : vText + text;
-      else if (inInline) inline.text(text);
-    },
+    open: (name, raw, selfClosing) => sheet.open(name, raw, selfClosing),
+    close: (name) => sheet.close(name),
+    text: (text) => sheet.text(text),
   });
-  await streamPart(zip, entry, (t) => {
+  streamPart(zip, entry, (t) => {
     scanner.write(t);
   });
   scanner.end();
-  return { state: { rows, merges, overflow }, error };
+  return { state: { rows: sheet.rows, merges: sheet.merges, overflow: sheet.overflow }, error: sheet.error };
 }
 
 /** Applies the grid limits in the order the SheetJS path checks them (rows first, then row by row). */
@@ -661,34 +626,28 @@ function checkGrid(
 }
 
 /**
- * Reads an xlsx (already checked by the zip guard) into grids without SheetJS: only the workbook, its
- * relationships, styles, shared strings and worksheets are inflated, each as a stream. Throws
- * StreamFallback for anything it does not reproduce exactly, CatalogInputError for limits.
+ * Reads an xlsx (its zip directory already checked) into grids without SheetJS: the workbook, its relationships,
+ * styles, shared strings and worksheets are inflated once each, as they are scanned; then the other parts, for the
+ * zip checks, before any limit of the grids is raised. Throws StreamFallback for anything it does not reproduce
+ * exactly (the caller then checks the rest of the zip and reads it with SheetJS), CatalogInputError for limits.
  */
 export async function streamWorkbookToGrids(
-  bytes: Uint8Array,
+  zip: ZipArchive,
   file: string,
   limits: ResolvedLimits,
   deadline: Deadline,
   formats: NumberFormats,
 ): Promise<{ book: GridBook; date1904: boolean }> {
-  let zip: ZipFile;
   try {
-    zip = await openZip(bytes);
-  } catch (err) {
-    throw new StreamFallback((err as Error).message);
-  }
-  try {
-    const entries = await listEntries(zip);
-    const types = entries.get('[Content_Types].xml');
-    const wbEntry = entries.get('xl/workbook.xml');
-    const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
+    const types = zip.part('[Content_Types].xml');
+    const wbEntry = zip.part('xl/workbook.xml');
+    const relsEntry = zip.part('xl/_rels/workbook.xml.rels');
     if (!types || !wbEntry || !relsEntry) throw new StreamFallback('not a plain xlsx package');
-    const typesXml = await readSmallPart(zip, types);
+    const typesXml = readSmallPart(zip, types);
     if (!typesXml.includes('PartName="/xl/workbook.xml"'))
       throw new StreamFallback('workbook part elsewhere');
-    const rels = await readSmallPart(zip, relsEntry);
-    const { sheets, date1904 } = workbookSheets(await readSmallPart(zip, wbEntry), rels);
+    const rels = readSmallPart(zip, relsEntry);
+    const { sheets, date1904 } = workbookSheets(readSmallPart(zip, wbEntry), rels);
     let stylesPath: string | undefined;
     let stringsPath: string | undefined;
     scan(rels, {
@@ -705,20 +664,20 @@ export async function streamWorkbookToGrids(
     });
     let xfs: (number | undefined)[] | undefined;
     if (stylesPath !== undefined) {
-      const e = entries.get(stylesPath);
+      const e = zip.part(stylesPath);
       if (!e) throw new StreamFallback('styles part missing');
-      xfs = cellFormats(await readSmallPart(zip, e), formats);
+      xfs = cellFormats(readSmallPart(zip, e), formats);
     }
     let strings: (string | undefined)[] | undefined;
     if (stringsPath !== undefined) {
-      const e = entries.get(stringsPath);
+      const e = zip.part(stringsPath);
       if (!e) throw new StreamFallback('shared strings part missing');
       strings = await sharedStrings(zip, e, deadline);
     }
     deadline.check();
     const states: { name: string; state: SheetState; error: Pending }[] = [];
     for (const sheet of sheets) {
-      const e = entries.get(sheet.path);
+      const e = zip.part(sheet.path);
       if (!e) throw new StreamFallback('sheet part missing');
       const { state, error } = await worksheet(zip, e, {
         file,
@@ -733,15 +692,15 @@ export async function streamWorkbookToGrids(
       states.push({ name: sheet.name, state, error });
       deadline.check();
     }
+    // The zip's own checks come before the limits of the grids, as when the whole zip was checked first.
+    zip.checkRest(deadline);
     const grids: Grid[] = [];
     for (const s of states) grids.push(checkGrid(s.state, file, s.name, limits, s.error));
     return { book: { sheets: grids }, date1904 };
   } catch (err) {
     if (err instanceof XmlUnsupported) throw new StreamFallback(err.message);
     if (err instanceof CatalogInputError || err instanceof StreamFallback) throw err;
-    // A zip or inflate error the guard did not see: let SheetJS decide what the file is.
+    // Anything else unexpected: let SheetJS decide what the file is.
     throw new StreamFallback((err as Error).message);
-  } finally {
-    zip.close();
   }
 }

@@ -1,8 +1,7 @@
 // Excel workbooks (xlsx, xls) via SheetJS — the only module that reads with 'xlsx' — into grids with cell locations.
-import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { CatalogInputError } from '../../errors.js';
-import { Deadline, type ResolvedLimits } from '../../limits.js';
+import { Deadline, type ResolvedLimits, resolveLimits } from '../../limits.js';
 import type { DateCell, Grid, GridBook, MergeRange, RawCell } from '../../model/grid.js';
 import { columnLetter } from '../../model/grid.js';
 import { serialToDate } from '../../model/normalize.js';
@@ -14,7 +13,7 @@ import { sheetJsOptions } from './sheetjs-options.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
 import { type NumberFormats, StreamFallback, streamWorkbookToGrids } from './xlsx-stream.js';
-import { scanZip } from './zip-guard.js';
+import { ZipArchive } from './zip-directory.js';
 
 interface SheetJsCell {
   t: 's' | 'n' | 'b' | 'd' | 'e' | 'z';
@@ -35,7 +34,7 @@ function firstLine(message: string): string {
 
 function parseWorkbook(bytes: Uint8Array, file: string, limits: ResolvedLimits): XLSX.WorkBook {
   try {
-    return XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sheetJsOptions(limits));
+    return XLSX.read(bytes, sheetJsOptions(limits));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/password|encrypt/i.test(message)) {
@@ -97,6 +96,35 @@ const SHEETJS_FORMATS: NumberFormats = {
   },
 };
 
+/** The raw value of one SheetJS cell: text, a number (a date cell under a date format), a boolean, an error text. */
+function rawValue(
+  cell: SheetJsCell,
+  date1904: boolean,
+  dateFormats: Map<string, boolean>,
+): RawCell | undefined {
+  switch (cell.t) {
+    case 's':
+      return String(cell.v ?? '');
+    case 'n': {
+      const number = cell.v as number;
+      const format = cell.z;
+      if (format === undefined || format === 'General') return number;
+      let isDate = dateFormats.get(format);
+      if (isDate === undefined) {
+        isDate = XLSX.SSF.is_date(format) as boolean;
+        dateFormats.set(format, isDate);
+      }
+      return isDate ? (dateCell(number, format, date1904) ?? number) : number;
+    }
+    case 'b':
+      return cell.v as boolean;
+    case 'e':
+      return XLSX.utils.format_cell(cell as XLSX.CellObject);
+    default:
+      return undefined;
+  }
+}
+
 /** Turns one SheetJS sheet into a grid, enforcing the row, column and cell-size limits. */
 function toGrid(
   name: string,
@@ -137,43 +165,14 @@ function toGrid(
     for (let c = 0; c < source.length; c++) {
       const cell = source[c];
       if (!cell) continue;
-      let value: RawCell | undefined;
-      switch (cell.t) {
-        case 's': {
-          const text = String(cell.v ?? '');
-          if (text.length > limits.maxCellChars) {
-            throw new CatalogInputError('input/limit', 'readers.cellTooLong', {
-              file,
-              cell: `${name}!${columnLetter(c)}${r + 1}`,
-              count: text.length,
-              limit: limits.maxCellChars,
-            });
-          }
-          value = text;
-          break;
-        }
-        case 'n': {
-          const number = cell.v as number;
-          value = number;
-          const format = cell.z;
-          if (format !== undefined && format !== 'General') {
-            let isDate = dateFormats.get(format);
-            if (isDate === undefined) {
-              isDate = XLSX.SSF.is_date(format) as boolean;
-              dateFormats.set(format, isDate);
-            }
-            if (isDate) value = dateCell(number, format, date1904) ?? number;
-          }
-          break;
-        }
-        case 'b':
-          value = cell.v as boolean;
-          break;
-        case 'e':
-          value = XLSX.utils.format_cell(cell as XLSX.CellObject);
-          break;
-        default:
-          value = undefined;
+      const value = rawValue(cell, date1904, dateFormats);
+      if (cell.t === 's' && (value as string).length > limits.maxCellChars) {
+        throw new CatalogInputError('input/limit', 'readers.cellTooLong', {
+          file,
+          cell: `${name}!${columnLetter(c)}${r + 1}`,
+          count: (value as string).length,
+          limit: limits.maxCellChars,
+        });
       }
       row[c] = value;
     }
@@ -209,17 +208,42 @@ export function workbookToGrids(
  * that reader does not reproduce exactly and SheetJS must read it. Limits throw as on the SheetJS path.
  */
 export async function streamGrids(
-  bytes: Uint8Array,
+  bytes: Uint8Array | ZipArchive,
   file: string,
   limits: ResolvedLimits,
   deadline: Deadline,
 ): Promise<{ book: GridBook; date1904: boolean } | undefined> {
+  const zip = bytes instanceof ZipArchive ? bytes : ZipArchive.open(bytes, file, limits);
   try {
-    return await streamWorkbookToGrids(bytes, file, limits, deadline, SHEETJS_FORMATS);
+    return await streamWorkbookToGrids(zip, file, limits, deadline, SHEETJS_FORMATS);
   } catch (err) {
     if (err instanceof StreamFallback) return undefined;
     throw err;
   }
+}
+
+/** Opens a workbook's zip (its directory checked) and refuses one that holds no workbook part. */
+function openWorkbookZip(bytes: Uint8Array, file: string, ext: string, limits: ResolvedLimits): ZipArchive {
+  const zip = ZipArchive.open(bytes, file, limits);
+  if (!zip.has('xl/workbook.xml') && !zip.has('xl/workbook.bin')) {
+    throw new CatalogInputError('input/format-mismatch', 'readers.zipNotWorkbook', { file, ext });
+  }
+  return zip;
+}
+
+/** Grids of a zipped workbook: streamed in one pass, or (checked to the end first) parsed by SheetJS. */
+async function zipGrids(
+  zip: ZipArchive,
+  bytes: Uint8Array,
+  file: string,
+  limits: ResolvedLimits,
+  deadline: Deadline,
+): Promise<{ book: GridBook; date1904: boolean }> {
+  const streamed = await streamGrids(zip, file, limits, deadline);
+  if (streamed) return streamed;
+  // SheetJS inflates every part itself: each must have passed the zip checks first.
+  zip.checkRest(deadline);
+  return workbookToGrids(bytes, file, limits, deadline);
 }
 
 async function readWorkbook(
@@ -235,20 +259,11 @@ async function readWorkbook(
   if (content === 'xml' && hasDtd(source.bytes)) {
     throw new CatalogInputError('input/unsafe', 'readers.xmlDtd', { file: source.name });
   }
-  if (content === 'zip') {
-    const summary = await scanZip(source.bytes, source.name, options.limits, deadline);
-    const names = new Set(summary.names);
-    if (!names.has('xl/workbook.xml') && !names.has('xl/workbook.bin')) {
-      throw new CatalogInputError('input/format-mismatch', 'readers.zipNotWorkbook', {
-        file: source.name,
-        ext,
-      });
-    }
-  }
-  const grids =
-    content === 'zip' ? await streamGrids(source.bytes, source.name, options.limits, deadline) : undefined;
-  const { book, date1904 } = grids ?? workbookToGrids(source.bytes, source.name, options.limits, deadline);
-  const templateVersion = content === 'zip' ? readTemplateVersion(source.bytes) : undefined;
+  const zip = content === 'zip' ? openWorkbookZip(source.bytes, source.name, ext, options.limits) : undefined;
+  const { book, date1904 } = zip
+    ? await zipGrids(zip, source.bytes, source.name, options.limits, deadline)
+    : workbookToGrids(source.bytes, source.name, options.limits, deadline);
+  const templateVersion = zip ? readTemplateVersion(zip) : undefined;
   return readTables(
     {
       file: source.name,
@@ -267,16 +282,15 @@ const MAX_CUSTOM_PROPS = 64 * 1024;
 
 /**
  * The govcat init template version stamped in the workbook's custom properties (docProps/custom.xml), or
- * undefined. Only that one small part is inflated (the zip was pre-scanned); a damaged part is no stamp.
+ * undefined. Only that one small part is inflated; a damaged part is no stamp.
  */
-export function readTemplateVersion(bytes: Uint8Array): number | undefined {
+export function readTemplateVersion(workbook: Uint8Array | ZipArchive): number | undefined {
   let xml: string | undefined;
   try {
-    const parts = unzipSync(bytes, {
-      filter: (f) => f.name === 'docProps/custom.xml' && f.originalSize <= MAX_CUSTOM_PROPS,
-    });
-    const raw = parts['docProps/custom.xml'];
-    if (raw && raw.length <= MAX_CUSTOM_PROPS) xml = new TextDecoder().decode(raw);
+    const zip = workbook instanceof ZipArchive ? workbook : ZipArchive.open(workbook, '', resolveLimits());
+    const part = zip.part('docProps/custom.xml');
+    const raw = part ? zip.read(part, MAX_CUSTOM_PROPS) : undefined;
+    if (raw) xml = new TextDecoder().decode(raw);
   } catch {
     return undefined;
   }

@@ -57,6 +57,29 @@ function tagEnd(text: string, lt: number): number {
 }
 
 /**
+ * A comment, CDATA section or declaration at `lt`: where the scan goes on (-1 when it runs to the end of the
+ * text) and the characters of text a CDATA section adds; undefined when `lt` starts a tag.
+ */
+function skipNonTag(text: string, lt: number): { next: number; cdata: number; isCdata: boolean } | undefined {
+  if (text.startsWith('<!--', lt)) {
+    const end = text.indexOf('-->', lt + 4);
+    return { next: end < 0 ? -1 : end + 3, cdata: 0, isCdata: false };
+  }
+  if (text.startsWith('<![CDATA[', lt)) {
+    // Unterminated, it runs to the end of the text (the validator then calls it malformed).
+    const end = text.indexOf(']]>', lt + 9);
+    return { next: end < 0 ? -1 : end + 3, cdata: (end < 0 ? text.length : end) - (lt + 9), isCdata: true };
+  }
+  const next = text.charCodeAt(lt + 1);
+  if (next === 0x3f || next === 0x21) {
+    // <?xml …?> and other declarations (DTDs were refused before).
+    const end = text.indexOf('>', lt + 2);
+    return { next: end < 0 ? -1 : end + 1, cdata: 0, isCdata: false };
+  }
+  return undefined;
+}
+
+/**
  * Scans XML text once and throws `input/limit` when it nests deeper than --max-depth, has more elements and
  * attributes than --max-nodes or more entry elements (at the second or third level) than --max-entries, an element or
  * attribute name longer than --max-cell-chars, more attributes on one element than --max-columns, or a text,
@@ -84,27 +107,13 @@ export function scanXml(text: string, file: string, bounds: XmlBounds): void {
     }
     if (lt < 0) return;
     const next = text.charCodeAt(lt + 1);
-    if (text.startsWith('<!--', lt)) {
-      const end = text.indexOf('-->', lt + 4);
-      if (end < 0) return;
-      i = end + 3;
-      continue;
-    }
-    if (text.startsWith('<![CDATA[', lt)) {
-      // Unterminated, it runs to the end of the text (the validator then calls it malformed).
-      const end = text.indexOf(']]>', lt + 9);
-      textChars += (end < 0 ? n : end) - (lt + 9);
-      if (textChars > maxCellChars)
+    const skipped = skipNonTag(text, lt);
+    if (skipped) {
+      textChars += skipped.cdata;
+      if (skipped.isCdata && textChars > maxCellChars)
         throw limit('readers.xmlTextTooLong', { line: lineAt(text, lt), limit: maxCellChars });
-      if (end < 0) return;
-      i = end + 3;
-      continue;
-    }
-    if (next === 0x3f || next === 0x21) {
-      // <?xml …?> and other declarations (DTDs were refused before).
-      const end = text.indexOf('>', lt + 2);
-      if (end < 0) return;
-      i = end + 1;
+      if (skipped.next < 0) return;
+      i = skipped.next;
       continue;
     }
     // An unterminated tag runs to the end of the text and is measured all the same: a huge one is a limit

@@ -105,20 +105,12 @@ function attribute(node: XmlNode, name: string): string | undefined {
   return typeof first === 'string' ? decodeXmlText(first) : undefined;
 }
 
-/** Reads an XML catalog. See README “Inputs” for the element names accepted. */
-export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog {
-  const { limits } = options;
-  const deadline = new Deadline(source.name, limits.timeoutMs);
-  const ext = extOf(source.name, '.xml');
-  checkContent('xml', sniffContent(source.bytes), source.name, ext);
-  const { text } = decodeTextInput(source.bytes, source.name, ext);
-  assertNoDtd(text, source.name);
-  const index = headerIndex(options.seeds.headerAliases);
-  scanXml(text, source.name, { limits, isEntry: entryNameTest(index.entryElements) });
+/** Refuses malformed XML (with its line and column) and element or attribute names that are prototype keys. */
+function checkWellFormed(text: string, file: string): void {
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
     throw new CatalogInputError('input/malformed', 'readers.xmlMalformed', {
-      file: source.name,
+      file,
       line: valid.err.line,
       column: valid.err.col,
       reason: valid.err.msg,
@@ -128,17 +120,17 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
     /<\/?\s*(__proto__|constructor|prototype)[\s/>]|\s(__proto__|constructor|prototype)\s*=/.exec(text);
   if (prototypeName) {
     throw new CatalogInputError('input/unsafe', 'readers.prototypeKey', {
-      file: source.name,
+      file,
       key: prototypeName[1] ?? prototypeName[2]!,
       pointer: `line ${lineOf(lineStarts(text), prototypeName.index)}`,
     });
   }
-  deadline.check();
-  // Parsed (and located: line starts come from the same text) with CDATA as escaped text.
-  const parseable = cdataAsText(text);
-  let doc: XmlNode;
+}
+
+/** Parses checked XML text into nodes (every child an array, with its start index for locations). */
+function parseDocument(parseable: string, file: string, limits: ReadOptions['limits']): XmlNode {
   try {
-    doc = new XMLParser({
+    return new XMLParser({
       ignoreAttributes: false,
       attributeNamePrefix: ATTR,
       parseTagValue: false,
@@ -157,12 +149,50 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
     }).parse(parseable) as XmlNode;
   } catch (err) {
     throw new CatalogInputError('input/malformed', 'readers.xmlMalformed', {
-      file: source.name,
+      file,
       line: '?',
       column: '?',
       reason: (err as Error).message.split('\n')[0]!.slice(0, 200),
     });
   }
+}
+
+/** The catalog's root element and its entry elements (at most --max-entries). */
+function rootAndEntries(
+  doc: XmlNode,
+  file: string,
+  entryElements: Parameters<typeof findEntries>[1],
+  maxEntries: number,
+): { rootName: string; root: XmlNode; entryNodes: XmlNode[] } {
+  const rootName = childNames(doc)[0];
+  if (rootName === undefined) throw new CatalogInputError('input/malformed', 'readers.xmlEmpty', { file });
+  const root = nodes(doc[rootName])[0]!;
+  const entryNodes = findEntries(root, entryElements);
+  if (entryNodes.length > maxEntries) {
+    throw new CatalogInputError('input/limit', 'input.tooManyEntries', {
+      file,
+      count: entryNodes.length,
+      limit: maxEntries,
+    });
+  }
+  return { rootName, root, entryNodes };
+}
+
+/** Reads an XML catalog. See README “Inputs” for the element names accepted. */
+export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog {
+  const { limits } = options;
+  const deadline = new Deadline(source.name, limits.timeoutMs);
+  const ext = extOf(source.name, '.xml');
+  checkContent('xml', sniffContent(source.bytes), source.name, ext);
+  const { text } = decodeTextInput(source.bytes, source.name, ext);
+  assertNoDtd(text, source.name);
+  const index = headerIndex(options.seeds.headerAliases);
+  scanXml(text, source.name, { limits, isEntry: entryNameTest(index.entryElements) });
+  checkWellFormed(text, source.name);
+  deadline.check();
+  // Parsed (and located: line starts come from the same text) with CDATA as escaped text.
+  const parseable = cdataAsText(text);
+  const doc = parseDocument(parseable, source.name, limits);
   deadline.check();
   const meta = XMLParser.getMetaDataSymbol() as unknown as string;
   const starts = lineStarts(parseable);
@@ -170,19 +200,12 @@ export function readXml(source: ReadSource, options: ReadOptions): ParsedCatalog
     const line = lineOf(starts, (node[meta] as { startIndex?: number } | undefined)?.startIndex);
     return line === undefined ? { pointer } : { row: line, pointer };
   };
-
-  const rootName = childNames(doc)[0];
-  if (rootName === undefined)
-    throw new CatalogInputError('input/malformed', 'readers.xmlEmpty', { file: source.name });
-  const root = nodes(doc[rootName])[0]!;
-  const entryNodes = findEntries(root, index.entryElements);
-  if (entryNodes.length > limits.maxEntries) {
-    throw new CatalogInputError('input/limit', 'input.tooManyEntries', {
-      file: source.name,
-      count: entryNodes.length,
-      limit: limits.maxEntries,
-    });
-  }
+  const { rootName, root, entryNodes } = rootAndEntries(
+    doc,
+    source.name,
+    index.entryElements,
+    limits.maxEntries,
+  );
   const records: KeyedRecord[] = entryNodes.map((node, i) =>
     toRecord(node, `/entries/${i}`, index.itemElements, (n: string) => index.groupOf(n), locate),
   );

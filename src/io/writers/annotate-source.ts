@@ -5,8 +5,8 @@ import type { Lang } from '../../i18n/index.js';
 import type { ResolvedLimits } from '../../limits.js';
 import type { ParsedCatalog } from '../../model/types.js';
 import { baseNameOf, extensionOf } from '../../util/names.js';
+import { formatFromName } from '../readers/bytes.js';
 import { csvRecords } from '../readers/csv.js';
-import { formatFromName } from '../readers/index.js';
 import { type AnnotateResult, annotateWorkbook } from './annotate.js';
 
 /** The formats an annotated copy can be made of. */

@@ -7,7 +7,7 @@ import { displayLocation } from '../../formatters/location.js';
 import type { AppliedFix, FileReport, Finding, Rate } from '../../generated/schema-types.js';
 import { type Lang, type MessageId, translate } from '../../i18n/index.js';
 import type { ParsedCatalog } from '../../model/types.js';
-import { govcatVersion } from '../../paths.js';
+import { govcatVersion } from '../../version.js';
 import { addComments } from '../ooxml/comments.js';
 import { isZip, OoxmlPackage, type PackageLimits } from '../ooxml/package.js';
 import { type NewCell, restyleCells, sheetXml } from '../ooxml/sheet.js';

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { formatNames } from '../../formatters/index.js';
 import { formatFromName, readerFormats, SUPPORTED_EXTENSIONS } from '../../io/readers/index.js';
-import { govcatVersion } from '../../paths.js';
 import { ruleRows } from '../../rules/list.js';
+import { govcatVersion } from '../../version.js';
 import type { ServiceContext } from '../context.js';
 import { mediaTypesByFormat } from '../media-types.js';
 import { FORMATS_SCHEMA, HEALTH_SCHEMA, RULES_SCHEMA } from '../schemas.js';

@@ -1,0 +1,99 @@
+// The Node data source: seeds/ and schemas/ read with node:fs from the package folder (or another root, for tests),
+// and the validators the build precompiled. Installing it reads nothing: files are read on first use.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
+import { type DataSource, type PrecompiledValidators, type SchemaCompiler, setDataSource } from './source.js';
+
+/** File name of the module of precompiled validators, next to schema/ajv.js in the build (see standalone.ts). */
+export const PRECOMPILED_FILE = 'validators.cjs';
+
+/**
+ * Where the precompiled validators are, from this module: next to it in the bundled command (dist/cli/), in
+ * schema/ from dist/src/data/. From the sources there are none.
+ */
+const PRECOMPILED_PLACES = [`./${PRECOMPILED_FILE}`, `../schema/${PRECOMPILED_FILE}`];
+
+const requireHere = createRequire(import.meta.url);
+let precompiled: PrecompiledValidators | null | undefined;
+
+function loadPrecompiled(): PrecompiledValidators | null {
+  if (precompiled === undefined) {
+    precompiled = null;
+    // Compiling the schemas is most of a short run's start-up; the build does it once instead.
+    for (const place of PRECOMPILED_PLACES) {
+      try {
+        precompiled = requireHere(place) as PrecompiledValidators;
+        break;
+      } catch {
+        // not there
+      }
+    }
+  }
+  return precompiled;
+}
+
+/** A CommonJS module's function, whether interop hands it over as the module, its default, or nested in that. */
+function unwrap<T>(mod: unknown): T {
+  const m = mod as { default?: unknown };
+  if (typeof m === 'function') return m as T;
+  const d = m.default as { default?: unknown } | undefined;
+  return (typeof d === 'function' ? d : d?.default) as T;
+}
+
+let compiler: SchemaCompiler | undefined;
+
+/** The Ajv compiler, required on first use only (a built package runs on the precompiled validators). */
+function loadCompiler(): SchemaCompiler {
+  compiler ??= {
+    Ajv: (requireHere('ajv/dist/2020.js') as { Ajv2020: SchemaCompiler['Ajv'] }).Ajv2020,
+    addFormats: unwrap<SchemaCompiler['addFormats']>(requireHere('ajv-formats')),
+  };
+  return compiler;
+}
+
+function listJson(root: string, folder: string, deep: boolean, out: string[]): void {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const name = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (deep) listJson(root, name, deep, out);
+    } else if (entry.name.endsWith('.json')) out.push(name);
+  }
+}
+
+/** A data source reading `root`/seeds and `root`/schemas (root: the package folder, found on first use). */
+export function nodeDataSource(root?: string): DataSource {
+  const base = () => root ?? packageRoot();
+  return {
+    read(name) {
+      const file = join(base(), name);
+      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    },
+    list(folder, deep = false) {
+      const out: string[] = [];
+      listJson(base(), folder, deep, out);
+      return out.sort();
+    },
+    where(name) {
+      return join(base(), name);
+    },
+    validators: loadPrecompiled,
+    compiler: loadCompiler,
+  };
+}
+
+let packageSource: DataSource | undefined;
+
+/**
+ * Installs the package folder (or `root`) as the data source: the CLI, worker threads, the service and the library
+ * do. The package's source is one object, so installing it again keeps what its caches hold.
+ */
+export function useNodeData(root?: string): DataSource {
+  if (root === undefined) packageSource ??= nodeDataSource();
+  const source = root === undefined ? packageSource! : nodeDataSource(root);
+  setDataSource(source);
+  return source;
+}
