@@ -15,10 +15,6 @@ const TO_SPLIT = [
   'src/cli/commands/validate.ts runValidate',
   'src/codegen/codes.ts assignCodes',
   'src/codegen/fixes.ts applySafeFixes',
-  'src/compile.ts fixCatalog',
-  'src/formatters/markdown.ts markdown',
-  'src/formatters/sarif.ts sarif',
-  'src/indicators/input-rates.ts computeInputRates',
   'src/io/ooxml/comments.ts addComments',
   'src/io/writers/annotate.ts annotateWorkbook',
 ];
