@@ -200,6 +200,32 @@ function applyFixableRules(parsed: ParsedCatalog, session: Session, fixes: Appli
 /** The compiled catalog before serialization (what validate --fix needs). */
 export type FixedCatalog = Omit<CompileResult, 'output' | 'format'>;
 
+/** Copies of the entries with the safe fixes applied; the readers' normalizations and the fixes go to `fixes`. */
+function safelyFixed(source: ParsedCatalog, session: Session, fixes: AppliedFix[]): ParsedEntry[] {
+  return source.entries.map((entry) => {
+    for (const n of entry.normalizations) if (!isCellList(n)) fixes.push(fixRecord(entry, n, 'reader'));
+    const { data, changes } = applySafeFixes(entry.data, session.seeds);
+    const fixed: ParsedEntry = { index: entry.index, data, locations: entry.locations, normalizations: [] };
+    for (const c of changes) fixes.push(fixRecord(fixed, c, 'compile'));
+    return fixed;
+  });
+}
+
+/** A code assignment as the report lists it: where the code goes, and the entry's name. */
+function assignedCode(a: CodeAssignment, entry: ParsedEntry): AssignedCode {
+  const out: AssignedCode = {
+    entry: a.entry,
+    code: a.code,
+    classification: a.classification,
+    sequence: a.sequence,
+    source: a.source,
+    location: reportLocation(makeEntryView(entry).locate('/code'), '/code'),
+  };
+  const name = entryName(entry.data);
+  if (name) out.entryName = name;
+  return out;
+}
+
 /**
  * Applies the safe fixes and the fixes rules propose, assigns missing resource codes (spec §2) unless
  * `codes` is false, and validates the result. The ParsedCatalog given is not modified.
@@ -210,13 +236,7 @@ export function fixCatalog(
   options: Omit<CompileOptions, keyof SessionOptions> = {},
 ): FixedCatalog {
   const fixes: AppliedFix[] = [];
-  const entries: ParsedEntry[] = source.entries.map((entry) => {
-    for (const n of entry.normalizations) if (!isCellList(n)) fixes.push(fixRecord(entry, n, 'reader'));
-    const { data, changes } = applySafeFixes(entry.data, session.seeds);
-    const fixed: ParsedEntry = { index: entry.index, data, locations: entry.locations, normalizations: [] };
-    for (const c of changes) fixes.push(fixRecord(fixed, c, 'compile'));
-    return fixed;
-  });
+  const entries = safelyFixed(source, session, fixes);
   const parsed: ParsedCatalog = { ...source, entries, notices: source.notices };
 
   // Codes are made from the classification, name and provider: the fixes rules propose for them
@@ -249,20 +269,7 @@ export function fixCatalog(
     lock = codegen.lock;
     for (const a of assignments) setAt(entries[a.entry]!.data, '/code', a.code);
   }
-  const codes: AssignedCode[] = assignments.map((a) => {
-    const entry = entries[a.entry]!;
-    const out: AssignedCode = {
-      entry: a.entry,
-      code: a.code,
-      classification: a.classification,
-      sequence: a.sequence,
-      source: a.source,
-      location: reportLocation(makeEntryView(entry).locate('/code'), '/code'),
-    };
-    const name = entryName(entry.data);
-    if (name) out.entryName = name;
-    return out;
-  });
+  const codes = assignments.map((a) => assignedCode(a, entries[a.entry]!));
 
   // Then validation, applying the fixes rules propose until none is left (one pass in the common case).
   const extra = problems.map((p) => problemDiagnostic(p, entries[p.entry]!, parsed, session));

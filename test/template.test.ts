@@ -137,6 +137,10 @@ describe.skipIf(!officeAvailable('template (openpyxl)', 'openpyxl'))('openpyxl r
       ['L3:L502', '代码表!$B$2:$B$5'],
       ['M3:M502', '代码表!$C$2:$C$3'],
       ['O3:O502', '代码表!$D$2:$D$9'],
+      // The classification pickers (test/template-pickers.test.ts): the classes, then cascading lists.
+      ['R3:R502', '代码表!$G$2:$G$4'],
+      ['S3:S502', null],
+      ['T3:T502', null],
     ]);
     // Vocabularies that allow other spellings (several formats, typed lengths) warn instead of refusing.
     const style = (ref: string) => lists.find((v: { sqref: string }) => v.sqref.startsWith(ref)).errorStyle;

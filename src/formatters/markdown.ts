@@ -96,6 +96,95 @@ function rateSection(report: Report, lang: Lang): string[] {
   return out;
 }
 
+/** Findings by rule: a table with counts and examples. */
+function ruleSection(report: Report, lang: Lang): string[] {
+  const out: string[] = [];
+  const groups = groupByRule(report, lang);
+  out.push(`## ${translate(lang, 'report.byRule')}`, '');
+  if (groups.length === 0) out.push(translate(lang, 'report.noFindings'));
+  else
+    out.push(
+      ...table(
+        [
+          translate(lang, 'report.rule'),
+          translate(lang, 'score.col.status'),
+          translate(lang, 'report.count'),
+          translate(lang, 'report.examples'),
+        ],
+        groups.map((g) => [
+          g.ruleId,
+          translate(lang, `report.severity.${g.severity}`),
+          g.count,
+          g.examples
+            .map((e) => `${report.files.length > 1 ? `${e.file} ` : ''}${e.location}：${e.message}`)
+            .join('；'),
+        ]),
+      ),
+    );
+  return out;
+}
+
+type ReportScore = NonNullable<Report['score']>;
+
+/** One indicator's rows of the score table: the indicator, then each item (none when not applicable). */
+function indicatorRows(ind: ReportScore['indicators'][number], lang: Lang): (string | number)[][] {
+  const rows: (string | number)[][] = [
+    [
+      `**${ind.id} ${ind.title}**`,
+      statusText(ind.status, lang),
+      '',
+      points(ind.basePoints),
+      ind.status === 'not-applicable'
+        ? '—'
+        : `${points(ind.earned)} / −${points(ind.deducted)} / +${points(ind.bonus)} = ${points(ind.net)}`,
+      ind.note ?? '',
+    ],
+  ];
+  if (ind.status === 'not-applicable') return rows;
+  for (const item of ind.items) {
+    rows.push([
+      item.label,
+      statusText(item.status, lang),
+      item.rate
+        ? `${percent(item.rate.rate)} (${item.rate.conforming}/${item.rate.total})`
+        : item.count !== undefined
+          ? String(item.count)
+          : '',
+      '',
+      item.status === 'assessed' ? itemPointsText(item, lang) : '',
+      item.next
+        ? describeNext(item.next, lang)
+        : (item.reason ??
+          (item.target ? translate(lang, item.target.met ? 'score.targetMet' : 'score.targetMissed') : '')),
+    ]);
+  }
+  return rows;
+}
+
+/** The score against a profile: a table of indicators and items, the summary lines and notes. */
+function scoreSection(score: ReportScore, lang: Lang): string[] {
+  const out: string[] = [
+    `## ${translate(lang, 'score.heading', { title: score.profile.title, id: score.profile.id })}`,
+    '',
+  ];
+  out.push(
+    ...table(
+      [
+        translate(lang, 'score.col.indicator'),
+        translate(lang, 'score.col.status'),
+        translate(lang, 'score.col.rate'),
+        translate(lang, 'score.col.base'),
+        `${translate(lang, 'score.col.earned')} / ${translate(lang, 'score.col.deducted')} / ${translate(lang, 'score.col.bonus')}`,
+        translate(lang, 'score.col.next'),
+      ],
+      score.indicators.flatMap((ind) => indicatorRows(ind, lang)),
+    ),
+  );
+  out.push('', ...scoreSummaryLines(score, lang).map((l) => `**${cell(l)}**`));
+  if (score.notes && score.notes.length > 0) out.push('', ...score.notes.map((n) => `- ${cell(n)}`));
+  return out;
+}
+
 export const markdown: Formatter = (report: Report, ctx) => {
   const { lang } = ctx;
   const s = report.summary;
@@ -117,84 +206,8 @@ export const markdown: Formatter = (report: Report, ctx) => {
   }
   const rates = rateSection(report, lang);
   if (rates.length > 0) out.push('', ...rates);
-  const groups = groupByRule(report, lang);
-  out.push('', `## ${translate(lang, 'report.byRule')}`, '');
-  if (groups.length === 0) out.push(translate(lang, 'report.noFindings'));
-  else
-    out.push(
-      ...table(
-        [
-          translate(lang, 'report.rule'),
-          translate(lang, 'score.col.status'),
-          translate(lang, 'report.count'),
-          translate(lang, 'report.examples'),
-        ],
-        groups.map((g) => [
-          g.ruleId,
-          translate(lang, `report.severity.${g.severity}`),
-          g.count,
-          g.examples
-            .map((e) => `${report.files.length > 1 ? `${e.file} ` : ''}${e.location}：${e.message}`)
-            .join('；'),
-        ]),
-      ),
-    );
-  const score = report.score;
-  if (score) {
-    out.push(
-      '',
-      `## ${translate(lang, 'score.heading', { title: score.profile.title, id: score.profile.id })}`,
-      '',
-    );
-    const rows: (string | number)[][] = [];
-    for (const ind of score.indicators) {
-      rows.push([
-        `**${ind.id} ${ind.title}**`,
-        statusText(ind.status, lang),
-        '',
-        points(ind.basePoints),
-        ind.status === 'not-applicable'
-          ? '—'
-          : `${points(ind.earned)} / −${points(ind.deducted)} / +${points(ind.bonus)} = ${points(ind.net)}`,
-        ind.note ?? '',
-      ]);
-      if (ind.status === 'not-applicable') continue;
-      for (const item of ind.items) {
-        rows.push([
-          item.label,
-          statusText(item.status, lang),
-          item.rate
-            ? `${percent(item.rate.rate)} (${item.rate.conforming}/${item.rate.total})`
-            : item.count !== undefined
-              ? String(item.count)
-              : '',
-          '',
-          item.status === 'assessed' ? itemPointsText(item, lang) : '',
-          item.next
-            ? describeNext(item.next, lang)
-            : (item.reason ??
-              (item.target
-                ? translate(lang, item.target.met ? 'score.targetMet' : 'score.targetMissed')
-                : '')),
-        ]);
-      }
-    }
-    out.push(
-      ...table(
-        [
-          translate(lang, 'score.col.indicator'),
-          translate(lang, 'score.col.status'),
-          translate(lang, 'score.col.rate'),
-          translate(lang, 'score.col.base'),
-          `${translate(lang, 'score.col.earned')} / ${translate(lang, 'score.col.deducted')} / ${translate(lang, 'score.col.bonus')}`,
-          translate(lang, 'score.col.next'),
-        ],
-        rows,
-      ),
-    );
-    out.push('', ...scoreSummaryLines(score, lang).map((l) => `**${cell(l)}**`));
-    if (score.notes && score.notes.length > 0) out.push('', ...score.notes.map((n) => `- ${cell(n)}`));
-  }
+  out.push('', ...ruleSection(report, lang));
+  if (report.score) out.push('', ...scoreSection(report.score, lang));
   if (report.plan) out.push('', ...planMarkdown(report.plan, lang));
   return `${out.join('\n')}\n`;
 };

@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type * as Sarif from 'sarif';
 import type { Finding, Report } from '../generated/schema-types.js';
-import { translate } from '../i18n/index.js';
+import { type Lang, translate } from '../i18n/index.js';
 import { displayLocation } from './location.js';
 import { ruleInfos } from './rule-info.js';
 import type { Formatter } from './types.js';
@@ -44,7 +44,11 @@ function fingerprint(file: string, f: Finding): string {
   return bytesToHex(sha256(new TextEncoder().encode(key))).slice(0, 32);
 }
 
-export const sarif: Formatter = (report: Report, ctx) => {
+/** The rule descriptors: every known rule, and any rule a finding names, sorted by id. */
+function ruleDescriptors(
+  report: Report,
+  lang: Lang,
+): { rules: Sarif.ReportingDescriptor[]; index: Map<string, number> } {
   const infos = ruleInfos();
   const used = new Set<string>();
   for (const file of report.files) for (const f of file.findings) used.add(f.ruleId);
@@ -52,23 +56,89 @@ export const sarif: Formatter = (report: Report, ctx) => {
   const index = new Map(ids.map((id, i) => [id, i]));
   const rules: Sarif.ReportingDescriptor[] = ids.map((id) => {
     const info = infos.get(id);
-    const title = info ? info.title[ctx.lang] : id;
+    const title = info ? info.title[lang] : id;
     const basis = info?.basis ?? '';
-    const help = translate(ctx.lang, 'format.sarifHelp', { title, basis });
-    const descriptor: Sarif.ReportingDescriptor = {
+    const help = translate(lang, 'format.sarifHelp', { title, basis });
+    return {
       id,
       name: id.replace(/(^|[/-])([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
       shortDescription: { text: title },
       fullDescription: { text: help },
       help: {
         text: info?.docs ? `${help}\n${info.docs}` : help,
-        markdown: `**${title}**\n\n${translate(ctx.lang, 'format.basis')}: ${basis}${info?.docs ? `\n\n[${info.docs}](${info.docs})` : ''}`,
+        markdown: `**${title}**\n\n${translate(lang, 'format.basis')}: ${basis}${info?.docs ? `\n\n[${info.docs}](${info.docs})` : ''}`,
       },
       defaultConfiguration: { level: LEVEL[info?.defaultSeverity ?? 'error'] },
       properties: { category: info?.category ?? 'metadata', tags: ['govcat', info?.category ?? 'metadata'] },
     };
-    return descriptor;
   });
+  return { rules, index };
+}
+
+/** One finding as a SARIF result: located by file and row/column, the sheet, cell and entry in its properties. */
+function findingResult(
+  f: Finding,
+  path: string,
+  fileIndex: number,
+  ruleIndex: Map<string, number>,
+  lang: Lang,
+): Sarif.Result {
+  const where = displayLocation(f, lang);
+  // Code scanning needs a line; spreadsheets give the Excel row, JSON sources point at the file start.
+  const region: Sarif.Region = { startLine: f.location.row ?? 1 };
+  if (f.location.column) region.startColumn = columnNumber(f.location.column);
+  const properties: Sarif.PropertyBag = { category: f.category, severity: f.severity };
+  for (const key of ['sheet', 'cell', 'field'] as const)
+    if (f.location[key]) properties[key] = f.location[key];
+  if (f.entry !== null) properties.entry = f.entry + 1;
+  if (f.entryName) properties.entryName = f.entryName;
+  if (f.resourceCode) properties.resourceCode = f.resourceCode;
+  if (f.messageId) properties.messageId = f.messageId;
+  const logical: Sarif.LogicalLocation = { fullyQualifiedName: where, kind: 'element' };
+  if (f.resourceCode ?? f.entryName) logical.name = (f.resourceCode ?? f.entryName)!;
+  const result: Sarif.Result = {
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId)!,
+    level: LEVEL[f.severity],
+    message: { text: `${where}：${f.message}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: fileUri(path), uriBaseId: '%SRCROOT%', index: fileIndex },
+          region,
+        },
+        logicalLocations: [logical],
+      },
+    ],
+    partialFingerprints: { 'govcatFinding/v1': fingerprint(path, f) },
+    properties,
+  };
+  if (f.baseline) result.baselineState = f.baseline === 'new' ? 'new' : 'unchanged';
+  return result;
+}
+
+/** The notification of a file that could not be read. */
+function unreadableNotification(
+  path: string,
+  error: NonNullable<Report['files'][number]['error']>,
+  fileIndex: number,
+): Sarif.Notification {
+  return {
+    level: 'error',
+    message: { text: `${path}: ${error.message}` },
+    descriptor: { id: error.code },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: fileUri(path), uriBaseId: '%SRCROOT%', index: fileIndex },
+        },
+      },
+    ],
+  };
+}
+
+export const sarif: Formatter = (report: Report, ctx) => {
+  const { rules, index } = ruleDescriptors(report, ctx.lang);
   const results: Sarif.Result[] = [];
   const artifacts: Sarif.Artifact[] = [];
   const notifications: Sarif.Notification[] = [];
@@ -77,55 +147,8 @@ export const sarif: Formatter = (report: Report, ctx) => {
       location: { uri: fileUri(file.path), uriBaseId: '%SRCROOT%' },
       roles: ['analysisTarget'],
     });
-    if (file.error) {
-      notifications.push({
-        level: 'error',
-        message: { text: `${file.path}: ${file.error.message}` },
-        descriptor: { id: file.error.code },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: fileUri(file.path), uriBaseId: '%SRCROOT%', index: fileIndex },
-            },
-          },
-        ],
-      });
-      return;
-    }
-    for (const f of file.findings) {
-      const where = displayLocation(f, ctx.lang);
-      // Code scanning needs a line; spreadsheets give the Excel row, JSON sources point at the file start.
-      const region: Sarif.Region = { startLine: f.location.row ?? 1 };
-      if (f.location.column) region.startColumn = columnNumber(f.location.column);
-      const properties: Sarif.PropertyBag = { category: f.category, severity: f.severity };
-      for (const key of ['sheet', 'cell', 'field'] as const)
-        if (f.location[key]) properties[key] = f.location[key];
-      if (f.entry !== null) properties.entry = f.entry + 1;
-      if (f.entryName) properties.entryName = f.entryName;
-      if (f.resourceCode) properties.resourceCode = f.resourceCode;
-      if (f.messageId) properties.messageId = f.messageId;
-      const logical: Sarif.LogicalLocation = { fullyQualifiedName: where, kind: 'element' };
-      if (f.resourceCode ?? f.entryName) logical.name = (f.resourceCode ?? f.entryName)!;
-      const result: Sarif.Result = {
-        ruleId: f.ruleId,
-        ruleIndex: index.get(f.ruleId)!,
-        level: LEVEL[f.severity],
-        message: { text: `${where}：${f.message}` },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: fileUri(file.path), uriBaseId: '%SRCROOT%', index: fileIndex },
-              region,
-            },
-            logicalLocations: [logical],
-          },
-        ],
-        partialFingerprints: { 'govcatFinding/v1': fingerprint(file.path, f) },
-        properties,
-      };
-      if (f.baseline) result.baselineState = f.baseline === 'new' ? 'new' : 'unchanged';
-      results.push(result);
-    }
+    if (file.error) notifications.push(unreadableNotification(file.path, file.error, fileIndex));
+    else for (const f of file.findings) results.push(findingResult(f, file.path, fileIndex, index, ctx.lang));
   });
   if (tooManyWarnings(report, ctx)) {
     notifications.push({

@@ -1714,6 +1714,22 @@ export interface TemplateSeed {
    * 设为文本格式（@）的列：代码列保住前导零和 18 位数字。
    */
   textColumns: string[];
+  /**
+   * govcat init 模板的分类选择列：类、项、目逐级下拉（级联列表，INDIRECT 引用 代码表 上的定义名称）。读取时，数据资源分类为空而三级都选了带代码的值，由三级代码组成分类码。
+   */
+  classification?: {
+    /**
+     * 默认的分类树（seeds/classification 中的 id）；govcat init --classification 可另选。
+     */
+    tree: string;
+    /**
+     * 三个选择列的表头：类、项、目。
+     *
+     * @minItems 3
+     * @maxItems 3
+     */
+    headers: string[];
+  };
 }
 export interface TemplateDropdown {
   /**

@@ -343,6 +343,211 @@ export function defaultPeriod(today: string): { from: string; to: string } {
   return { from: `${today.slice(0, 4)}-01-01`, to: today };
 }
 
+/** What every input-driven rate works on, and where it puts its rates (per file, weights, over all files). */
+interface InputRun {
+  catalogs: readonly ParsedCatalog[];
+  inputs: IndicatorInputSet;
+  seeds: Seeds;
+  inputSeeds: IndicatorInputs;
+  index: EntryIndex;
+  label: (id: string) => string;
+  perFile: Record<string, Rate>[];
+  weights: RateWeights[];
+  aggregate: Record<string, Rate>;
+}
+
+const allEntries = (c: ParsedCatalog) => c.entries.map((_, i) => i);
+
+/**
+ * D2-1 published / D2-2 mounted: entries listed in an input list (mounted counted among the published when that
+ * list is given). Returns the entries listed, per file.
+ */
+function listedRate(
+  run: InputRun,
+  id: 'published' | 'mounted',
+  list: NonNullable<IndicatorInputSet['published']>,
+  among: Set<number>[] | undefined,
+): Set<number>[] {
+  const { catalogs, label } = run;
+  const issues = new RowIssues();
+  const listed = listedEntries(list, run.index, catalogs.length, run.inputSeeds, issues);
+  const rates = catalogs.map((c, f) => {
+    const population = among ? [...among[f]!].sort((a, b) => a - b) : allEntries(c);
+    const failing = new Set(population.filter((i) => !listed[f]!.has(i)));
+    run.weights[f]![id] = new Map([...failing].map((i) => [i, 1]));
+    return {
+      ...entryRate(c, label(`rate.${id}`), failing, population),
+      source: 'input',
+      input: list.file,
+    } as Rate;
+  });
+  rates.forEach((r, f) => {
+    run.perFile[f]![id] = r;
+  });
+  run.aggregate[id] = issues.apply(sumRates(label(`rate.${id}`), rates));
+  return listed;
+}
+
+type ProviderCounts = Map<string, { conforming: number; total: number }>;
+type InterfaceSlot = { conforming: number; total: number; failing: InputRecord[]; entries: Set<number> };
+
+const emptySlot = (): InterfaceSlot => ({ conforming: 0, total: 0, failing: [], entries: new Set() });
+
+/** The rate of interface checks in one slot (a file, or all files), by provider. */
+function interfaceRate(
+  run: InputRun,
+  slot: InterfaceSlot,
+  prov: ProviderCounts,
+  catalog?: ParsedCatalog,
+): Rate {
+  const byProvider: NonNullable<Rate['byProvider']> = {};
+  for (const [p, s] of prov) byProvider[p] = { ...s, rate: ratio(s.conforming, s.total) };
+  const rate: Rate = {
+    label: run.label('rate.interface'),
+    conforming: slot.conforming,
+    total: slot.total,
+    rate: ratio(slot.conforming, slot.total),
+    byProvider,
+    unit: 'interface',
+    source: 'input',
+    input: run.inputs.interfaces!.file,
+    failingRecords: slot.failing,
+  };
+  if (catalog) {
+    const entries = [...slot.entries].sort((a, b) => a - b);
+    rate.failing = entries.map((i) => ({ ...entryRef(catalog, i) }));
+  }
+  return rate;
+}
+
+/** D2-3 interfaces: the last check of each interface counts, per file (by its entry) and over all. */
+function interfaceRates(run: InputRun, list: NonNullable<IndicatorInputSet['interfaces']>): void {
+  const { catalogs } = run;
+  const issues = new RowIssues();
+  // The last row of an interface wins (a re-check replaces the earlier result).
+  const latest = new Map<string, InputRow>();
+  for (const row of list.rows) {
+    const key = row.values.interface ?? (row.values.code ? `code:${row.values.code}` : `row:${row.row}`);
+    latest.set(key, row);
+  }
+  const fileSlots = catalogs.map(emptySlot);
+  const providers = catalogs.map((): ProviderCounts => new Map());
+  const overall = emptySlot();
+  const overallProviders: ProviderCounts = new Map();
+  for (const row of latest.values()) {
+    const pass = yesNo(row.values.result, run.inputSeeds);
+    if (pass === undefined) {
+      issues.addInvalid(row, `result: ${row.values.result ?? ''}`);
+      continue;
+    }
+    const hits = row.values.code || row.values.name ? run.index.match(row) : [];
+    if ((row.values.code || row.values.name) && hits.length === 0) issues.addUnmatched(row);
+    const hit = hits[0];
+    const provider = row.values.provider ?? (hit ? providerOf(catalogs[hit.file]!, hit.entry) : NO_PROVIDER);
+    const bump = (slot: InterfaceSlot, prov: ProviderCounts) => {
+      slot.total++;
+      const p = getOrCreate(prov, provider, () => ({ conforming: 0, total: 0 }));
+      p.total++;
+      if (pass) {
+        slot.conforming++;
+        p.conforming++;
+      } else slot.failing.push(record(row));
+    };
+    bump(overall, overallProviders);
+    if (hit) {
+      bump(fileSlots[hit.file]!, providers[hit.file]!);
+      if (!pass) fileSlots[hit.file]!.entries.add(hit.entry);
+    }
+  }
+  catalogs.forEach((c, f) => {
+    run.perFile[f]!.interface = interfaceRate(run, fileSlots[f]!, providers[f]!, c);
+    run.weights[f]!.interface = new Map();
+  });
+  run.aggregate.interface = issues.apply(interfaceRate(run, overall, overallProviders));
+}
+
+/** D2-4 update and timely rates of one catalog from its update counts. */
+function updateRatesOf(
+  run: InputRun,
+  c: ParsedCatalog,
+  f: number,
+  m: ReturnType<typeof updateCounts>[number],
+  p: { from: string; to: string },
+  stats: boolean,
+): { update: Rate; timely: Rate } {
+  const { label } = run;
+  const file = run.inputs.updates!.file;
+  let conforming = 0;
+  let total = 0;
+  const byProvider: NonNullable<Rate['byProvider']> = {};
+  const failing: number[] = [];
+  const missed = new Map<number, number>();
+  for (const [i, n] of [...m].sort((a, b) => a[0] - b[0])) {
+    conforming += n.onTime;
+    total += n.due;
+    const key = providerOf(c, i);
+    const slot = byProvider[key] ?? { conforming: 0, total: 0, rate: null };
+    byProvider[key] = slot;
+    slot.conforming += n.onTime;
+    slot.total += n.due;
+    if (n.onTime < n.due) {
+      failing.push(i);
+      missed.set(i, n.due - n.onTime);
+    }
+  }
+  for (const slot of Object.values(byProvider)) if (slot) slot.rate = ratio(slot.conforming, slot.total);
+  const update: Rate = {
+    label: label('rate.update'),
+    conforming,
+    total,
+    rate: ratio(conforming, total),
+    failing: failing.map((i) => entryRef(c, i)),
+    byProvider,
+    unit: 'update',
+    source: 'input',
+    input: file,
+  };
+  if (!stats) update.period = { ...p };
+  run.weights[f]!.update = missed;
+  // D2-4 counts structured data sets with a promised cycle that fell due in the period.
+  const population = [...m.entries()]
+    .filter(([i, n]) => n.due > 0 && isStructuredEntry(c.entries[i]!.data.format, run.seeds))
+    .map(([i]) => i)
+    .sort((a, b) => a - b);
+  const late = new Set(population.filter((i) => m.get(i)!.onTime < m.get(i)!.due));
+  const timely: Rate = {
+    ...entryRate(c, label('rate.timely'), late, population),
+    source: 'input',
+    input: file,
+  };
+  if (!stats) timely.period = { ...p };
+  run.weights[f]!.timely = new Map([...late].map((i) => [i, 1]));
+  return { update, timely };
+}
+
+/** D2-4 updates on time, and timely structured data sets, in the update log's period. */
+function updateRates(run: InputRun, list: NonNullable<IndicatorInputSet['updates']>, today: string): void {
+  const { catalogs, label } = run;
+  const issues = new RowIssues();
+  const stats = list.columns.has('due');
+  const p = run.inputs.period ?? defaultPeriod(today);
+  const from = parseDay(p.from);
+  const to = parseDay(p.to);
+  const period = from !== undefined && to !== undefined ? { from, to } : undefined;
+  const counts = updateCounts(list, catalogs, run.index, run.seeds, run.inputSeeds, period, issues);
+  const updates: Rate[] = [];
+  const timelies: Rate[] = [];
+  catalogs.forEach((c, f) => {
+    const { update, timely } = updateRatesOf(run, c, f, counts[f]!, p, stats);
+    updates.push(update);
+    run.perFile[f]!.update = update;
+    timelies.push(timely);
+    run.perFile[f]!.timely = timely;
+  });
+  run.aggregate.update = issues.apply(sumRates(label('rate.update'), updates));
+  run.aggregate.timely = sumRates(label('rate.timely'), timelies);
+}
+
 /** Computes the input-driven rates of every catalog and over all of them. */
 export function computeInputRates(
   catalogs: readonly ParsedCatalog[],
@@ -350,188 +555,21 @@ export function computeInputRates(
   seeds: Seeds,
   options: InputRateOptions,
 ): InputRatesResult {
-  const label = options.label ?? ((id: string) => id);
-  const inputSeeds = loadInputSeeds();
-  const index = new EntryIndex(catalogs);
-  const perFile: Record<string, Rate>[] = catalogs.map(() => ({}));
-  const weights: RateWeights[] = catalogs.map(() => ({}));
-  const aggregate: Record<string, Rate> = {};
-  const all = (c: ParsedCatalog) => c.entries.map((_, i) => i);
-
-  let published: Set<number>[] | undefined;
-  if (inputs.published) {
-    const issues = new RowIssues();
-    published = listedEntries(inputs.published, index, catalogs.length, inputSeeds, issues);
-    const rates = catalogs.map((c, f) => {
-      const failing = new Set(all(c).filter((i) => !published![f]!.has(i)));
-      weights[f]!.published = new Map([...failing].map((i) => [i, 1]));
-      return {
-        ...entryRate(c, label('rate.published'), failing),
-        source: 'input',
-        input: inputs.published!.file,
-      } as Rate;
-    });
-    rates.forEach((r, f) => {
-      perFile[f]!.published = r;
-    });
-    aggregate.published = issues.apply(sumRates(label('rate.published'), rates));
-  }
-
-  if (inputs.mounted) {
-    const issues = new RowIssues();
-    const mounted = listedEntries(inputs.mounted, index, catalogs.length, inputSeeds, issues);
-    const rates = catalogs.map((c, f) => {
-      const population = published ? [...published[f]!].sort((a, b) => a - b) : all(c);
-      const failing = new Set(population.filter((i) => !mounted[f]!.has(i)));
-      weights[f]!.mounted = new Map([...failing].map((i) => [i, 1]));
-      return {
-        ...entryRate(c, label('rate.mounted'), failing, population),
-        source: 'input',
-        input: inputs.mounted!.file,
-      } as Rate;
-    });
-    rates.forEach((r, f) => {
-      perFile[f]!.mounted = r;
-    });
-    aggregate.mounted = issues.apply(sumRates(label('rate.mounted'), rates));
-  }
-
-  if (inputs.interfaces) {
-    const issues = new RowIssues();
-    // The last row of an interface wins (a re-check replaces the earlier result).
-    const latest = new Map<string, InputRow>();
-    for (const row of inputs.interfaces.rows) {
-      const key = row.values.interface ?? (row.values.code ? `code:${row.values.code}` : `row:${row.row}`);
-      latest.set(key, row);
-    }
-    type Slot = { conforming: number; total: number; failing: InputRecord[]; entries: Set<number> };
-    const fileSlots = catalogs.map(
-      () => ({ conforming: 0, total: 0, failing: [], entries: new Set() }) as Slot,
-    );
-    const providers = catalogs.map(() => new Map<string, { conforming: number; total: number }>());
-    const all2: Slot = { conforming: 0, total: 0, failing: [], entries: new Set() };
-    const allProviders = new Map<string, { conforming: number; total: number }>();
-    for (const row of latest.values()) {
-      const pass = yesNo(row.values.result, inputSeeds);
-      if (pass === undefined) {
-        issues.addInvalid(row, `result: ${row.values.result ?? ''}`);
-        continue;
-      }
-      const hits = row.values.code || row.values.name ? index.match(row) : [];
-      if ((row.values.code || row.values.name) && hits.length === 0) issues.addUnmatched(row);
-      const hit = hits[0];
-      const provider =
-        row.values.provider ?? (hit ? providerOf(catalogs[hit.file]!, hit.entry) : NO_PROVIDER);
-      const bump = (slot: Slot, prov: Map<string, { conforming: number; total: number }>) => {
-        slot.total++;
-        const p = getOrCreate(prov, provider, () => ({ conforming: 0, total: 0 }));
-        p.total++;
-        if (pass) {
-          slot.conforming++;
-          p.conforming++;
-        } else slot.failing.push(record(row));
-      };
-      bump(all2, allProviders);
-      if (hit) {
-        bump(fileSlots[hit.file]!, providers[hit.file]!);
-        if (!pass) fileSlots[hit.file]!.entries.add(hit.entry);
-      }
-    }
-    const finish = (
-      slot: Slot,
-      prov: Map<string, { conforming: number; total: number }>,
-      catalog?: ParsedCatalog,
-    ) => {
-      const byProvider: NonNullable<Rate['byProvider']> = {};
-      for (const [p, s] of prov) byProvider[p] = { ...s, rate: ratio(s.conforming, s.total) };
-      const rate: Rate = {
-        label: label('rate.interface'),
-        conforming: slot.conforming,
-        total: slot.total,
-        rate: ratio(slot.conforming, slot.total),
-        byProvider,
-        unit: 'interface',
-        source: 'input',
-        input: inputs.interfaces!.file,
-        failingRecords: slot.failing,
-      };
-      if (catalog) {
-        const entries = [...slot.entries].sort((a, b) => a - b);
-        rate.failing = entries.map((i) => ({ ...entryRef(catalog, i) }));
-      }
-      return rate;
-    };
-    catalogs.forEach((c, f) => {
-      perFile[f]!.interface = finish(fileSlots[f]!, providers[f]!, c);
-      weights[f]!.interface = new Map();
-    });
-    aggregate.interface = issues.apply(finish(all2, allProviders));
-  }
-
-  if (inputs.updates) {
-    const issues = new RowIssues();
-    const stats = inputs.updates.columns.has('due');
-    const p = inputs.period ?? defaultPeriod(options.today);
-    const from = parseDay(p.from);
-    const to = parseDay(p.to);
-    const period = from !== undefined && to !== undefined ? { from, to } : undefined;
-    const counts = updateCounts(inputs.updates, catalogs, index, seeds, inputSeeds, period, issues);
-    const updateRates: Rate[] = [];
-    const timelyRates: Rate[] = [];
-    catalogs.forEach((c, f) => {
-      const m = counts[f]!;
-      let conforming = 0;
-      let total = 0;
-      const byProvider: NonNullable<Rate['byProvider']> = {};
-      const failing: number[] = [];
-      const missed = new Map<number, number>();
-      for (const [i, n] of [...m].sort((a, b) => a[0] - b[0])) {
-        conforming += n.onTime;
-        total += n.due;
-        const key = providerOf(c, i);
-        const slot = byProvider[key] ?? { conforming: 0, total: 0, rate: null };
-        byProvider[key] = slot;
-        slot.conforming += n.onTime;
-        slot.total += n.due;
-        if (n.onTime < n.due) {
-          failing.push(i);
-          missed.set(i, n.due - n.onTime);
-        }
-      }
-      for (const slot of Object.values(byProvider)) if (slot) slot.rate = ratio(slot.conforming, slot.total);
-      const update: Rate = {
-        label: label('rate.update'),
-        conforming,
-        total,
-        rate: ratio(conforming, total),
-        failing: failing.map((i) => entryRef(c, i)),
-        byProvider,
-        unit: 'update',
-        source: 'input',
-        input: inputs.updates!.file,
-      };
-      if (!stats) update.period = { ...p };
-      updateRates.push(update);
-      perFile[f]!.update = update;
-      weights[f]!.update = missed;
-      // D2-4 counts structured data sets with a promised cycle that fell due in the period.
-      const population = [...m.entries()]
-        .filter(([i, n]) => n.due > 0 && isStructuredEntry(c.entries[i]!.data.format, seeds))
-        .map(([i]) => i)
-        .sort((a, b) => a - b);
-      const late = new Set(population.filter((i) => m.get(i)!.onTime < m.get(i)!.due));
-      const timely: Rate = {
-        ...entryRate(c, label('rate.timely'), late, population),
-        source: 'input',
-        input: inputs.updates!.file,
-      };
-      if (!stats) timely.period = { ...p };
-      timelyRates.push(timely);
-      perFile[f]!.timely = timely;
-      weights[f]!.timely = new Map([...late].map((i) => [i, 1]));
-    });
-    aggregate.update = issues.apply(sumRates(label('rate.update'), updateRates));
-    aggregate.timely = sumRates(label('rate.timely'), timelyRates);
-  }
+  const run: InputRun = {
+    catalogs,
+    inputs,
+    seeds,
+    inputSeeds: loadInputSeeds(),
+    index: new EntryIndex(catalogs),
+    label: options.label ?? ((id: string) => id),
+    perFile: catalogs.map(() => ({})),
+    weights: catalogs.map(() => ({})),
+    aggregate: {},
+  };
+  const published = inputs.published ? listedRate(run, 'published', inputs.published, undefined) : undefined;
+  if (inputs.mounted) listedRate(run, 'mounted', inputs.mounted, published);
+  if (inputs.interfaces) interfaceRates(run, inputs.interfaces);
+  if (inputs.updates) updateRates(run, inputs.updates, options.today);
+  const { perFile, aggregate, weights } = run;
   return { perFile, aggregate, weights };
 }

@@ -11,6 +11,7 @@ import {
 } from './headers.js';
 import { PackedLocations, SheetTable } from './locations.js';
 import { toHalfWidth } from './normalize.js';
+import { classificationFromPicks } from './picks.js';
 import type { CatalogKind, LocationMap, ParsedEntry, ReaderNotice, SourceLocation } from './types.js';
 import { combineTypeLength, convertValue, rawText, type ValueContext, valueKind } from './values.js';
 
@@ -27,6 +28,7 @@ export function valueContext(seeds: Seeds, date1904: boolean): ValueContext {
     dataType: seeds.vocab('data-type'),
     vocab: (id) => seeds.vocabularies.get(id),
     date1904,
+    pickers: seeds.template.classification?.headers ?? [],
   };
 }
 
@@ -121,9 +123,32 @@ export class EntryBuilder {
     return this.sheets?.indexOf(name);
   }
 
-  /** Compacts every entry's locations once reading is done. */
+  /** Reads the template's classification pickers, then compacts every entry's locations once reading is done. */
   finish(): void {
+    if (this.ctx.pickers.length > 0) for (const e of this.entries) this.readPicks(e);
     for (const e of this.entries) if (e.locations instanceof PackedLocations) e.locations.compact();
+  }
+
+  /**
+   * The picker columns of the govcat init template (选择分类·类/项/目) help to choose, they are not metadata:
+   * they leave `extra`, and when 数据资源分类 is empty and all three levels were picked with codes, the codes
+   * make the classification (located at the 类 picker's cell). A filled 数据资源分类 wins over the picks.
+   */
+  private readPicks(entry: ParsedEntry): void {
+    const data = entry.data as Obj;
+    const extra = data.extra as Record<string, string> | undefined;
+    if (!extra) return;
+    const pointers = this.ctx.pickers.map((h) => `/extra/${escapePointer(h)}`);
+    const picks = this.ctx.pickers.map((h) => extra[h]);
+    if (picks.every((p) => p === undefined)) return;
+    for (const h of this.ctx.pickers) delete extra[h];
+    if (Object.keys(extra).length === 0) delete data.extra;
+    const code = data.classification === undefined ? classificationFromPicks(picks) : undefined;
+    const at = entry.locations.get(pointers[0]!);
+    for (const p of pointers) entry.locations.delete(p);
+    if (code === undefined) return;
+    data.classification = code;
+    if (at) entry.locations.set('/classification', at);
   }
 
   /** Adds a reader notice (reported by the rule it names). */

@@ -63,6 +63,8 @@ export interface ValueContext {
   vocab: (id: string) => Vocabulary | undefined;
   /** Workbook uses the 1904 date system. */
   date1904: boolean;
+  /** Headers of the template's classification pickers (类, 项, 目), read into 数据资源分类 (model/picks.ts). */
+  pickers: readonly string[];
 }
 
 /** A converted value and what was normalized to get it. */

@@ -2,8 +2,12 @@
 
 /** Raised when a seeds/ file does not match its schema. */
 export class SeedError extends Error {
-  constructor(file: string, problem: string) {
-    super(`seeds file ${file} is invalid: ${problem}`);
+  constructor(
+    file: string,
+    /** What is wrong, without the file name. */
+    readonly reason: string,
+  ) {
+    super(`seeds file ${file} is invalid: ${reason}`);
     this.name = 'SeedError';
   }
 }

@@ -234,6 +234,18 @@ export const compileMessages = {
     en: 'add the extended metadata columns of publishable catalogs (database, table, field name, field type, length, primary key …)',
   },
   'cli.init.force': { zh: '文件已存在时覆盖', en: 'overwrite an existing file' },
+  'cli.init.classification': {
+    zh: '分类选择列（类、项、目逐级下拉）所用的分类树：seeds/classification 中的 id（{{ids}}，默认 {{default}}），或一个分类树 JSON 文件（如省级目录的类项目及代码）',
+    en: 'classification tree of the picker columns (class, item, category dropdowns): an id in seeds/classification ({{ids}}, default {{default}}) or a tree JSON file (e.g. a provincial tree with codes)',
+  },
+  'init.noClassification': {
+    zh: '找不到分类树“{{tree}}”：它既不是 seeds/classification 中的 id（{{ids}}），也不是一个文件',
+    en: 'no classification tree "{{tree}}": it is neither an id in seeds/classification ({{ids}}) nor a file',
+  },
+  'init.badClassification': {
+    zh: '无法使用分类树“{{tree}}”：{{reason}}；可用 seeds/classification 中的 {{ids}}，或符合 schemas/seeds/classification-tree.schema.json 的文件',
+    en: 'cannot use the classification tree "{{tree}}": {{reason}}; use {{ids}} from seeds/classification or a file matching schemas/seeds/classification-tree.schema.json',
+  },
   'init.exists': {
     zh: '{{file}} 已存在：换一个文件名，或加 --force 覆盖',
     en: '{{file}} already exists: choose another name, or add --force to overwrite it',
