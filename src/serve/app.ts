@@ -49,24 +49,36 @@ function langOf(request: IncomingMessage & { url?: string }, fallback: Lang): { 
   return { lang: parseLang(first) ?? fallback };
 }
 
-/** Creates the service (workers start and warm up before it resolves). */
-export async function createService(options: ServiceOptions = {}): Promise<GovcatService> {
+/** The bounds of a service, each resolved from its option or default. */
+interface Bounds {
+  maxBody: number;
+  concurrency: number;
+  queue: number;
+  admissionLimit: number;
+  maxUploads: number;
+  requestTimeoutMs: number;
+  workerMemoryMb: number;
+  defaultLang: Lang;
+}
+
+/** Where the service is in its life, shared by the hooks and the handle. */
+interface Lifecycle {
+  state: 'ready' | 'draining' | 'closed';
+}
+
+/**
+ * Resolves the bounds, and fails at start, not per request, on an empty token, a configuration that does
+ * not resolve, and a worker heap too small to parse the largest upload (which would fail the process).
+ */
+function resolveBounds(options: ServiceOptions): Bounds {
   const maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()));
   const queue = Math.max(0, Math.floor(options.queue ?? 2 * concurrency));
   const admissionLimit = concurrency + queue;
-  const maxUploads = Math.max(1, Math.floor(options.maxUploads ?? 4 * admissionLimit));
-  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const defaultLang = options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh');
-  const baseConfig = options.config ?? {};
-  const log = options.log ?? (() => {});
   if (options.token !== undefined && options.token.trim() === '') {
     throw new ConfigError('config/invalid', 'service.emptyToken', {});
   }
-
-  // Fail at start, not per request, on a configuration that does not resolve, and on a worker heap too
-  // small to parse the largest upload (which would fail the process, not just the worker).
-  resolveRuleSettings(baseConfig, options.configFile);
+  resolveRuleSettings(options.config ?? {}, options.configFile);
   const workerMemoryMb = options.maxWorkerMemoryMb ?? DEFAULT_SERVICE_WORKER_MEMORY_MB;
   if (heapNeededMb(maxBody) > workerMemoryMb) {
     throw new ConfigError('config/invalid', 'service.memoryTooSmall', {
@@ -75,46 +87,63 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       needed: heapNeededMb(maxBody),
     });
   }
+  return {
+    maxBody,
+    concurrency,
+    queue,
+    admissionLimit,
+    maxUploads: Math.max(1, Math.floor(options.maxUploads ?? 4 * admissionLimit)),
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    workerMemoryMb,
+    defaultLang: options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh'),
+  };
+}
 
+/** The worker pool, its workers started and warmed up (sessions built) before the first request. */
+async function startPool(
+  options: ServiceOptions,
+  bounds: Bounds,
+  baseTask: TaskOptions,
+): Promise<CatalogPool> {
   const pool = new CatalogPool({
-    threads: concurrency,
-    maxQueue: queue,
-    minThreads: concurrency,
-    maxWorkerMemoryMb: workerMemoryMb,
+    threads: bounds.concurrency,
+    maxQueue: bounds.queue,
+    minThreads: bounds.concurrency,
+    maxWorkerMemoryMb: bounds.workerMemoryMb,
     ...(options.workerFile ? { workerFile: options.workerFile } : {}),
   });
-  const baseTask: TaskOptions = {
-    config: baseConfig,
-    ...(options.configFile ? { configFile: options.configFile } : {}),
-    ...(options.kind ? { kind: options.kind } : {}),
-    ...(options.limits ? { limits: options.limits } : {}),
-  };
   try {
-    await pool.warm({ ...baseTask, lang: defaultLang });
+    await pool.warm({ ...baseTask, lang: bounds.defaultLang });
   } catch (err) {
     await pool.destroy();
     throw err;
   }
+  return pool;
+}
 
-  let state: 'ready' | 'draining' | 'closed' = 'ready';
-  // Requests that sent `Expect: 100-continue`, and those of them whose body was invited: a request answered
-  // without inviting its body may never send it, so its connection is closed after the answer.
-  const expectsContinue = new WeakSet<IncomingMessage>();
-  const invited = new WeakSet<IncomingMessage>();
-  const slots = new Slots(admissionLimit, maxUploads);
+/** What every route shares. `expectsContinue` and `invited` track `Expect: 100-continue` requests. */
+function serviceContext(
+  options: ServiceOptions,
+  bounds: Bounds,
+  pool: CatalogPool,
+  baseTask: TaskOptions,
+  life: Lifecycle,
+  expectsContinue: WeakSet<IncomingMessage>,
+  invited: WeakSet<IncomingMessage>,
+): ServiceContext {
   const formats = () => new Set(readerFormats());
-  const ctx: ServiceContext = {
+  return {
     pool,
-    slots,
-    maxBody,
+    slots: new Slots(bounds.admissionLimit, bounds.maxUploads),
+    maxBody: bounds.maxBody,
     minUploadRate: options.minUploadRate ?? DEFAULT_MIN_UPLOAD_RATE,
     uploadGraceMs: options.uploadGraceMs ?? DEFAULT_UPLOAD_GRACE_MS,
-    defaultLang,
-    baseConfig,
+    defaultLang: bounds.defaultLang,
+    baseConfig: options.config ?? {},
     baseTask,
     startedAt: Date.now(),
-    log,
-    state: () => state,
+    log: options.log ?? (() => {}),
+    state: () => life.state,
     inviteBody(request, reply) {
       if (expectsContinue.has(request.raw) && !invited.has(request.raw)) {
         invited.add(request.raw);
@@ -133,10 +162,18 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       return SUPPORTED_EXTENSIONS.filter((e) => f.has(formatFromName(`x${e}`)!)).join(' ');
     },
   };
+}
 
-  const app = Fastify({
+/**
+ * The fastify app on a Node server with the request timeouts; `Expect: 100-continue` (curl sends it for
+ * uploads over 1 MB) is answered only once the body will be read (ctx.inviteBody), so a 401, 403, 413 or 503
+ * costs the client nothing to upload.
+ */
+function createApp(bounds: Bounds, expectsContinue: WeakSet<IncomingMessage>) {
+  const { requestTimeoutMs, defaultLang } = bounds;
+  return Fastify({
     logger: false,
-    bodyLimit: maxBody,
+    bodyLimit: bounds.maxBody,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     genReqId: (req) => {
@@ -156,8 +193,6 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
         },
         handler,
       );
-      // `Expect: 100-continue` (curl sends it for uploads over 1 MB): the body is invited only once it will be
-      // read (ctx.inviteBody), so a 401, 403, 413 or 503 costs the client nothing to upload.
       server.on('checkContinue', (req, res) => {
         expectsContinue.add(req);
         handler(req, res);
@@ -165,16 +200,19 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       return server;
     },
   });
-  // Answers are written as they are (JSON.stringify): the response schemas document them, never trim them.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.decorateRequest('govcat', null as unknown as RequestState);
+}
+
+type App = ReturnType<typeof createApp>;
+
+/** The OpenAPI document of the routes (@fastify/swagger), served at /openapi.json. */
+async function registerDocs(app: App): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: {
         title: 'govcat service',
         description:
-          '政务数据资源目录的校验与编译服务 · validation and compilation of government data resource catalogs',
+          '政务数据资源目录的校验、编译与版本比较服务 · validation, compilation and diff of government data resource catalogs',
         version: govcatVersion(),
       },
       components: {
@@ -182,50 +220,58 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
       },
     },
   });
+}
 
-  // Requests in progress per connection: on shutdown, connections with none (idle keep-alive, or opened
-  // speculatively by a client and never used) are closed at once instead of at their timeouts.
+/**
+ * Requests in progress per connection: on shutdown, connections with none (idle keep-alive, or opened
+ * speculatively by a client and never used) are closed at once instead of at their timeouts.
+ */
+function trackSockets(app: App): Map<Socket, number> {
   const sockets = new Map<Socket, number>();
   app.server.on('connection', (socket: Socket) => {
     sockets.set(socket, 0);
     socket.once('close', () => sockets.delete(socket));
   });
+  return sockets;
+}
 
-  function finish(request: FastifyRequest, reply: FastifyReply): void {
-    const s = request.govcat;
-    // The body watch stops by itself once the body is complete or the connection gone: a refused body
-    // that Node drains stays watched after the answer.
-    slots.release(s);
-    const status = reply.raw.statusCode;
-    const aborted = !reply.raw.writableFinished;
-    const outcome = aborted
-      ? 'aborted'
-      : (s.outcome ?? (status < 400 ? 'ok' : status >= 500 ? 'error' : 'rejected'));
-    const record: LogRecord = {
-      time: new Date().toISOString(),
-      level: status >= 500 && status !== 503 ? 'error' : status >= 400 || aborted ? 'warn' : 'info',
-      event: 'request',
-      id: request.id,
-      method: request.method,
-      path: request.url.split('?', 1)[0],
-      status,
-      outcome,
-      size: s.size ?? (Number(request.headers['content-length']) || 0),
-      entries: s.entries ?? null,
-      durationMs: Math.round(performance.now() - s.start),
-    };
-    if (s.inputFormat) record.format = s.inputFormat;
-    if (s.errors !== undefined) record.errors = s.errors;
-    if (s.warnings !== undefined) record.warnings = s.warnings;
-    if (s.errorCode) record.code = s.errorCode;
-    if (s.waitMs !== undefined) record.waitMs = s.waitMs;
-    if (s.runMs !== undefined) record.runMs = s.runMs;
-    log(record);
-  }
+/** Gives back a request's places and writes its one log record. */
+function finishRequest(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply): void {
+  const s = request.govcat;
+  // The body watch stops by itself once the body is complete or the connection gone: a refused body
+  // that Node drains stays watched after the answer.
+  ctx.slots.release(s);
+  const status = reply.raw.statusCode;
+  const aborted = !reply.raw.writableFinished;
+  const outcome = aborted
+    ? 'aborted'
+    : (s.outcome ?? (status < 400 ? 'ok' : status >= 500 ? 'error' : 'rejected'));
+  const record: LogRecord = {
+    time: new Date().toISOString(),
+    level: status >= 500 && status !== 503 ? 'error' : status >= 400 || aborted ? 'warn' : 'info',
+    event: 'request',
+    id: request.id,
+    method: request.method,
+    path: request.url.split('?', 1)[0],
+    status,
+    outcome,
+    size: s.size ?? (Number(request.headers['content-length']) || 0),
+    entries: s.entries ?? null,
+    durationMs: Math.round(performance.now() - s.start),
+  };
+  if (s.inputFormat) record.format = s.inputFormat;
+  if (s.errors !== undefined) record.errors = s.errors;
+  if (s.warnings !== undefined) record.warnings = s.warnings;
+  if (s.errorCode) record.code = s.errorCode;
+  if (s.waitMs !== undefined) record.waitMs = s.waitMs;
+  if (s.runMs !== undefined) record.runMs = s.runMs;
+  ctx.log(record);
+}
 
-  // First: the request's state and its log record, so every later refusal is logged and in its language.
+/** First hook: the request's state and its log record, so every later refusal is logged and in its language. */
+function installRequestState(app: App, ctx: ServiceContext, sockets: Map<Socket, number>): void {
   app.addHook('onRequest', async (request, reply) => {
-    const { lang, bad } = langOf(request.raw, defaultLang);
+    const { lang, bad } = langOf(request.raw, ctx.defaultLang);
     request.govcat = {
       start: performance.now(),
       lang,
@@ -238,12 +284,71 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     if (sockets.has(socket)) sockets.set(socket, sockets.get(socket)! + 1);
     reply.raw.once('close', () => {
       if (sockets.has(socket)) sockets.set(socket, sockets.get(socket)! - 1);
-      finish(request, reply);
+      finishRequest(ctx, request, reply);
     });
     // Every body is read, or drained after a refusal, under the minimum rate.
     if (request.method === 'POST') watchBody(request, reply, ctx);
   });
+}
 
+/**
+ * After the guard: a receiving place for an upload (its work place is taken once the body has arrived,
+ * upload.ts); and `Connection: close` while draining, or after refusing a body that was never invited.
+ */
+function installAdmission(
+  app: App,
+  ctx: ServiceContext,
+  expectsContinue: WeakSet<IncomingMessage>,
+  invited: WeakSet<IncomingMessage>,
+): void {
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'POST' || !request.url.startsWith('/v1/')) return;
+    if (ctx.state() !== 'ready') throw new ServiceError(503, 'service/shutting-down', 'service.shuttingDown');
+    if (ctx.slots.full()) throw saturated(ctx, request.govcat);
+    ctx.slots.startReceiving(request.govcat);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    const uninvited = expectsContinue.has(request.raw) && !invited.has(request.raw);
+    if (ctx.state() !== 'ready' || uninvited) reply.header('connection', 'close');
+  });
+}
+
+/** Raw uploads arrive as bytes (their type gives the format); multipart through @fastify/multipart. */
+async function installParsers(app: App, maxBody: number): Promise<void> {
+  app.removeAllContentTypeParsers();
+  const uploadTypes = [...Object.keys(UPLOAD_MEDIA_TYPES), ...GENERIC_MEDIA_TYPES];
+  app.addContentTypeParser(uploadTypes, { parseAs: 'buffer', bodyLimit: maxBody }, (_req, body, done) =>
+    done(null, body),
+  );
+  await app.register(multipart, {
+    throwFileSizeLimit: true,
+    limits: { fileSize: maxBody, files: 1, fields: 16, fieldSize: 4096, parts: 32, headerPairs: 64 },
+  });
+}
+
+/** Creates the service (workers start and warm up before it resolves). */
+export async function createService(options: ServiceOptions = {}): Promise<GovcatService> {
+  const bounds = resolveBounds(options);
+  const baseTask: TaskOptions = {
+    config: options.config ?? {},
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
+  const pool = await startPool(options, bounds, baseTask);
+  const life: Lifecycle = { state: 'ready' };
+  // Requests that sent `Expect: 100-continue`, and those of them whose body was invited: a request answered
+  // without inviting its body may never send it, so its connection is closed after the answer.
+  const expectsContinue = new WeakSet<IncomingMessage>();
+  const invited = new WeakSet<IncomingMessage>();
+  const ctx = serviceContext(options, bounds, pool, baseTask, life, expectsContinue, invited);
+  const app = createApp(bounds, expectsContinue);
+  // Answers are written as they are (JSON.stringify): the response schemas document them, never trim them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.decorateRequest('govcat', null as unknown as RequestState);
+  await registerDocs(app);
+  const sockets = trackSockets(app);
+  installRequestState(app, ctx, sockets);
   // Then who may ask: Host, Origin, token; and the security headers of every answer.
   const allowedHosts = new Set<string>([
     ...LOOPBACK_HOSTS,
@@ -254,41 +359,27 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     origins: new Set(options.allowOrigins ?? []),
     ...(options.token !== undefined ? { token: options.token } : {}),
   });
-
-  // Then a receiving place for an upload; its work place is taken once the body has arrived (upload.ts).
-  app.addHook('onRequest', async (request) => {
-    if (request.method !== 'POST' || !request.url.startsWith('/v1/')) return;
-    if (state !== 'ready') throw new ServiceError(503, 'service/shutting-down', 'service.shuttingDown');
-    if (slots.full()) throw saturated(ctx, request.govcat);
-    slots.startReceiving(request.govcat);
-  });
-
-  // While draining, answer in-flight requests with `Connection: close` so keep-alive sockets do not hold up
-  // the shutdown until their idle timeout; the same after refusing a body that was never invited.
-  app.addHook('onSend', async (request, reply) => {
-    const uninvited = expectsContinue.has(request.raw) && !invited.has(request.raw);
-    if (state !== 'ready' || uninvited) reply.header('connection', 'close');
-  });
-
-  app.removeAllContentTypeParsers();
-  const uploadTypes = [...Object.keys(UPLOAD_MEDIA_TYPES), ...GENERIC_MEDIA_TYPES];
-  app.addContentTypeParser(uploadTypes, { parseAs: 'buffer', bodyLimit: maxBody }, (_req, body, done) =>
-    done(null, body),
-  );
-  await app.register(multipart, {
-    throwFileSizeLimit: true,
-    limits: { fileSize: maxBody, files: 1, fields: 16, fieldSize: 4096, parts: 32, headerPairs: 64 },
-  });
-
+  installAdmission(app, ctx, expectsContinue, invited);
+  await installParsers(app, bounds.maxBody);
   registerValidate(app, ctx);
   registerCompile(app, ctx);
   registerDiff(app, ctx);
   registerInfo(app, ctx);
   registerPage(app);
   installErrorHandlers(app, ctx);
+  return serviceHandle(app, pool, allowedHosts, sockets, life);
+}
 
+/** The handle of a running service: listen, close gracefully, destroy. */
+function serviceHandle(
+  app: App,
+  pool: CatalogPool,
+  allowedHosts: Set<string>,
+  sockets: Map<Socket, number>,
+  life: Lifecycle,
+): GovcatService {
   let closing: Promise<void> | undefined;
-  const service: GovcatService = {
+  return {
     app,
     pool,
     async listen({ host = '127.0.0.1', port = 8080 } = {}) {
@@ -302,21 +393,20 @@ export async function createService(options: ServiceOptions = {}): Promise<Govca
     },
     close() {
       closing ??= (async () => {
-        state = 'draining';
+        life.state = 'draining';
         const stopped = app.close();
         for (const [socket, active] of sockets) if (active === 0) socket.destroy();
         await stopped;
         await pool.close();
-        state = 'closed';
+        life.state = 'closed';
       })();
       return closing;
     },
     async destroy() {
-      state = 'closed';
+      life.state = 'closed';
       app.server.closeAllConnections?.();
       await pool.destroy();
       await app.close();
     },
   };
-  return service;
 }

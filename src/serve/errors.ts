@@ -94,91 +94,130 @@ export function clientErrorHandler(defaultLang: Lang) {
 
 /** Sets the error handler and the 404 / 405 handler on the app. */
 export function installErrorHandlers(app: FastifyInstance, ctx: ServiceContext): void {
-  app.setNotFoundHandler((request, reply) => {
-    const lang = request.govcat?.lang ?? ctx.defaultLang;
-    const path = request.url.split('?', 1)[0]!;
-    const allowed = ['GET', 'POST'].filter(
-      (method) => method !== request.method && app.hasRoute({ method, url: path }),
-    );
-    if (allowed.length > 0) {
-      // The path exists with another method.
-      reply
-        .code(405)
-        .header('allow', allowed.join(', '))
-        .send(
-          errorBody(
-            'service/method-not-allowed',
-            translate(lang, 'service.methodNotAllowed', {
-              method: request.method,
-              path,
-              allowed: allowed.join(', '),
-            }),
-          ),
-        );
-      return;
-    }
-    reply
-      .code(404)
-      .send(
-        errorBody(
-          'service/not-found',
-          translate(lang, 'service.notFound', { method: request.method, path, endpoints: ENDPOINTS }),
-        ),
-      );
-  });
-
+  app.setNotFoundHandler((request, reply) => notFound(app, ctx, request, reply));
   app.setErrorHandler((err: FastifyError | ServiceError, request, reply) => {
     const s = request.govcat;
     const lang = s?.lang ?? ctx.defaultLang;
-    let status: number;
-    let code: string;
-    let message: string;
-    let data: Record<string, string | number> | undefined;
-    if (err instanceof ServiceError) {
-      ({ status, code } = err);
-      data = err.data;
-      message = translateId(lang, err.messageId, err.data);
-      for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
-    } else {
-      const fc = err.code;
-      const sc = err.statusCode;
-      if (fc === 'FST_ERR_CTP_BODY_TOO_LARGE' || fc === 'FST_REQ_FILE_TOO_LARGE') {
-        // fastify closes the connection here; the framing is intact, so let Node drain the rest of the
-        // upload instead (bounded by the request timeout) and the client reads the 413 instead of EPIPE.
-        reply.removeHeader('connection');
-        status = 413;
-        code = 'service/body-too-large';
-        data = { limit: ctx.maxBody };
-        message = translate(lang, 'service.bodyTooLarge', data);
-      } else if (fc === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-        status = 415;
-        code = 'service/unsupported-media-type';
-        data = { type: essence(request.headers['content-type']) ?? '(none)', types: ctx.availableTypes() };
-        message = translate(lang, 'service.unsupportedMediaType', data);
-      } else if (typeof sc === 'number' && sc >= 400 && sc < 500) {
-        status = sc === 413 ? 413 : 400;
-        code = 'service/bad-request';
-        message = translate(lang, 'service.badRequest', { reason: err.message });
-      } else {
-        status = 500;
-        code = 'service/internal';
-        message = translate(lang, 'service.internal', { id: request.id });
-        ctx.log({
-          time: new Date().toISOString(),
-          level: 'error',
-          event: 'internal-error',
-          id: request.id,
-          error: err.message,
-          stack: err.stack,
-        });
-      }
-    }
+    const answer =
+      err instanceof ServiceError
+        ? serviceAnswer(err, lang, reply)
+        : frameworkAnswer(err, request, reply, ctx, lang);
     if (s) {
-      s.errorCode = code;
-      if (status === 503) s.outcome ??= 'saturated';
+      s.errorCode = answer.code;
+      if (answer.status === 503) s.outcome ??= 'saturated';
     }
     // The rest of a body that was not read would be taken for the next request: close instead.
-    if (status === 408) reply.header('connection', 'close');
-    reply.code(status).send(errorBody(code, message, data));
+    if (answer.status === 408) reply.header('connection', 'close');
+    reply.code(answer.status).send(errorBody(answer.code, answer.message, answer.data));
   });
+}
+
+/** A refusal as the contract writes it. */
+interface Answer {
+  status: number;
+  code: string;
+  message: string;
+  data?: Record<string, string | number>;
+}
+
+/** 405 when the path exists with another method (`Allow` says which), else 404 naming the endpoints. */
+function notFound(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const lang = request.govcat?.lang ?? ctx.defaultLang;
+  const path = request.url.split('?', 1)[0]!;
+  const allowed = ['GET', 'POST'].filter(
+    (method) => method !== request.method && app.hasRoute({ method, url: path }),
+  );
+  if (allowed.length > 0) {
+    reply
+      .code(405)
+      .header('allow', allowed.join(', '))
+      .send(
+        errorBody(
+          'service/method-not-allowed',
+          translate(lang, 'service.methodNotAllowed', {
+            method: request.method,
+            path,
+            allowed: allowed.join(', '),
+          }),
+        ),
+      );
+    return;
+  }
+  reply
+    .code(404)
+    .send(
+      errorBody(
+        'service/not-found',
+        translate(lang, 'service.notFound', { method: request.method, path, endpoints: ENDPOINTS }),
+      ),
+    );
+}
+
+/** A route's own refusal: its status, code, message in the request's language, data and headers. */
+function serviceAnswer(err: ServiceError, lang: Lang, reply: FastifyReply): Answer {
+  for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
+  return {
+    status: err.status,
+    code: err.code,
+    message: translateId(lang, err.messageId, err.data),
+    data: err.data,
+  };
+}
+
+/** fastify's own errors in the contract: 413 and 415 by their codes, other 4xx as 400, the rest 500 (logged). */
+function frameworkAnswer(
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: ServiceContext,
+  lang: Lang,
+): Answer {
+  const fc = err.code;
+  const sc = err.statusCode;
+  if (fc === 'FST_ERR_CTP_BODY_TOO_LARGE' || fc === 'FST_REQ_FILE_TOO_LARGE') {
+    // fastify closes the connection here; the framing is intact, so let Node drain the rest of the
+    // upload instead (bounded by the request timeout) and the client reads the 413 instead of EPIPE.
+    reply.removeHeader('connection');
+    const data = { limit: ctx.maxBody };
+    return {
+      status: 413,
+      code: 'service/body-too-large',
+      data,
+      message: translate(lang, 'service.bodyTooLarge', data),
+    };
+  }
+  if (fc === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const data = { type: essence(request.headers['content-type']) ?? '(none)', types: ctx.availableTypes() };
+    return {
+      status: 415,
+      code: 'service/unsupported-media-type',
+      data,
+      message: translate(lang, 'service.unsupportedMediaType', data),
+    };
+  }
+  if (typeof sc === 'number' && sc >= 400 && sc < 500) {
+    return {
+      status: sc === 413 ? 413 : 400,
+      code: 'service/bad-request',
+      message: translate(lang, 'service.badRequest', { reason: err.message }),
+    };
+  }
+  ctx.log({
+    time: new Date().toISOString(),
+    level: 'error',
+    event: 'internal-error',
+    id: request.id,
+    error: err.message,
+    stack: err.stack,
+  });
+  return {
+    status: 500,
+    code: 'service/internal',
+    message: translate(lang, 'service.internal', { id: request.id }),
+  };
 }

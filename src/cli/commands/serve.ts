@@ -5,7 +5,7 @@ import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import type { Lang } from '../../i18n/index.js';
 import { translate } from '../../i18n/index.js';
 import type { CatalogKind } from '../../model/types.js';
-import type { GovcatService, LogRecord } from '../../serve/index.js';
+import type { GovcatService, LogRecord, ServiceOptions } from '../../serve/index.js';
 import { type CliIO, EXIT } from '../io.js';
 import { addLimitOptions, kindOption, langOption, limitsFromOptions, UsageError } from '../shared.js';
 
@@ -73,6 +73,53 @@ function integerOption(lang: Lang, flag: string, min: number, max: number) {
   };
 }
 
+/** An option that takes a size (50MB, 512KB, bytes). */
+function sizeOption(lang: Lang, flags: string, description: string): Option {
+  return new Option(flags, description).argParser((v) => {
+    const n = parseSize(v);
+    if (n === undefined) throw new InvalidArgumentError(translate(lang, 'cli.serve.badSize', { value: v }));
+    return n;
+  });
+}
+
+/** An option that takes an integer within bounds. */
+function numberOption(lang: Lang, flags: string, description: string, min: number, max: number): Option {
+  return new Option(flags, description).argParser(integerOption(lang, flags.split(' ', 1)[0]!, min, max));
+}
+
+/** A repeatable option collected into a list. */
+function listOption(flags: string, description: string): Option {
+  return new Option(flags, description).argParser((v: string, previous: string[] | undefined) => [
+    ...(previous ?? []),
+    v,
+  ]);
+}
+
+/** Where the service listens and who may ask: host, port, token, allowed hosts and origins. */
+function addAccessOptions(cmd: Command, lang: Lang): void {
+  cmd
+    .addOption(new Option('--host <host>', translate(lang, 'cli.serve.host')))
+    .addOption(numberOption(lang, '--port <port>', translate(lang, 'cli.serve.port'), 0, 65535))
+    .addOption(new Option('--token <token>', translate(lang, 'cli.serve.token')))
+    .addOption(listOption('--allowed-host <name>', translate(lang, 'cli.serve.allowedHost')))
+    .addOption(listOption('--allow-origin <origin>', translate(lang, 'cli.serve.allowOrigin')));
+}
+
+/** How much the service takes at once and how long it waits: bodies, workers, queue, uploads, timeouts. */
+function addCapacityOptions(cmd: Command, lang: Lang): void {
+  const t = (id: Parameters<typeof translate>[1]) => translate(lang, id);
+  cmd
+    .addOption(sizeOption(lang, '--max-body <size>', t('cli.serve.maxBody')))
+    .addOption(numberOption(lang, '--concurrency <n>', t('cli.serve.concurrency'), 1, 256))
+    .addOption(numberOption(lang, '--queue <n>', t('cli.serve.queue'), 0, 10_000))
+    .addOption(numberOption(lang, '--max-uploads <n>', t('cli.serve.maxUploads'), 1, 100_000))
+    .addOption(sizeOption(lang, '--min-upload-rate <size>', t('cli.serve.minUploadRate')))
+    .addOption(numberOption(lang, '--upload-grace <ms>', t('cli.serve.uploadGrace'), 0, 3_600_000))
+    .addOption(numberOption(lang, '--request-timeout <ms>', t('cli.serve.requestTimeout'), 100, 3_600_000))
+    .addOption(numberOption(lang, '--max-worker-memory <MiB>', t('cli.serve.workerMemory'), 16, 65_536))
+    .addOption(numberOption(lang, '--shutdown-timeout <ms>', t('cli.serve.shutdownTimeout'), 0, 3_600_000));
+}
+
 /** Registers the serve command. */
 export function registerServe(
   program: Command,
@@ -80,77 +127,10 @@ export function registerServe(
   lang: Lang,
   setExit: (code: number) => void,
 ): void {
-  const cmd = program
-    .command('serve')
-    .description(translate(lang, 'cli.serve.description'))
-    .addOption(new Option('--host <host>', translate(lang, 'cli.serve.host')))
-    .addOption(
-      new Option('--port <port>', translate(lang, 'cli.serve.port')).argParser(
-        integerOption(lang, '--port', 0, 65535),
-      ),
-    )
-    .addOption(
-      new Option('--max-body <size>', translate(lang, 'cli.serve.maxBody')).argParser((v) => {
-        const n = parseSize(v);
-        if (n === undefined)
-          throw new InvalidArgumentError(translate(lang, 'cli.serve.badSize', { value: v }));
-        return n;
-      }),
-    )
-    .addOption(
-      new Option('--concurrency <n>', translate(lang, 'cli.serve.concurrency')).argParser(
-        integerOption(lang, '--concurrency', 1, 256),
-      ),
-    )
-    .addOption(
-      new Option('--queue <n>', translate(lang, 'cli.serve.queue')).argParser(
-        integerOption(lang, '--queue', 0, 10_000),
-      ),
-    )
-    .addOption(
-      new Option('--max-uploads <n>', translate(lang, 'cli.serve.maxUploads')).argParser(
-        integerOption(lang, '--max-uploads', 1, 100_000),
-      ),
-    )
-    .addOption(
-      new Option('--min-upload-rate <size>', translate(lang, 'cli.serve.minUploadRate')).argParser((v) => {
-        const n = parseSize(v);
-        if (n === undefined)
-          throw new InvalidArgumentError(translate(lang, 'cli.serve.badSize', { value: v }));
-        return n;
-      }),
-    )
-    .addOption(
-      new Option('--upload-grace <ms>', translate(lang, 'cli.serve.uploadGrace')).argParser(
-        integerOption(lang, '--upload-grace', 0, 3_600_000),
-      ),
-    )
-    .addOption(new Option('--token <token>', translate(lang, 'cli.serve.token')))
-    .addOption(
-      new Option('--allowed-host <name>', translate(lang, 'cli.serve.allowedHost')).argParser(
-        (v: string, previous: string[] | undefined) => [...(previous ?? []), v],
-      ),
-    )
-    .addOption(
-      new Option('--allow-origin <origin>', translate(lang, 'cli.serve.allowOrigin')).argParser(
-        (v: string, previous: string[] | undefined) => [...(previous ?? []), v],
-      ),
-    )
-    .addOption(
-      new Option('--request-timeout <ms>', translate(lang, 'cli.serve.requestTimeout')).argParser(
-        integerOption(lang, '--request-timeout', 100, 3_600_000),
-      ),
-    )
-    .addOption(
-      new Option('--max-worker-memory <MiB>', translate(lang, 'cli.serve.workerMemory')).argParser(
-        integerOption(lang, '--max-worker-memory', 16, 65_536),
-      ),
-    )
-    .addOption(
-      new Option('--shutdown-timeout <ms>', translate(lang, 'cli.serve.shutdownTimeout')).argParser(
-        integerOption(lang, '--shutdown-timeout', 0, 3_600_000),
-      ),
-    )
+  const cmd = program.command('serve').description(translate(lang, 'cli.serve.description'));
+  addAccessOptions(cmd, lang);
+  addCapacityOptions(cmd, lang);
+  cmd
     .addOption(langOption(lang))
     .addOption(kindOption(lang))
     .option('-c, --config <file>', translate(lang, 'cli.serve.config'))
@@ -162,21 +142,27 @@ export function registerServe(
   });
 }
 
-async function runServe(opts: ServeCliOptions, io: CliIO, lang: Lang): Promise<number> {
-  const write = (record: Omit<LogRecord, 'time'> & { time?: string }) =>
-    io.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
-  let loaded: LoadedConfig = { config: {} };
+type LogWriter = (record: Omit<LogRecord, 'time'> & { time?: string }) => void;
+
+/** The configuration for every request: the file named, the one found upward, or none. */
+async function serveConfig(opts: ServeCliOptions, io: CliIO): Promise<LoadedConfig> {
   if (typeof opts.config === 'string') {
-    loaded = await loadConfig({ file: resolve(io.cwd, opts.config) });
+    const loaded = await loadConfig({ file: resolve(io.cwd, opts.config) });
     loaded.file = opts.config;
-  } else if (opts.config !== false) {
-    loaded = await loadConfig({ searchFrom: io.cwd });
+    return loaded;
   }
-  // Loaded only here, so other commands do not pay for fastify and piscina at start-up.
-  const { createService } = await import('../../serve/index.js');
-  // The environment keeps the token out of process lists; an explicit --token wins.
-  const token = opts.token ?? (io.env.GOVCAT_TOKEN || undefined);
-  const service: GovcatService = await createService({
+  return opts.config === false ? { config: {} } : loadConfig({ searchFrom: io.cwd });
+}
+
+/** The service's options from the command line. */
+function serviceOptions(
+  opts: ServeCliOptions,
+  loaded: LoadedConfig,
+  token: string | undefined,
+  io: CliIO,
+  lang: Lang,
+): ServiceOptions {
+  return {
     maxBody: opts.maxBody,
     ...(opts.maxUploads !== undefined ? { maxUploads: opts.maxUploads } : {}),
     ...(opts.minUploadRate !== undefined ? { minUploadRate: opts.minUploadRate } : {}),
@@ -194,7 +180,18 @@ async function runServe(opts: ServeCliOptions, io: CliIO, lang: Lang): Promise<n
     ...(loaded.file ? { configFile: loaded.file } : {}),
     limits: limitsFromOptions(opts),
     log: (record) => io.stdout.write(`${JSON.stringify(record)}\n`),
-  });
+  };
+}
+
+async function runServe(opts: ServeCliOptions, io: CliIO, lang: Lang): Promise<number> {
+  const write: LogWriter = (record) =>
+    io.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
+  const loaded = await serveConfig(opts, io);
+  // Loaded only here, so other commands do not pay for fastify and piscina at start-up.
+  const { createService } = await import('../../serve/index.js');
+  // The environment keeps the token out of process lists; an explicit --token wins.
+  const token = opts.token ?? (io.env.GOVCAT_TOKEN || undefined);
+  const service: GovcatService = await createService(serviceOptions(opts, loaded, token, io, lang));
   let url: string;
   try {
     url = await service.listen({ host: opts.host, port: opts.port });
@@ -207,13 +204,12 @@ async function runServe(opts: ServeCliOptions, io: CliIO, lang: Lang): Promise<n
       }),
     );
   }
-  const stats = service.pool.stats();
   write({
     level: 'info',
     event: 'listening',
     url,
     pid: process.pid,
-    concurrency: stats.threads,
+    concurrency: service.pool.stats().threads,
     queue: service.pool.maxQueue,
     maxBody: opts.maxBody,
     requestTimeoutMs: opts.requestTimeout,
@@ -221,6 +217,14 @@ async function runServe(opts: ServeCliOptions, io: CliIO, lang: Lang): Promise<n
     token: token !== undefined,
     config: loaded.file ?? null,
   });
+  return untilStopped(service, opts.shutdownTimeout, write);
+}
+
+/**
+ * Runs until SIGTERM or SIGINT, then stops accepting and lets requests in progress finish (within
+ * `shutdownTimeout`; a second signal stops at once). Resolves with the exit code: 1 when it had to force.
+ */
+function untilStopped(service: GovcatService, shutdownTimeout: number, write: LogWriter): Promise<number> {
   return new Promise<number>((done) => {
     let forced = false;
     let stopping = false;
@@ -235,9 +239,9 @@ async function runServe(opts: ServeCliOptions, io: CliIO, lang: Lang): Promise<n
       write({ level: 'info', event: 'shutdown', signal, inflight: service.pool.stats() });
       const timer = setTimeout(() => {
         forced = true;
-        write({ level: 'warn', event: 'shutdown-timeout', timeoutMs: opts.shutdownTimeout });
+        write({ level: 'warn', event: 'shutdown-timeout', timeoutMs: shutdownTimeout });
         void service.destroy();
-      }, opts.shutdownTimeout);
+      }, shutdownTimeout);
       service
         .close()
         .catch(() => service.destroy())
