@@ -104,14 +104,14 @@ try {
   await printable('annotated.xlsx', 'annotated-sheet.xlsx', ['政务数据资源目录'], true);
   render('annotated-sheet.xlsx', 'annotate-workbook.png', 300, [220, 280, 2820, 400]);
   await printable('annotated.xlsx', 'annotated-findings.xlsx', ['校验结果'], false);
-  render('annotated-findings.xlsx', 'annotate-findings.png', 200, [180, 200, 2150, 500]);
+  render('annotated-findings.xlsx', 'annotate-findings.png', 200, [90, 150, 2249, 400]);
   await govcat('init', 'template.xlsx');
   await printable('template.xlsx', 'template-lists.xlsx', ['代码表'], false);
   render('template-lists.xlsx', 'template-lists.png', 200, [0, 0, 2339, 700]);
   await printable('template.xlsx', 'template-guide.xlsx', ['填表说明'], false);
   render('template-guide.xlsx', 'template-guide.png', 150);
   await printable('template.xlsx', 'template-sheet.xlsx', ['政务数据资源目录'], false);
-  render('template-sheet.xlsx', 'template-header.png', 300, [100, 100, 3300, 260]);
+  render('template-sheet.xlsx', 'template-header.png', 300, [100, 100, 3300, 150]);
   process.stdout.write(`${readdirSync(out).join(', ')}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -157,7 +157,8 @@ describe('govcat init', () => {
     const dir = mkdtempSync(join(tmpdir(), 'govcat-init-'));
     const r = await runCli(['init'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('已生成空白模板 政务数据资源目录.xlsx：17 列');
+    // The 17 catalog columns, then the three 选择分类 pickers the message names apart.
+    expect(r.stdout).toContain('已生成空白模板 政务数据资源目录.xlsx：17 列，另有 3 列“选择分类”');
     const wb = XLSX.read(readFileSync(join(dir, '政务数据资源目录.xlsx')), { type: 'buffer' });
     // The dropdown lists live on a hidden 代码表 sheet (test/template.test.ts checks them).
     expect(wb.SheetNames).toEqual(['政务数据资源目录', '填表说明', '代码表']);

@@ -106,19 +106,22 @@ async function runInit(file: string, opts: InitCliOptions, io: CliIO, lang: Lang
   let bytes: Uint8Array;
   let columns: { length: number };
   let fields: number;
+  let pickers = 0;
   if (ext === '.xls') {
     // The old binary format: the sheets only (dropdowns, styles and frozen panes need xlsx).
     const plain = templateSheets(opts.kind, seeds, options);
     bytes = writeWorkbook(plain.sheets, 'xls');
     ({ columns, fields } = plain);
   } else {
-    ({ bytes, columns, fields } = templateWorkbook(opts.kind, seeds, options));
+    ({ bytes, columns, fields, pickers } = templateWorkbook(opts.kind, seeds, options));
   }
   try {
     await writeFileAtomic(path, bytes);
   } catch (err) {
     throw new UsageError(translate(lang, 'cli.writeFailed', { file, reason: (err as Error).message }));
   }
-  io.stdout.write(`${translate(lang, 'init.written', { file, columns: columns.length, fields })}\n`);
+  const written = { file, columns: columns.length, fields, pickers };
+  const id = pickers > 0 ? 'init.writtenPickers' : 'init.written';
+  io.stdout.write(`${translate(lang, id, written)}\n`);
   return EXIT.ok;
 }

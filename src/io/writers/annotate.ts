@@ -3,7 +3,7 @@
 // Every other part of the package stays byte-identical (styles are extended, never renumbered). Pure: no
 // Node built-ins, so the browser page can annotate too.
 import * as XLSX from 'xlsx';
-import { displayLocation } from '../../formatters/location.js';
+import { displayLocation, displayWidth } from '../../formatters/location.js';
 import type { AppliedFix, FileReport, Finding, Rate } from '../../generated/schema-types.js';
 import { type Lang, type MessageId, translate } from '../../i18n/index.js';
 import type { ParsedCatalog } from '../../model/types.js';
@@ -233,7 +233,8 @@ export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): Annot
   );
   const xml = sheetXml({
     rows,
-    widths: [6, 10, 18, 28, 18, 20, 80, 30],
+    // Column A holds the findings' numbers and the rates' names: wide enough for the longest name.
+    widths: [Math.max(6, ...rates.map((r) => displayWidth(r.label ?? '') + 2)), 10, 18, 28, 18, 20, 80, 30],
     ...(file.findings.length > 0 ? { autofilter: `A${findingsHeader + 1}:H${filterEnd + 1}` } : {}),
   });
   addFirstSheet(pkg, name, xml);

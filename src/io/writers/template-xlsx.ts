@@ -71,6 +71,8 @@ export interface TemplateWorkbook {
   fields: number;
   version: number;
   dropdowns: number;
+  /** The 选择分类 picker columns after the catalog's own (0 without a classification tree). */
+  pickers: number;
 }
 
 /** Options of templateWorkbook. */
@@ -369,5 +371,6 @@ export function templateWorkbook(
     fields,
     version: tpl.version,
     dropdowns: vocab.lists.length + (tree ? 3 : 0),
+    pickers: pickers.length,
   };
 }
