@@ -26,6 +26,8 @@ mkdirSync(tmp, { recursive: true });
 async function nextVersion(source) {
   const target = join(tmp, `catalog-${n}-next.xlsx`);
   if (existsSync(target)) return target;
+  const { useNodeData } = await import('../dist/src/data/node.js');
+  useNodeData();
   const { readCatalogFile } = await import('../dist/src/io/readers/index.js');
   const { loadSeeds } = await import('../dist/src/seeds/index.js');
   const { resolveLimits } = await import('../dist/src/limits.js');

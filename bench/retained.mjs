@@ -3,10 +3,13 @@
 // collections. Run with --expose-gc:
 //
 //   node --expose-gc bench/retained.mjs FILE      prints "<entries> <retained bytes per entry>"
+import { useNodeData } from '../dist/src/data/node.js';
 import { readCatalogFile } from '../dist/src/io/readers/index.js';
 import { validateParsed } from '../dist/src/pipeline.js';
 import { createSession } from '../dist/src/session.js';
 
+// The seeds, schemas and validators from the package folder, as the CLI reads them.
+useNodeData();
 if (typeof globalThis.gc !== 'function') throw new Error('run with --expose-gc');
 const heap = () => {
   globalThis.gc();
