@@ -90,9 +90,19 @@ async function runDiff(
   const { session } = await new SessionResolver(opts, io.cwd, lang, limitsFromOptions(opts)).forInput(
     newFile,
   );
-  const before = await validateVersion({ path: resolve(io.cwd, oldFile), name: oldFile }, session, profile);
-  const after = await validateVersion({ path: resolve(io.cwd, newFile), name: newFile }, session, profile);
-  const diff = diffCatalogs(before.side, after.side, { toolVersion: govcatVersion() });
+  // Only the sides are kept: the first version's parsed workbook (cells, locations) is let go before the
+  // second is read, so the two never sit in memory together.
+  const { side: before } = await validateVersion(
+    { path: resolve(io.cwd, oldFile), name: oldFile },
+    session,
+    profile,
+  );
+  const { side: after } = await validateVersion(
+    { path: resolve(io.cwd, newFile), name: newFile },
+    session,
+    profile,
+  );
+  const diff = diffCatalogs(before, after, { toolVersion: govcatVersion() });
   const text = formatDiff(diff, opts.format as DiffFormat, {
     lang,
     color: output === undefined && useColor(io.stdout, io.env),
