@@ -58,7 +58,9 @@ function columnIndex(letters: string): number {
  * `get` returns a new object each time: mutate through `set`. Locations of another shape are kept as given.
  */
 export class PackedLocations implements Map<string, SourceLocation> {
-  private readonly keyList: string[] = [];
+  /** Shared with other entries once compact() ran (see sharedKeyList): copied before a change. */
+  private keyList: string[] = [];
+  private keysShared = false;
   private readonly codes: number[] = [];
   /** Key → position, while the entry is being built (dropped by compact()). */
   private index: Map<string, number> | undefined;
@@ -113,9 +115,22 @@ export class PackedLocations implements Map<string, SourceLocation> {
     return this.index.get(key) ?? -1;
   }
 
-  /** Drops the lookup index once an entry is complete (lookups then scan; they are rare). */
+  /** Drops the lookup index once an entry is complete (lookups then scan; they are rare); shares the keys. */
   compact(): void {
     this.index = undefined;
+    if (!this.keysShared) {
+      this.keyList = sharedKeyList(this.keyList);
+      this.keysShared = true;
+    }
+  }
+
+  /** The key list, made this entry's own before a change. */
+  private ownKeys(): string[] {
+    if (this.keysShared) {
+      this.keyList = this.keyList.slice();
+      this.keysShared = false;
+    }
+    return this.keyList;
   }
 
   get size(): number {
@@ -139,7 +154,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
     if (i >= 0) this.codes[i] = code;
     else {
       this.index?.set(key, this.keyList.length);
-      this.keyList.push(internKey(key));
+      this.ownKeys().push(internKey(key));
       this.codes.push(code);
     }
     return this;
@@ -153,7 +168,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
       if (i >= 0) this.codes[i] = code;
       else {
         this.index?.set(key, this.keyList.length);
-        this.keyList.push(internKey(key));
+        this.ownKeys().push(internKey(key));
         this.codes.push(code);
       }
     } else {
@@ -165,7 +180,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   private remove(i: number): void {
-    this.keyList.splice(i, 1);
+    this.ownKeys().splice(i, 1);
     this.codes.splice(i, 1);
     this.index = undefined;
   }
@@ -180,7 +195,8 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   clear(): void {
-    this.keyList.length = 0;
+    this.keyList = [];
+    this.keysShared = false;
     this.codes.length = 0;
     this.index = undefined;
     this.other = undefined;
@@ -227,6 +243,23 @@ export function internKey(key: string): string {
   return key;
 }
 
+/** Key lists of finished entries, shared by every entry with the same fields in the same order. */
+const KEY_LISTS = new Map<string, string[]>();
+const MAX_KEY_LISTS = 10_000;
+
+/**
+ * The one shared copy of a finished entry's key list: entries of a catalog mostly have the same fields, and a
+ * list per entry was about 0.4 KB of every entry kept. The caller must copy before changing a shared list.
+ */
+function sharedKeyList(list: string[]): string[] {
+  const signature = list.join('\u0000');
+  const known = KEY_LISTS.get(signature);
+  if (known !== undefined) return known;
+  const kept = list.slice();
+  if (KEY_LISTS.size < MAX_KEY_LISTS) KEY_LISTS.set(signature, kept);
+  return kept;
+}
+
 /**
  * A `Map<pointer, SourceLocation>` for an entry of a JSON source, where the location of a field is its
  * pointer in the document: `{ pointer: base + key }` (with the line as `row` in JSON Lines). It stores the
@@ -235,7 +268,9 @@ export function internKey(key: string): string {
  * time: mutate through `set`. Locations of another shape are kept as given.
  */
 export class PointerLocations implements Map<string, SourceLocation> {
-  private readonly keyList: string[] = [];
+  /** Shared with other entries once compact() ran (see sharedKeyList): copied before a change. */
+  private keyList: string[] = [];
+  private keysShared = false;
   private other: Map<string, SourceLocation> | undefined;
   private row: number | undefined;
 
@@ -245,9 +280,26 @@ export class PointerLocations implements Map<string, SourceLocation> {
   add(key: string): this {
     if (this.find(key) < 0) {
       this.other?.delete(key);
-      this.keyList.push(internKey(key));
+      this.ownKeys().push(internKey(key));
     }
     return this;
+  }
+
+  /** Shares the key list with entries of the same fields once the entry is complete (see sharedKeyList). */
+  compact(): void {
+    if (!this.keysShared) {
+      this.keyList = sharedKeyList(this.keyList);
+      this.keysShared = true;
+    }
+  }
+
+  /** The key list, made this entry's own before a change. */
+  private ownKeys(): string[] {
+    if (this.keysShared) {
+      this.keyList = this.keyList.slice();
+      this.keysShared = false;
+    }
+    return this.keyList;
   }
 
   /** Sets the line of every derived location (JSON Lines). */
@@ -284,7 +336,7 @@ export class PointerLocations implements Map<string, SourceLocation> {
       (this.row === undefined ? keys === 1 : keys === 2 && loc.row === this.row);
     if (plain) return this.add(key);
     const i = this.find(key);
-    if (i >= 0) this.keyList.splice(i, 1);
+    if (i >= 0) this.ownKeys().splice(i, 1);
     this.other ??= new Map();
     this.other.set(key, loc);
     return this;
@@ -293,14 +345,15 @@ export class PointerLocations implements Map<string, SourceLocation> {
   delete(key: string): boolean {
     const i = this.find(key);
     if (i >= 0) {
-      this.keyList.splice(i, 1);
+      this.ownKeys().splice(i, 1);
       return true;
     }
     return this.other?.delete(key) ?? false;
   }
 
   clear(): void {
-    this.keyList.length = 0;
+    this.keyList = [];
+    this.keysShared = false;
     this.other = undefined;
   }
 

@@ -117,6 +117,7 @@ function locationsFor(base: string, data: unknown): LocationMap {
     } else for (const [k, v] of Object.entries(node)) walk(v, `${pointer}/${escapePointer(k)}`, depth + 1);
   };
   walk(data, '', 0);
+  map.compact();
   return map;
 }
 
