@@ -2,7 +2,7 @@
 // the precompiled validators. One file per command, reader and format instead of hundreds of modules: the
 // ES module loader's resolving, reading and linking was about a quarter of a small run's CPU (README
 // “Performance”). Packages stay external (node_modules, as installed); the code is tsc's output, unchanged.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -24,7 +24,7 @@ const result = await build({
   metafile: true,
 });
 // The chunks find the precompiled validators next to themselves, as dist/src/schema/ajv.js does.
-copyFileSync(join(dist, 'src', 'schema', 'validators.cjs'), join(dist, 'cli', 'validators.cjs'));
+cpSync(join(dist, 'src', 'schema', 'precompiled'), join(dist, 'cli', 'precompiled'), { recursive: true });
 // Which modules each file holds (test/startup.test.ts reads it to tell which modules a run loaded).
 const modules = {};
 for (const [out, info] of Object.entries(result.metafile.outputs))

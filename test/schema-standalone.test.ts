@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAjv, optionSchemaKey, SCHEMA_IDS, type SchemaObject, schemaIds } from '../src/schema/ajv.js';
-import { standaloneValidators } from '../src/schema/standalone.js';
+import { standaloneValidatorFiles, standaloneValidators } from '../src/schema/standalone.js';
 import { rules } from '../validators/index.js';
 import { sharedFixture } from './helpers/catalog-data.js';
 
@@ -14,6 +14,24 @@ const code = standaloneValidators(optionSchemas);
 const mod: Record<string, unknown> & { keys: Record<string, string> } = { keys: {} };
 new Function('exports', 'require', code)(mod, createRequire(import.meta.url));
 const runtime = createAjv();
+
+/** The per-validator modules behind their index, loaded with a require that resolves `./name.cjs` among them. */
+function loadFiles(
+  files: Record<string, string>,
+): Record<string, unknown> & { keys: Record<string, string> } {
+  const loaded = new Map<string, Record<string, unknown>>();
+  const nodeRequire = createRequire(import.meta.url);
+  const load = (file: string): Record<string, unknown> => {
+    let exports = loaded.get(file);
+    if (exports) return exports;
+    exports = {};
+    loaded.set(file, exports);
+    const req = (id: string) => (id.startsWith('./') ? load(id.slice(2)) : nodeRequire(id));
+    new Function('exports', 'require', files[file] as string)(exports, req);
+    return exports;
+  };
+  return load('index.cjs') as Record<string, unknown> & { keys: Record<string, string> };
+}
 
 function both(key: string, schema?: SchemaObject): [Validate, Validate] {
   const name = mod.keys[key];
@@ -66,6 +84,30 @@ describe('standalone validators', () => {
   it('cover every schema and every rule option schema', () => {
     for (const id of schemaIds()) expect(mod.keys[id], id).toBeDefined();
     for (const s of optionSchemas) expect(mod.keys[optionSchemaKey(s)]).toBeDefined();
+  });
+
+  it('one module per validator: the same keys, each export answering as the single module', () => {
+    const files = standaloneValidatorFiles(optionSchemas);
+    const split = loadFiles(files);
+    expect(split.keys).toEqual(mod.keys);
+    // every export has its own module, and the index loads none of them until asked
+    for (const name of Object.values(mod.keys)) expect(files[`${name}.cjs`], name).toBeDefined();
+    const [, rt] = both(SCHEMA_IDS.sharedEntry);
+    const pre = split[split.keys[SCHEMA_IDS.sharedEntry] as string] as Validate;
+    for (const e of sharedFixture()) {
+      same(pre, rt, e);
+      same(pre, rt, { ...e, publishDate: '2021-02-30', share: { type: 4 }, items: [{ type: '' }] });
+    }
+    fc.assert(
+      fc.property(entryLike, (data) => same(pre, rt, data)),
+      { numRuns: 500 },
+    );
+    for (const [key, name] of Object.entries(mod.keys)) {
+      const one = split[name] as Validate;
+      const all = mod[name] as Validate;
+      for (const data of [{}, { kind: 'open' }, 'not an object', { bogus: true }, []]) same(one, all, data);
+      expect(typeof one, key).toBe('function');
+    }
   });
 
   it('give the same verdict and errors on catalog entries (fixture, damaged, random)', () => {

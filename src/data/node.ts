@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { type DataSource, type PrecompiledValidators, type SchemaCompiler, setDataSource } from './source.js';
 
-/** File name of the module of precompiled validators, next to schema/ajv.js in the build (see standalone.ts). */
+/** File name of the module of all precompiled validators, next to schema/ajv.js in the build (see standalone.ts). */
 export const PRECOMPILED_FILE = 'validators.cjs';
+/** Folder of the precompiled validators one module each, behind `index.cjs`, next to schema/ajv.js in the build. */
+export const PRECOMPILED_DIR = 'precompiled';
 
 /**
  * Where the precompiled validators are, from this module: next to it in the bundled command (dist/cli/), in
- * schema/ from dist/src/data/. From the sources there are none.
+ * schema/ from dist/src/data/. From the sources there are none. The index requires each validator's module when
+ * it is first asked for.
  */
-const PRECOMPILED_PLACES = [`./${PRECOMPILED_FILE}`, `../schema/${PRECOMPILED_FILE}`];
+const PRECOMPILED_PLACES = [`./${PRECOMPILED_DIR}/index.cjs`, `../schema/${PRECOMPILED_DIR}/index.cjs`];
 
 const requireHere = createRequire(import.meta.url);
 let precompiled: PrecompiledValidators | null | undefined;

@@ -2,7 +2,7 @@
 // lazily, cached by $id. A built package validates with the precompiled validators; the Ajv compiler (which the
 // data source loads) is needed only when a schema has no precompiled validator (from sources, the build step).
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { type DataSource, dataSource, PerSource } from '../data/source.js';
+import { type DataSource, dataSource, PerSource, type PrecompiledValidators } from '../data/source.js';
 
 /** Base of every govcat schema $id. */
 export const SCHEMA_BASE = 'https://govcat.dev/schemas/';
@@ -36,7 +36,7 @@ interface SchemaState {
   raw: Map<string, SchemaObject>;
   ajv: Ajv2020 | undefined;
   compiled: Map<string, ValidateFunction>;
-  precompiled: Record<string, ValidateFunction> | null | undefined;
+  precompiled: PrecompiledValidators | null | undefined;
 }
 
 const states = new PerSource<SchemaState>();
@@ -94,17 +94,12 @@ function init(st: SchemaState): Ajv2020 {
 }
 
 function precompiledValidator(st: SchemaState, key: string): ValidateFunction | undefined {
-  if (st.precompiled === undefined) {
-    // Compiling the schemas is most of a short run's start-up; the build does it once instead.
-    const mod = dataSource().validators();
-    let out: Record<string, ValidateFunction> | null = null;
-    if (mod) {
-      out = Object.create(null) as Record<string, ValidateFunction>;
-      for (const [k, name] of Object.entries(mod.keys)) out[k] = mod[name] as ValidateFunction;
-    }
-    st.precompiled = out;
-  }
-  return st.precompiled?.[key];
+  // Compiling the schemas is most of a short run's start-up; the build does it once instead. Each export is read
+  // when first asked for: the Node data source loads a validator's code then.
+  if (st.precompiled === undefined) st.precompiled = dataSource().validators();
+  const mod = st.precompiled;
+  if (!mod || !Object.hasOwn(mod.keys, key)) return undefined;
+  return mod[mod.keys[key] as string] as ValidateFunction | undefined;
 }
 
 /** The compiled validator for a schema $id (precompiled, or compiled on first use; then cached). */

@@ -1,4 +1,4 @@
-// Standalone (precompiled) validators: every schema of schemas/ and every rule option schema as one CommonJS module.
+// Standalone (precompiled) validators: every schema of schemas/ and every rule option schema, as Ajv's generated code.
 import * as standaloneModule from 'ajv/dist/standalone/index.js';
 import { createAjv, optionSchemaKey, type SchemaObject, schemaIds } from './ajv.js';
 
@@ -7,12 +7,8 @@ type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, s
 const mod = standaloneModule as unknown as { default: StandaloneCode | { default: StandaloneCode } };
 const standaloneCode: StandaloneCode = typeof mod.default === 'function' ? mod.default : mod.default.default;
 
-/**
- * The source of a CommonJS module exporting a validator per schema $id and per rule option schema, plus
- * `keys` (schema $id or option-schema key → export name). The build writes it next to ajv.js, which then
- * skips compiling at run time; the validators are Ajv's own generated code with the same options.
- */
-export function standaloneValidators(optionSchemas: readonly SchemaObject[]): string {
+/** An Ajv instance holding every schema and option schema, with `refs` (export name → schema ref) and `keys`. */
+function prepare(optionSchemas: readonly SchemaObject[]) {
   const ajv = createAjv(true);
   const refs: Record<string, string> = {};
   const keys: Record<string, string> = {};
@@ -30,6 +26,36 @@ export function standaloneValidators(optionSchemas: readonly SchemaObject[]): st
     refs[name] = `govcat:options:${name}`;
     keys[key] = name;
   }
+  return { ajv, refs, keys };
+}
+
+/**
+ * The source of a CommonJS module exporting a validator per schema $id and per rule option schema, plus
+ * `keys` (schema $id or option-schema key → export name). The build writes it next to ajv.js, and the page's
+ * build bundles it; the validators are Ajv's own generated code with the same options.
+ */
+export function standaloneValidators(optionSchemas: readonly SchemaObject[]): string {
+  const { ajv, refs, keys } = prepare(optionSchemas);
   const code = standaloneCode(ajv, refs);
   return `${code}\nexports.keys = ${JSON.stringify(keys)};\n`;
+}
+
+/**
+ * The same validators as one small CommonJS module per export (`<name>.cjs`, each with the code its schema
+ * refers to) and an index (`index.cjs`) with `keys` and a getter per export that requires its module on first
+ * use: a run loads the few validators it uses (the configuration, the seeds, the entry schema, the options of
+ * the rules it runs), not the code of every schema.
+ */
+export function standaloneValidatorFiles(optionSchemas: readonly SchemaObject[]): Record<string, string> {
+  const { ajv, refs, keys } = prepare(optionSchemas);
+  const files: Record<string, string> = {};
+  const getters: string[] = [];
+  for (const [name, ref] of Object.entries(refs)) {
+    files[`${name}.cjs`] = standaloneCode(ajv, { [name]: ref });
+    getters.push(
+      `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => require(${JSON.stringify(`./${name}.cjs`)})[${JSON.stringify(name)}] });`,
+    );
+  }
+  files['index.cjs'] = `"use strict";\n${getters.join('\n')}\nexports.keys = ${JSON.stringify(keys)};\n`;
+  return files;
 }
