@@ -61,7 +61,11 @@ export class PackedLocations implements Map<string, SourceLocation> {
   /** Shared with other entries once compact() ran (see sharedKeyList): copied before a change. */
   private keyList: string[] = [];
   private keysShared = false;
-  private readonly codes: number[] = [];
+  /** The packed codes while the entry is being built (or after a later change); undefined once compacted. */
+  private codes: number[] | undefined = [];
+  /** After compact(): the codes as `base` plus each key's (row offset, column) in two chars (see layoutOf). */
+  private layout = '';
+  private base = 0;
   /** Key → position, while the entry is being built (dropped by compact()). */
   private index: Map<string, number> | undefined;
   private other: Map<string, SourceLocation> | undefined;
@@ -115,9 +119,36 @@ export class PackedLocations implements Map<string, SourceLocation> {
     return this.index.get(key) ?? -1;
   }
 
+  /** The packed code of the i-th key. */
+  private codeAt(i: number): number {
+    if (this.codes) return this.codes[i]!;
+    return (
+      this.base + this.layout.charCodeAt(2 * i) * ROW_UNIT + this.layout.charCodeAt(2 * i + 1) * SHEET_BITS
+    );
+  }
+
+  /** The codes as a list this entry can change (decoded from the layout after compact()). */
+  private ownCodes(): number[] {
+    if (!this.codes) {
+      const codes: number[] = [];
+      for (let i = 0; i < this.keyList.length; i++) codes.push(this.codeAt(i));
+      this.codes = codes;
+      this.layout = '';
+    }
+    return this.codes;
+  }
+
   /** Drops the lookup index once an entry is complete (lookups then scan; they are rare); shares the keys. */
   compact(): void {
     this.index = undefined;
+    if (this.codes) {
+      const packed = layoutOf(this.codes);
+      if (packed) {
+        this.base = packed.base;
+        this.layout = packed.layout;
+        this.codes = undefined;
+      }
+    }
     if (!this.keysShared) {
       this.keyList = sharedKeyList(this.keyList);
       this.keysShared = true;
@@ -139,7 +170,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
 
   get(key: string): SourceLocation | undefined {
     const i = this.find(key);
-    if (i >= 0) return this.unpack(this.codes[i]!);
+    if (i >= 0) return this.unpack(this.codeAt(i));
     return this.other?.get(key);
   }
 
@@ -151,11 +182,11 @@ export class PackedLocations implements Map<string, SourceLocation> {
   setCode(key: string, code: number): this {
     const i = this.find(key);
     this.other?.delete(key);
-    if (i >= 0) this.codes[i] = code;
+    if (i >= 0) this.ownCodes()[i] = code;
     else {
       this.index?.set(key, this.keyList.length);
+      this.ownCodes().push(code);
       this.ownKeys().push(internKey(key));
-      this.codes.push(code);
     }
     return this;
   }
@@ -165,11 +196,11 @@ export class PackedLocations implements Map<string, SourceLocation> {
     const i = this.find(key);
     if (code !== undefined) {
       this.other?.delete(key);
-      if (i >= 0) this.codes[i] = code;
+      if (i >= 0) this.ownCodes()[i] = code;
       else {
         this.index?.set(key, this.keyList.length);
+        this.ownCodes().push(code);
         this.ownKeys().push(internKey(key));
-        this.codes.push(code);
       }
     } else {
       if (i >= 0) this.remove(i);
@@ -180,8 +211,8 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   private remove(i: number): void {
+    this.ownCodes().splice(i, 1);
     this.ownKeys().splice(i, 1);
-    this.codes.splice(i, 1);
     this.index = undefined;
   }
 
@@ -197,13 +228,14 @@ export class PackedLocations implements Map<string, SourceLocation> {
   clear(): void {
     this.keyList = [];
     this.keysShared = false;
-    this.codes.length = 0;
+    this.codes = [];
+    this.layout = '';
     this.index = undefined;
     this.other = undefined;
   }
 
   *entries(): MapIterator<[string, SourceLocation]> {
-    for (let i = 0; i < this.keyList.length; i++) yield [this.keyList[i]!, this.unpack(this.codes[i]!)];
+    for (let i = 0; i < this.keyList.length; i++) yield [this.keyList[i]!, this.unpack(this.codeAt(i))];
     if (this.other) yield* this.other.entries();
   }
 
@@ -243,6 +275,35 @@ export function internKey(key: string): string {
   return key;
 }
 
+/** Layouts of finished entries, shared by every entry whose cells sit the same way relative to its first row. */
+const LAYOUTS = new Map<string, string>();
+const MAX_LAYOUTS = 10_000;
+
+/**
+ * A finished entry's codes as a base (first row, sheet) and two chars per key (row offset, column + 1), the
+ * string shared by entries laid out alike: a number per cell was about 0.35 KB of every spreadsheet entry
+ * kept. Undefined when the cells span sheets or rows too far apart to encode.
+ */
+function layoutOf(codes: readonly number[]): { base: number; layout: string } | undefined {
+  if (codes.length === 0) return undefined;
+  const sheet = codes[0]! % SHEET_BITS;
+  let first = Number.POSITIVE_INFINITY;
+  for (const code of codes) {
+    if (code % SHEET_BITS !== sheet) return undefined;
+    first = Math.min(first, Math.floor(code / ROW_UNIT));
+  }
+  let layout = '';
+  for (const code of codes) {
+    const offset = Math.floor(code / ROW_UNIT) - first;
+    if (offset > 0xffff) return undefined;
+    layout += String.fromCharCode(offset, Math.floor(code / SHEET_BITS) % COLUMN_BITS);
+  }
+  const known = LAYOUTS.get(layout);
+  if (known !== undefined) layout = known;
+  else if (LAYOUTS.size < MAX_LAYOUTS) LAYOUTS.set(layout, layout);
+  return { base: first * ROW_UNIT + sheet, layout };
+}
+
 /** Key lists of finished entries, shared by every entry with the same fields in the same order. */
 const KEY_LISTS = new Map<string, string[]>();
 const MAX_KEY_LISTS = 10_000;
@@ -252,7 +313,9 @@ const MAX_KEY_LISTS = 10_000;
  * list per entry was about 0.4 KB of every entry kept. The caller must copy before changing a shared list.
  */
 function sharedKeyList(list: string[]): string[] {
-  const signature = list.join('\u0000');
+  // Each key with its length, so no two different lists read the same (['a,b'] and ['a', 'b'], [] and ['']).
+  let signature = '';
+  for (const key of list) signature += `${key.length}:${key}`;
   const known = KEY_LISTS.get(signature);
   if (known !== undefined) return known;
   const kept = list.slice();
