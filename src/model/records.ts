@@ -12,7 +12,14 @@ import {
 import { PackedLocations, SheetTable } from './locations.js';
 import { toHalfWidth } from './normalize.js';
 import { classificationFromPicks } from './picks.js';
-import type { CatalogKind, LocationMap, ParsedEntry, ReaderNotice, SourceLocation } from './types.js';
+import type {
+  CatalogKind,
+  LocationMap,
+  Normalization,
+  ParsedEntry,
+  ReaderNotice,
+  SourceLocation,
+} from './types.js';
 import { combineTypeLength, convertValue, rawText, type ValueContext, valueKind } from './values.js';
 
 /** Escapes one JSON Pointer segment (RFC 6901). */
@@ -105,13 +112,23 @@ const PRECISION_SCALE = /^\s*(\d{1,9})\s*[,，]\s*(\d{1,9})\s*$/;
  * push keeps room for 17 values from the first one, about 0.3 KB of every entry kept. Order and values stay.
  */
 function trimArrays(entry: ParsedEntry): void {
-  entry.normalizations = entry.normalizations.slice();
   const data = entry.data as Obj;
+  let copies: Map<unknown, unknown[]> | undefined;
   for (const key in data) {
     const value = data[key];
-    if (Array.isArray(value)) data[key] = value.slice();
+    if (!Array.isArray(value)) continue;
+    const copy = value.slice();
+    data[key] = copy;
+    copies ??= new Map();
+    copies.set(value, copy);
   }
+  // A normalization's `to` is often the list itself (a split list): it keeps pointing at the same list.
+  if (copies) for (const n of entry.normalizations) if (copies.has(n.to)) n.to = copies.get(n.to);
+  entry.normalizations = entry.normalizations.length === 0 ? NO_NORMALIZATIONS : entry.normalizations.slice();
 }
+
+/** The normalizations of every entry that has none (frozen: nothing adds any once reading is done). */
+const NO_NORMALIZATIONS = Object.freeze([]) as unknown as Normalization[];
 
 /** Accumulates entries; every put() records the value's location even when the cell is blank. */
 export class EntryBuilder {
