@@ -158,6 +158,25 @@ function govcatVariant(files, expected, extra = []) {
   };
 }
 
+/** validate with --annotate: the report as govcatVariant's, and an annotated copy that must be a zip. */
+function annotateVariant(file, expected) {
+  const v = govcatVariant([file], expected);
+  const annotated = join(tmp, `annotated-${process.pid}.xlsx`);
+  return {
+    argv: [...v.argv, '--annotate', annotated],
+    before: () => {
+      v.before();
+      rmSync(annotated, { force: true });
+    },
+    ok: (m) => {
+      const ok = v.ok(m);
+      if (ok !== true) return ok;
+      const head = readFileSync(annotated).subarray(0, 2).toString('latin1');
+      return head === 'PK' || 'the annotated copy is not an xlsx';
+    },
+  };
+}
+
 const kilo = (n) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1000 ? `${n / 1000}k` : String(n));
 const ms = (v) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 const mib = (v) => `${Math.round(v)} MiB`;
@@ -213,9 +232,22 @@ for (const n of xlsxSizes) {
       floor: { argv: [BASELINE, 'floor', file] },
       SheetJS: { argv: [BASELINE, 'xlsx', file] },
       govcat: govcatVariant([file], n),
+      // The annotated copy (the workbook's own parts patched: comments, fills, a 校验结果 sheet), same run.
+      ...(n === 20_000 ? { annotate: annotateVariant(file, n) } : {}),
     },
     n >= 100_000 ? BIG_RUNS : RUNS,
   );
+  if (r.annotate) {
+    const a = r.annotate.cpu / r.govcat.cpu;
+    target(
+      `xlsx ${kilo(n)} entries: \`validate --annotate\` vs \`validate\`, CPU (peak RSS ${mib(r.govcat.rss)} → ${mib(r.annotate.rss)})`,
+      ms(r.annotate.cpu),
+      `validate: ${ms(r.govcat.cpu)}`,
+      times(a),
+      '≤ 2×',
+      a <= 2,
+    );
+  }
   const f = r.govcat.cpu / r.floor.cpu;
   const x = r.govcat.cpu / r.SheetJS.cpu;
   if (n === 20_000)

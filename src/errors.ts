@@ -1,5 +1,5 @@
 // Typed fatal errors: an input that cannot be read, or a configuration that is invalid. Rendered at the edge.
-import type { Lang } from './i18n/index.js';
+import type { Lang, MessageId } from './i18n/index.js';
 import { translateId } from './i18n/index.js';
 
 /** Stable machine-readable codes of input errors (the `error.code` of a file in the JSON report). */
@@ -20,9 +20,9 @@ export type InputErrorCode =
 /** A file that cannot be read as a catalog. `messageId` indexes the i18n table; `data` fills it. */
 export class CatalogInputError extends Error {
   readonly code: InputErrorCode;
-  readonly messageId: string;
+  readonly messageId: MessageId;
   readonly data: Record<string, string | number>;
-  constructor(code: InputErrorCode, messageId: string, data: Record<string, string | number> = {}) {
+  constructor(code: InputErrorCode, messageId: MessageId, data: Record<string, string | number> = {}) {
     super(translateId('zh', messageId, data));
     this.name = 'CatalogInputError';
     this.code = code;
@@ -45,9 +45,9 @@ export type ConfigErrorCode =
 /** A configuration file or option that is invalid. */
 export class ConfigError extends Error {
   readonly code: ConfigErrorCode;
-  readonly messageId: string;
+  readonly messageId: MessageId;
   readonly data: Record<string, string | number>;
-  constructor(code: ConfigErrorCode, messageId: string, data: Record<string, string | number> = {}) {
+  constructor(code: ConfigErrorCode, messageId: MessageId, data: Record<string, string | number> = {}) {
     super(translateId('zh', messageId, data));
     this.name = 'ConfigError';
     this.code = code;

@@ -11,11 +11,11 @@ import type {
   ScoringProfile,
   Severity,
 } from './generated/schema-types.js';
-import { translateId } from './i18n/index.js';
-import { applyIndicators, type IndicatorOptions, type IndicatorResult } from './indicators/apply.js';
+import { applyIndicators, type IndicatorOptions } from './indicators/apply.js';
 import type { IndicatorInputSet } from './indicators/input-rates.js';
 import { sumRates } from './indicators/input-rates.js';
 import { computeRates, RATE_IDS, type RateRule } from './indicators/rates.js';
+import { localizeRates, localizeScore } from './indicators/render.js';
 import { readCatalogBytes } from './io/readers/bytes.js';
 import type { ReadOptions } from './io/readers/types.js';
 import type { InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
@@ -146,11 +146,10 @@ export function validateParsed(
     items: parsed.entries.reduce((n, e) => n + (Array.isArray(e.data.items) ? e.data.items.length : 0), 0),
     findings: kept.slice(0, limit).map(toFinding),
     suppressed: suppressed.map(toFinding),
-    rates: computeRates(parsed, kept, session.seeds, {
-      label: (id) => translateId(session.lang, id),
-      rules,
-      today: session.settings.today,
-    }),
+    rates: localizeRates(
+      computeRates(parsed, kept, session.seeds, { rules, today: session.settings.today }),
+      session.lang,
+    ),
   };
   if (kept.length > limit) report.truncated = true;
   return { report, counts, diagnostics: kept, suppressed, parsed, rules };
@@ -186,18 +185,31 @@ export async function validateWith<S>(
   return validateParsed(parsed, session);
 }
 
-/** The indicator stage over validated files: rates recounted with the chosen severities, inputs, score. */
+/** Rates over all files and the score, in the session's language. */
+export interface Indicators {
+  rates: Record<string, Rate>;
+  score?: Score;
+}
+
+/**
+ * The indicator stage over validated files: rates recounted with the chosen severities, inputs, score; its
+ * texts rendered here, in the session's language (the stage itself is language-neutral).
+ */
 export function indicate(
   results: readonly FileResult[],
   session: Session,
   options: ReportOptions = {},
-): IndicatorResult {
-  return applyIndicators(results, indicatorOptions(session, options));
+): Indicators {
+  const neutral = applyIndicators(results, indicatorOptions(session, options));
+  const lang = session.lang;
+  for (const r of neutral.recomputed) r.report.rates = localizeRates(r.report.rates, lang);
+  const out: Indicators = { rates: localizeRates(neutral.rates, lang) };
+  if (neutral.score) out.score = localizeScore(neutral.score, lang);
+  return out;
 }
 
 function indicatorOptions(session: Session, options: ReportOptions): IndicatorOptions {
   return {
-    lang: session.lang,
     seeds: session.seeds,
     today: session.settings.today,
     ruleIds: session.ruleSet.active.map((a) => a.rule.meta.id),

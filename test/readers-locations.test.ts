@@ -42,6 +42,49 @@ describe('PackedLocations', () => {
     );
   });
 
+  it('compacted entries laid out alike share keys and layout, and each still changes like its own Map', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('', '/name', '/code', '/items/0/type', '/x'), cellLocation), {
+          maxLength: 12,
+        }),
+        fc.integer({ min: 0, max: 70_000 }),
+        fc.array(fc.tuple(fc.constantFrom('/name', '/code', '/new'), fc.option(cellLocation)), {
+          maxLength: 6,
+        }),
+        (pairs, shift, changes) => {
+          const sheets = new SheetTable();
+          const a = new PackedLocations(sheets);
+          const b = new PackedLocations(sheets);
+          const plainA = new Map<string, SourceLocation>();
+          const plainB = new Map<string, SourceLocation>();
+          for (const [k, v] of pairs) {
+            // b: the same cells `shift` rows further down (the next entry of a template sheet).
+            const moved: SourceLocation = { ...v, row: v.row! + shift };
+            if (moved.cell !== undefined) moved.cell = `${moved.column}${moved.row}`;
+            a.set(k, v);
+            b.set(k, moved);
+            plainA.set(k, v);
+            plainB.set(k, moved);
+          }
+          a.compact();
+          b.compact();
+          for (const [k, v] of changes) {
+            if (v === null) expect(a.delete(k)).toBe(plainA.delete(k));
+            else {
+              a.set(k, v);
+              plainA.set(k, v);
+            }
+          }
+          a.compact();
+          expect(new Map(a)).toEqual(plainA);
+          expect(new Map(b)).toEqual(plainB);
+          for (const [k, v] of plainB) expect(b.get(k)).toEqual(v);
+        },
+      ),
+    );
+  });
+
   it('keeps locations of other shapes as given (pointers, a cell that is not column+row)', () => {
     const packed = new PackedLocations(new SheetTable());
     packed.set('/name', { pointer: '/entries/0/name', row: 3 });
@@ -83,7 +126,14 @@ describe('PointerLocations', () => {
             compact.set(key, loc);
             plain.set(key, loc);
           }
+          // Half way: the list is shared with an entry of the same fields, and must be copied on change.
+          compact.compact();
+          const twin = new PointerLocations('/entries/8');
+          for (const key of [...compact.keys()]) twin.add(key);
+          twin.compact();
+          const twinKeys = [...twin.keys()];
           for (const k of removed) expect(compact.delete(`/${k}`)).toBe(plain.delete(`/${k}`));
+          expect([...twin.keys()]).toEqual(twinKeys);
           expect(compact.size).toBe(plain.size);
           for (const [k, v] of plain) expect(compact.get(k)).toEqual(v);
           expect(new Map(compact)).toEqual(plain);

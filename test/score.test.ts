@@ -1,8 +1,10 @@
 // Scoring against the bundled profiles: thresholds at their exact edges, tiers, caps, next steps, X/Y/ALL, grades.
 import { describe, expect, it } from 'vitest';
 import type { Rate, Score, ScoreIndicator, ScoringProfile } from '../src/generated/schema-types.js';
+import { localize } from '../src/i18n/text.js';
 import { loadProfiles } from '../src/indicators/data.js';
-import { deductionBonus, holds, nextStep, type ScoredFile, scoreProfile } from '../src/indicators/score.js';
+import { scoreProfile } from '../src/indicators/render.js';
+import { deductionBonus, holds, nextStep, type ScoredFile } from '../src/indicators/score.js';
 import type { CatalogKind } from '../src/model/types.js';
 
 const profiles = loadProfiles();
@@ -313,7 +315,7 @@ describe('gx-2019-xy: X = (M − deductions) × N, Y only when X qualifies, band
   });
   it('deductionBonus is the formula itself', () => {
     const s = run(all({ C1: 4 }, {}, { A2: 20 }));
-    expect(deductionBonus(gx2019, s.indicators, 'en')).toMatchObject({
+    expect(localize(deductionBonus(gx2019, s.indicators), 'en')).toMatchObject({
       m: 80,
       n: 1.25,
       x: 95,

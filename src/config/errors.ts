@@ -1,6 +1,6 @@
 // Configuration errors whose detail is rendered in the user's language, and “did you mean” suggestions.
 import { ConfigError, type ConfigErrorCode } from '../errors.js';
-import { type Lang, translateId } from '../i18n/index.js';
+import { type Lang, type MessageId, translateId } from '../i18n/index.js';
 
 /** A value of a detail: plain, a pair per language, or another message to render. */
 export type DetailValue = string | number | { zh: string; en: string } | { msg: string };
@@ -19,7 +19,7 @@ export class LocalizedConfigError extends ConfigError {
   private readonly details: readonly Detail[];
   constructor(
     code: ConfigErrorCode,
-    messageId: string,
+    messageId: MessageId,
     data: Record<string, string | number>,
     details: Detail[],
   ) {

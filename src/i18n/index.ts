@@ -85,11 +85,11 @@ export function translate(lang: Lang, id: MessageId, data?: Readonly<Record<stri
 
 /**
  * Renders a message whose id arrives as data (an error sent back by a worker, a rate id, a rule's own id).
- * Unknown ids render as the id itself (never throw while reporting); the i18n test checks every id in use.
+ * An id that names no message is a bug, not text to show: it throws.
  */
 export function translateId(lang: Lang, id: string, data?: Readonly<Record<string, unknown>>): string {
   const message = catalog.get(id);
-  if (!message) return id;
+  if (!message) throw new Error(`unknown message id ${id}`);
   return interpolate(message[lang], data);
 }
 

@@ -1,16 +1,15 @@
 // The indicator stage over validated files: rates per file and over all files, input-driven rates, the score.
-import type { Assessment, Rate, Score, ScoringProfile, Severity } from '../generated/schema-types.js';
-import { type Lang, translateId } from '../i18n/index.js';
+// Language-neutral: rate labels are message ids and the score's texts neutral until the report's edge renders them.
+import type { Assessment, Rate, ScoringProfile, Severity } from '../generated/schema-types.js';
 import type { ParsedCatalog } from '../model/types.js';
 import type { FileResult } from '../report.js';
 import type { Seeds } from '../seeds/index.js';
 import { computeInputRates, type IndicatorInputSet, sumRates } from './input-rates.js';
 import { computeRatesDetailed, DEFAULT_COUNT_SEVERITIES, RATE_IDS, type RateWeights } from './rates.js';
-import { type ScoredFile, scoreProfile } from './score.js';
+import { type NeutralScore, type ScoredFile, scoreCatalogs } from './score.js';
 
 /** What the indicator stage needs besides the validated files. */
 export interface IndicatorOptions {
-  lang: Lang;
   seeds: Seeds;
   /** Today as CCYY-MM-DD (default period of the update log). */
   today: string;
@@ -23,25 +22,26 @@ export interface IndicatorOptions {
   ruleIds?: readonly string[];
 }
 
-/** Rates over all files, and the score when a profile is given. */
+/** Rates over all files (labels as message ids), and the score when a profile is given (texts neutral). */
 export interface IndicatorResult {
   rates: Record<string, Rate>;
-  score?: Score;
+  score?: NeutralScore;
+  /** The results whose `report.rates` were replaced (labels as message ids, for the caller to render). */
+  recomputed: readonly FileResult[];
 }
 
 /**
  * Recomputes each readable file's rates with the counted severities, adds the input-driven rates,
- * and returns the rates over all files plus the score. Mutates `results[].report.rates`.
+ * and returns the rates over all files plus the score. Mutates `results[].report.rates` (with label ids: the
+ * caller renders them).
  */
 export function applyIndicators(results: readonly FileResult[], options: IndicatorOptions): IndicatorResult {
-  const label = (id: string) => translateId(options.lang, id);
   const severities = options.countSeverities ?? options.profile?.countSeverities ?? DEFAULT_COUNT_SEVERITIES;
   const readable = results.filter((r): r is FileResult & { parsed: ParsedCatalog } => r.parsed !== undefined);
   const weights: RateWeights[] = [];
   for (const r of readable) {
     const detailed = computeRatesDetailed(r.parsed, r.diagnostics, options.seeds, {
       countSeverities: severities,
-      label,
       today: options.today,
       ...(r.rules ? { rules: r.rules } : {}),
     });
@@ -54,7 +54,7 @@ export function applyIndicators(results: readonly FileResult[], options: Indicat
       readable.map((r) => r.parsed),
       options.inputs,
       options.seeds,
-      { label, today: options.today },
+      { today: options.today },
     );
     readable.forEach((r, f) => {
       Object.assign(r.report.rates, input.perFile[f]);
@@ -71,7 +71,7 @@ export function applyIndicators(results: readonly FileResult[], options: Indicat
     const per = readable.map((r) => r.report.rates[id]).filter((x): x is Rate => x !== undefined);
     if (per.length > 0) rates[id] = sumRates(per[0]!.label ?? id, per);
   }
-  const out: IndicatorResult = { rates };
+  const out: IndicatorResult = { rates, recomputed: readable };
   if (options.profile) {
     const files: ScoredFile[] = readable.map((r, f) => ({
       kind: r.parsed.kind,
@@ -80,9 +80,8 @@ export function applyIndicators(results: readonly FileResult[], options: Indicat
       weights: weights[f]!,
       diagnostics: r.diagnostics,
     }));
-    out.score = scoreProfile({
+    out.score = scoreCatalogs({
       profile: options.profile,
-      lang: options.lang,
       files,
       ruleIds: options.ruleIds ?? [],
       aggregate: rates,

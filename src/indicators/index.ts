@@ -12,4 +12,5 @@ export {
 export { type InputKind, type InputTable, parseInputTable } from './inputs.js';
 export { computeRates, computeRatesDetailed, isStructuredEntry, RATE_IDS } from './rates.js';
 export { readInputTable } from './read-inputs.js';
-export { AssessmentError, deductionBonus, holds, nextStep, scoreProfile, tierPoints } from './score.js';
+export { localizeRates, localizeScore, scoreProfile } from './render.js';
+export { AssessmentError, deductionBonus, holds, nextStep, scoreCatalogs, tierPoints } from './score.js';

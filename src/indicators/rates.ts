@@ -54,8 +54,6 @@ export const STALE_RULE = 'dataset/stale-update';
 export interface RateOptions {
   /** Severities that make an entry non-conforming (default: errors only). */
   countSeverities?: readonly Severity[];
-  /** Label language (also renders the reason a rate is not assessed). */
-  label?: (id: string) => string;
   /**
    * The rules that ran. When given, a category rate no rule measures for the catalog's kind is not assessed
    * (no points for 分级分类合理率 of an open catalog), and the update rates come from dataset/stale-update.
@@ -184,7 +182,8 @@ export function computeRatesDetailed(
     const m = getOrCreate(perCategory, d.category, () => new Map<number, number>());
     m.set(d.entry, (m.get(d.entry) ?? 0) + 1);
   }
-  const label = options.label ?? ((id: string) => id);
+  // Labels and reasons are message ids here: the report's edge renders them (localizeRates).
+  const label = (id: string) => id;
   const rates: Record<string, Rate> = {};
   const weights: RateWeights = {};
   const applies = (r: RateRule) => !r.kinds || r.kinds.includes(catalog.kind);

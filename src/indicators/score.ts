@@ -17,7 +17,8 @@ import type {
   ScoringProfile,
   Severity,
 } from '../generated/schema-types.js';
-import { joinList, type Lang, translate, translateId } from '../i18n/index.js';
+import { type Lang, type MessageId, translateId } from '../i18n/index.js';
+import { both, list, msg, msgOf, type Neutral, type Text } from '../i18n/text.js';
 import type { CatalogKind } from '../model/types.js';
 import type { Diagnostic } from '../rules/types.js';
 import { sumRates } from './input-rates.js';
@@ -32,10 +33,15 @@ export interface ScoredFile {
   diagnostics: readonly Diagnostic[];
 }
 
-/** Inputs of scoreProfile. */
+/** A score whose texts are not yet in a language (rendered by the report's edge). */
+export type NeutralScore = Neutral<Score>;
+type NeutralIndicator = Neutral<ScoreIndicator>;
+type NeutralItem = Neutral<ScoreItem>;
+type NeutralAggregate = Neutral<ScoreAggregate>;
+
+/** Inputs of scoreCatalogs. */
 export interface ScoreOptions {
   profile: ScoringProfile;
-  lang: Lang;
   files: readonly ScoredFile[];
   /** Ids of the rules that ran (findings items are not assessed when none matches). */
   ruleIds: readonly string[];
@@ -51,7 +57,7 @@ export interface ScoreOptions {
 /** Raised when an assessment file does not fit the profile (rendered as a usage error). */
 export class AssessmentError extends Error {
   constructor(
-    readonly messageId: string,
+    readonly messageId: MessageId,
     readonly data: Record<string, string | number>,
   ) {
     super(translateId('zh', messageId, data));
@@ -213,34 +219,38 @@ function maxTier(tiers: readonly PointTier[] | undefined): number | null {
   return tiers && tiers.length > 0 ? Math.max(...tiers.map((t) => t.points)) : null;
 }
 
-function itemLabel(item: { label: string; labelEn?: string }, lang: Lang): string {
-  return lang === 'en' && item.labelEn ? item.labelEn : item.label;
+/** A seeds text with its optional English (the Chinese stands in when there is none). */
+function pair(zh: string, en: string | undefined): string | Text {
+  return en ? both(zh, en) : zh;
+}
+
+function itemLabel(item: { label: string; labelEn?: string }): string | Text {
+  return pair(item.label, item.labelEn);
 }
 
 function scoreRateItem(
   item: RateItem,
   files: readonly ScoredFile[],
-  lang: Lang,
   aggregate: Rate | undefined,
-): ScoreItem {
-  const out: ScoreItem = { id: item.id, label: itemLabel(item, lang), type: 'rate', status: 'not-assessed' };
+): NeutralItem {
+  const out: NeutralItem = { id: item.id, label: itemLabel(item), type: 'rate', status: 'not-assessed' };
   const pointed = (item.earn?.length ?? 0) + (item.deduct?.length ?? 0) + (item.bonus?.length ?? 0) > 0;
   if (pointed)
     out.possible = { earn: maxTier(item.earn), deduct: maxTier(item.deduct), bonus: maxTier(item.bonus) };
   const rates = files.map((f) => f.rates[item.rate]).filter((r): r is Rate => r !== undefined);
   if (rates.length === 0) {
-    out.reason = translate(lang, 'score.reason.needsInput', { option: INPUT_OPTION[item.rate] ?? item.rate });
+    out.reason = msg('score.reason.needsInput', { option: INPUT_OPTION[item.rate] ?? item.rate });
     return out;
   }
   const rate = aggregate ?? sumRates(rates[0]!.label ?? item.rate, rates);
   if (rate.notAssessed !== undefined) {
-    out.reason = rate.notAssessed;
+    out.reason = msgOf(rate.notAssessed);
     return out;
   }
   out.rate = { id: item.rate, conforming: rate.conforming, total: rate.total, rate: rate.rate };
   if (rate.unit) out.rate.unit = rate.unit;
   if (rate.total === 0) {
-    out.reason = item.whenEmpty ?? translate(lang, 'score.reason.empty');
+    out.reason = item.whenEmpty ?? msg('score.reason.empty');
     return out;
   }
   if (item.target)
@@ -276,11 +286,10 @@ function scoreFindingsItem(
   files: readonly ScoredFile[],
   ruleIds: readonly string[],
   severities: ReadonlySet<Severity>,
-  lang: Lang,
-): ScoreItem {
-  const out: ScoreItem = {
+): NeutralItem {
+  const out: NeutralItem = {
     id: item.id,
-    label: itemLabel(item, lang),
+    label: itemLabel(item),
     type: 'findings',
     status: 'not-assessed',
     possible: { earn: null, deduct: item.max, bonus: null },
@@ -288,7 +297,7 @@ function scoreFindingsItem(
   };
   const matches = (id: string) => item.ruleIds.some((g) => globMatch(g, id));
   if (!ruleIds.some(matches)) {
-    out.reason = translate(lang, 'score.reason.noRule', { rules: item.ruleIds.join(', ') });
+    out.reason = msg('score.reason.noRule', { rules: item.ruleIds.join(', ') });
     return out;
   }
   let count = 0;
@@ -317,11 +326,11 @@ function scoreFindingsItem(
   return out;
 }
 
-function scoreManualItem(item: ManualItem, lang: Lang): ScoreItem {
+function scoreManualItem(item: ManualItem): NeutralItem {
   const points = item.points;
   return {
     id: item.id,
-    label: itemLabel(item, lang),
+    label: itemLabel(item),
     type: 'manual',
     status: 'not-assessed',
     possible: {
@@ -330,11 +339,11 @@ function scoreManualItem(item: ManualItem, lang: Lang): ScoreItem {
       bonus: item.part === 'bonus' ? points : null,
     },
     text: item.text,
-    reason: lang === 'en' && item.reasonEn ? item.reasonEn : item.reason,
+    reason: pair(item.reason, item.reasonEn),
   };
 }
 
-function isPointed(item: ScoreItem): boolean {
+function isPointed(item: NeutralItem): boolean {
   if (item.type !== 'rate') return true;
   return item.possible !== undefined;
 }
@@ -343,12 +352,11 @@ function scoreIndicator(
   ind: ProfileIndicator,
   options: ScoreOptions,
   severities: ReadonlySet<Severity>,
-): ScoreIndicator {
-  const { lang } = options;
+): NeutralIndicator {
   const files = options.files.filter((f) => ind.kinds.includes(f.kind));
-  const out: ScoreIndicator = {
+  const out: NeutralIndicator = {
     id: ind.id,
-    title: lang === 'en' && ind.titleEn ? ind.titleEn : ind.title,
+    title: pair(ind.title, ind.titleEn),
     basis: ind.basis,
     kinds: [...ind.kinds],
     status: 'not-assessed',
@@ -367,12 +375,7 @@ function scoreIndicator(
   const given = options.assessment?.data.indicators[ind.id];
   if (files.length === 0 && !given) {
     out.status = 'not-applicable';
-    out.note = translate(lang, 'score.reason.noKind', {
-      kinds: joinList(
-        ind.kinds.map((k) => translate(lang, `score.kind.${k}`)),
-        lang,
-      ),
-    });
+    out.note = msg('score.reason.noKind', { kinds: list(ind.kinds.map((k) => msg(`score.kind.${k}`))) });
     return out;
   }
   out.items = ind.items.map((item) =>
@@ -380,12 +383,11 @@ function scoreIndicator(
       ? scoreRateItem(
           item,
           files,
-          lang,
           files.length === options.files.length ? options.aggregate?.[item.rate] : undefined,
         )
       : item.type === 'findings'
-        ? scoreFindingsItem(item, files, options.ruleIds, severities, lang)
-        : scoreManualItem(item, lang),
+        ? scoreFindingsItem(item, files, options.ruleIds, severities)
+        : scoreManualItem(item),
   );
   if (given) {
     out.status = 'assessed';
@@ -441,12 +443,11 @@ function checkAssessment(options: ScoreOptions): void {
 /** The 2019 formula: X = (M − deductions) × N, Y only when X qualifies, ALL = X + Y, band and lists. */
 export function deductionBonus(
   profile: ScoringProfile,
-  indicators: readonly ScoreIndicator[],
-  lang: Lang,
-): ScoreAggregate {
+  indicators: readonly NeutralIndicator[],
+): NeutralAggregate {
   const agg = profile.aggregate!;
   const total = agg.deductionTotal ?? 100;
-  const out: ScoreAggregate = {
+  const out: NeutralAggregate = {
     type: 'deduction-bonus',
     x: null,
     y: null,
@@ -479,14 +480,12 @@ export function deductionBonus(
     deductions += Math.min(ind.basePoints ?? Number.POSITIVE_INFINITY, ind.deducted);
   }
   if (out.pending!.length > 0) {
-    out.reason = translate(lang, 'score.reason.pending', {
-      ids: joinList(out.pending!, lang),
-    });
+    out.reason = msg('score.reason.pending', { ids: list(out.pending!) });
     return out;
   }
   const m = total - missingPoints;
   if (m <= 0) {
-    out.reason = translate(lang, 'score.reason.allMissing');
+    out.reason = msg('score.reason.allMissing');
     return out;
   }
   const n = total / m;
@@ -502,9 +501,7 @@ export function deductionBonus(
       else y += Math.min(ind.basePoints ?? Number.POSITIVE_INFINITY, ind.bonus);
     }
     if (out.pending!.length > 0) {
-      out.reason = translate(lang, 'score.reason.pending', {
-        ids: joinList(out.pending!, lang),
-      });
+      out.reason = msg('score.reason.pending', { ids: list(out.pending!) });
       return out;
     }
     out.y = roundPoints(Math.min(agg.bonusTotal ?? Number.POSITIVE_INFINITY, y));
@@ -512,17 +509,15 @@ export function deductionBonus(
   const all = roundPoints(x + out.y!);
   out.all = all;
   const band = (agg.bands ?? []).find((b) => all >= b.min && (b.maxInclusive ? all <= b.max : all < b.max));
-  out.band = band ? (lang === 'en' ? band.labelEn : band.label) : null;
-  out.lists = (agg.lists ?? [])
-    .filter((l) => holdsScore(l.when, all))
-    .map((l) => (lang === 'en' ? l.labelEn : l.label));
+  out.band = band ? both(band.label, band.labelEn) : null;
+  out.lists = (agg.lists ?? []).filter((l) => holdsScore(l.when, all)).map((l) => both(l.label, l.labelEn));
   return out;
 }
 
-/** Scores validated files against a profile. */
-export function scoreProfile(options: ScoreOptions): Score {
+/** Scores validated files against a profile; the texts are rendered by the report's edge (localize). */
+export function scoreCatalogs(options: ScoreOptions): NeutralScore {
   checkAssessment(options);
-  const { profile, lang } = options;
+  const { profile } = options;
   const severities = profile.countSeverities ?? [...DEFAULT_COUNT_SEVERITIES];
   const indicators = profile.indicators.map((ind) => scoreIndicator(ind, options, new Set(severities)));
   const counted = indicators.filter((i) => i.status === 'assessed' || i.status === 'partial');
@@ -538,30 +533,29 @@ export function scoreProfile(options: ScoreOptions): Score {
     notApplicable: indicators.filter((i) => i.status === 'not-applicable').length,
   };
   totals.net = roundPoints(totals.earned - totals.deducted + totals.bonus);
-  const score: Score = {
+  const score: NeutralScore = {
     profile: {
       id: profile.id,
-      title: lang === 'en' && profile.titleEn ? profile.titleEn : profile.title,
+      title: pair(profile.title, profile.titleEn),
       basis: profile.basis,
     },
     severities: [...severities],
     indicators,
     totals,
-    notes: (profile.notes ?? []).map((n) => n[lang]),
+    notes: (profile.notes ?? []).map((n) => both(n.zh, n.en)),
   };
   if (options.assessment) score.assessment = options.assessment.file;
-  if (profile.aggregate?.type === 'deduction-bonus')
-    score.aggregate = deductionBonus(profile, indicators, lang);
+  if (profile.aggregate?.type === 'deduction-bonus') score.aggregate = deductionBonus(profile, indicators);
   else if (profile.aggregate) score.aggregate = { type: 'sum', all: totals.net };
   if (profile.grades && profile.grades.length > 0) {
     if (profile.grades.some((g) => g.when === null)) {
-      score.grade = { label: null, reason: translate(lang, 'score.reason.noGradeLines') };
+      score.grade = { label: null, reason: msg('score.reason.noGradeLines') };
     } else {
       const value = score.aggregate?.all ?? null;
-      if (value === null) score.grade = { label: null, reason: translate(lang, 'score.reason.noTotal') };
+      if (value === null) score.grade = { label: null, reason: msg('score.reason.noTotal') };
       else {
         const g = profile.grades.find((gr) => gr.when && holdsScore(gr.when, value));
-        score.grade = { label: g ? (lang === 'en' ? g.labelEn : g.label) : null };
+        score.grade = { label: g ? both(g.label, g.labelEn) : null };
       }
     }
   }

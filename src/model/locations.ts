@@ -58,8 +58,12 @@ function columnIndex(letters: string): number {
  * `get` returns a new object each time: mutate through `set`. Locations of another shape are kept as given.
  */
 export class PackedLocations implements Map<string, SourceLocation> {
-  private readonly keyList: string[] = [];
-  private readonly codes: number[] = [];
+  /** Shared with other entries while compacted (see sharedKeyList). */
+  private keyList: string[] = [];
+  /** The packed codes, or undefined once compacted: then `row` and `layout` hold them (see layoutOf). */
+  private codes: number[] | undefined = [];
+  private layout = '';
+  private row = 0;
   /** Key → position, while the entry is being built (dropped by compact()). */
   private index: Map<string, number> | undefined;
   private other: Map<string, SourceLocation> | undefined;
@@ -113,9 +117,42 @@ export class PackedLocations implements Map<string, SourceLocation> {
     return this.index.get(key) ?? -1;
   }
 
-  /** Drops the lookup index once an entry is complete (lookups then scan; they are rare). */
+  /** The packed code of the i-th key. */
+  private codeAt(i: number): number {
+    if (this.codes) return this.codes[i]!;
+    const layout = this.layout;
+    return (
+      (this.row + layout.charCodeAt(2 * i + 1)) * ROW_UNIT +
+      layout.charCodeAt(2 * i + 2) * SHEET_BITS +
+      layout.charCodeAt(0)
+    );
+  }
+
+  /** The codes (and keys) as lists this entry can change: decoded from the shared layout after compact(). */
+  private ownCodes(): number[] {
+    if (!this.codes) {
+      const codes: number[] = [];
+      for (let i = 0; i < this.keyList.length; i++) codes.push(this.codeAt(i));
+      this.codes = codes;
+      this.keyList = this.keyList.slice();
+      this.layout = '';
+    }
+    return this.codes;
+  }
+
+  /**
+   * Once an entry is complete: drops the lookup index (lookups then scan; they are rare), and keeps the codes
+   * as a layout and the keys as a list both shared with entries laid out alike.
+   */
   compact(): void {
     this.index = undefined;
+    if (!this.codes) return;
+    const packed = layoutOf(this.codes);
+    if (!packed) return;
+    this.row = packed.row;
+    this.layout = packed.layout;
+    this.codes = undefined;
+    this.keyList = sharedKeyList(this.keyList);
   }
 
   get size(): number {
@@ -124,7 +161,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
 
   get(key: string): SourceLocation | undefined {
     const i = this.find(key);
-    if (i >= 0) return this.unpack(this.codes[i]!);
+    if (i >= 0) return this.unpack(this.codeAt(i));
     return this.other?.get(key);
   }
 
@@ -136,11 +173,11 @@ export class PackedLocations implements Map<string, SourceLocation> {
   setCode(key: string, code: number): this {
     const i = this.find(key);
     this.other?.delete(key);
-    if (i >= 0) this.codes[i] = code;
+    if (i >= 0) this.ownCodes()[i] = code;
     else {
       this.index?.set(key, this.keyList.length);
+      this.ownCodes().push(code);
       this.keyList.push(internKey(key));
-      this.codes.push(code);
     }
     return this;
   }
@@ -150,11 +187,11 @@ export class PackedLocations implements Map<string, SourceLocation> {
     const i = this.find(key);
     if (code !== undefined) {
       this.other?.delete(key);
-      if (i >= 0) this.codes[i] = code;
+      if (i >= 0) this.ownCodes()[i] = code;
       else {
         this.index?.set(key, this.keyList.length);
+        this.ownCodes().push(code);
         this.keyList.push(internKey(key));
-        this.codes.push(code);
       }
     } else {
       if (i >= 0) this.remove(i);
@@ -165,8 +202,8 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   private remove(i: number): void {
+    this.ownCodes().splice(i, 1);
     this.keyList.splice(i, 1);
-    this.codes.splice(i, 1);
     this.index = undefined;
   }
 
@@ -180,14 +217,15 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   clear(): void {
-    this.keyList.length = 0;
-    this.codes.length = 0;
+    this.keyList = [];
+    this.codes = [];
+    this.layout = '';
     this.index = undefined;
     this.other = undefined;
   }
 
   *entries(): MapIterator<[string, SourceLocation]> {
-    for (let i = 0; i < this.keyList.length; i++) yield [this.keyList[i]!, this.unpack(this.codes[i]!)];
+    for (let i = 0; i < this.keyList.length; i++) yield [this.keyList[i]!, this.unpack(this.codeAt(i))];
     if (this.other) yield* this.other.entries();
   }
 
@@ -227,6 +265,54 @@ export function internKey(key: string): string {
   return key;
 }
 
+/** Layouts of finished entries, shared by every entry whose cells sit the same way relative to its first row. */
+const LAYOUTS = new Map<string, string>();
+const MAX_LAYOUTS = 10_000;
+
+/**
+ * A finished entry's codes as its first row and a string: the sheet, then two chars per key (row offset,
+ * column + 1), shared by entries laid out alike — a number per cell was about 0.35 KB of every spreadsheet
+ * entry kept. Undefined when the cells span sheets or rows too far apart to encode.
+ */
+function layoutOf(codes: readonly number[]): { row: number; layout: string } | undefined {
+  if (codes.length === 0) return undefined;
+  const sheet = codes[0]! % SHEET_BITS;
+  let first = Number.POSITIVE_INFINITY;
+  for (const code of codes) {
+    if (code % SHEET_BITS !== sheet) return undefined;
+    first = Math.min(first, Math.floor(code / ROW_UNIT));
+  }
+  let layout = String.fromCharCode(sheet);
+  for (const code of codes) {
+    const offset = Math.floor(code / ROW_UNIT) - first;
+    if (offset > 0xffff) return undefined;
+    layout += String.fromCharCode(offset, Math.floor(code / SHEET_BITS) % COLUMN_BITS);
+  }
+  const known = LAYOUTS.get(layout);
+  if (known !== undefined) layout = known;
+  else if (LAYOUTS.size < MAX_LAYOUTS) LAYOUTS.set(layout, layout);
+  return { row: first, layout };
+}
+
+/** Key lists of finished entries, shared by every entry with the same fields in the same order. */
+const KEY_LISTS = new Map<string, string[]>();
+const MAX_KEY_LISTS = 10_000;
+
+/**
+ * The one shared copy of a finished entry's key list: entries of a catalog mostly have the same fields, and a
+ * list per entry was about 0.4 KB of every entry kept. The caller must copy before changing a shared list.
+ */
+function sharedKeyList(list: string[]): string[] {
+  // Each key with its length, so no two different lists read the same (['a,b'] and ['a', 'b'], [] and ['']).
+  let signature = '';
+  for (const key of list) signature += `${key.length}:${key}`;
+  const known = KEY_LISTS.get(signature);
+  if (known !== undefined) return known;
+  const kept = list.slice();
+  if (KEY_LISTS.size < MAX_KEY_LISTS) KEY_LISTS.set(signature, kept);
+  return kept;
+}
+
 /**
  * A `Map<pointer, SourceLocation>` for an entry of a JSON source, where the location of a field is its
  * pointer in the document: `{ pointer: base + key }` (with the line as `row` in JSON Lines). It stores the
@@ -235,7 +321,9 @@ export function internKey(key: string): string {
  * time: mutate through `set`. Locations of another shape are kept as given.
  */
 export class PointerLocations implements Map<string, SourceLocation> {
-  private readonly keyList: string[] = [];
+  /** Shared with other entries once compact() ran (see sharedKeyList): copied before a change. */
+  private keyList: string[] = [];
+  private keysShared = false;
   private other: Map<string, SourceLocation> | undefined;
   private row: number | undefined;
 
@@ -245,9 +333,26 @@ export class PointerLocations implements Map<string, SourceLocation> {
   add(key: string): this {
     if (this.find(key) < 0) {
       this.other?.delete(key);
-      this.keyList.push(internKey(key));
+      this.ownKeys().push(internKey(key));
     }
     return this;
+  }
+
+  /** Shares the key list with entries of the same fields once the entry is complete (see sharedKeyList). */
+  compact(): void {
+    if (!this.keysShared) {
+      this.keyList = sharedKeyList(this.keyList);
+      this.keysShared = true;
+    }
+  }
+
+  /** The key list, made this entry's own before a change. */
+  private ownKeys(): string[] {
+    if (this.keysShared) {
+      this.keyList = this.keyList.slice();
+      this.keysShared = false;
+    }
+    return this.keyList;
   }
 
   /** Sets the line of every derived location (JSON Lines). */
@@ -284,7 +389,7 @@ export class PointerLocations implements Map<string, SourceLocation> {
       (this.row === undefined ? keys === 1 : keys === 2 && loc.row === this.row);
     if (plain) return this.add(key);
     const i = this.find(key);
-    if (i >= 0) this.keyList.splice(i, 1);
+    if (i >= 0) this.ownKeys().splice(i, 1);
     this.other ??= new Map();
     this.other.set(key, loc);
     return this;
@@ -293,14 +398,15 @@ export class PointerLocations implements Map<string, SourceLocation> {
   delete(key: string): boolean {
     const i = this.find(key);
     if (i >= 0) {
-      this.keyList.splice(i, 1);
+      this.ownKeys().splice(i, 1);
       return true;
     }
     return this.other?.delete(key) ?? false;
   }
 
   clear(): void {
-    this.keyList.length = 0;
+    this.keyList = [];
+    this.keysShared = false;
     this.other = undefined;
   }
 

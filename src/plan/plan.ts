@@ -19,6 +19,7 @@ import {
   STALE_RULE,
   str,
 } from '../indicators/rates.js';
+import type { NeutralScore } from '../indicators/score.js';
 import { globMatch, roundPoints } from '../indicators/score.js';
 import type { ParsedCatalog } from '../model/types.js';
 import type { FileResult } from '../report.js';
@@ -40,7 +41,7 @@ function rescore(
   results: readonly FileResult[],
   removed: ReadonlySet<Diagnostic>,
   options: IndicatorOptions,
-): Score {
+): NeutralScore {
   const copies = results.map((r) => ({
     ...r,
     report: { ...r.report },

@@ -1,7 +1,7 @@
 // Runs the entry schema (ajv) and turns its errors into diagnostics with readable, field-labelled messages.
 import type { Category, Severity } from '../generated/schema-types.js';
 import type { Bilingual, Lang } from '../i18n/index.js';
-import { translateId } from '../i18n/index.js';
+import { isMessageId, translateId } from '../i18n/index.js';
 import { fieldInfo, fieldLabel, patternOf } from '../model/fields.js';
 import type { CatalogKind, EntryData } from '../model/types.js';
 import { type ErrorObject, getValidator, SCHEMA_IDS } from '../schema/ajv.js';
@@ -210,7 +210,13 @@ function describeAllowed(
       const expected = String(params.type).split(',')[0] ?? 'string';
       return {
         messageId: 'schema.type',
-        data: { ...base, expected: translateId(lang, `schema.type.${expected}`) },
+        // A JSON type without a message of its own (null) is shown by its name.
+        data: {
+          ...base,
+          expected: isMessageId(`schema.type.${expected}`)
+            ? translateId(lang, `schema.type.${expected}`)
+            : expected,
+        },
       };
     }
     case 'pattern':

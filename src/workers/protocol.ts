@@ -8,7 +8,7 @@ import type {
   Score,
   Severity,
 } from '../generated/schema-types.js';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, MessageId } from '../i18n/index.js';
 import type { OutputFormat } from '../io/writers/index.js';
 import type { CatalogKind, InputFormat } from '../model/types.js';
 import type { SeverityCounts } from '../report.js';
@@ -123,14 +123,14 @@ export interface DiffTaskResult {
 
 /** An input error raised in a worker outside validation (compile, diff), sent back as data. */
 export interface TaskInputError {
-  inputError: { code: string; messageId: string; data: Record<string, string | number> };
+  inputError: { code: string; messageId: MessageId; data: Record<string, string | number> };
   /** Diff: which version could not be read. */
   side?: 'old' | 'new';
 }
 
 /** A configuration error raised in a worker, sent back as data (Error subclasses lose their fields). */
 export interface TaskConfigError {
-  configError: { code: string; messageId: string; data: Record<string, string | number> };
+  configError: { code: string; messageId: MessageId; data: Record<string, string | number> };
 }
 
 /** Key of the message a worker posts when it starts a task (starts the pool's timeout clock). */

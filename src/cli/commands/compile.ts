@@ -4,8 +4,8 @@ import { copyFile, readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LOCK_FILE_NAME, parseLock, serializeLock } from '../../codegen/lock.js';
-import { compileParsed } from '../../compile.js';
-import { formatNames, renderReport } from '../../formatters/index.js';
+import { type CompileResult, compileParsed } from '../../compile.js';
+import { type Formatter, formatNames, renderReport } from '../../formatters/index.js';
 import type { CodeLock } from '../../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { formatFromName } from '../../io/readers/index.js';
@@ -114,33 +114,82 @@ async function readLock(path: string, shown: string): Promise<CodeLock | undefin
 async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sniffed: Lang): Promise<number> {
   const lang = opts.lang ?? sniffed;
   const formatter = await checkReportOptions(opts, lang);
+  checkCompileMode(input, opts, lang);
+  // `-o -` (or /dev/stdout): the compiled catalog goes to standard output, the report to standard error.
+  const toStdout = isStdout(opts.out);
+  const format = outputFormat(input, opts, toStdout, lang);
+  const { session } = await new SessionResolver(opts, io.cwd, lang, limitsFromOptions(opts)).forInput(input);
+  const targets = await compileTargets(input, opts, io, toStdout, lang);
+  const lock = targets.lockPath ? await readLock(targets.lockPath, targets.lockShown) : undefined;
+
+  const parsed = await readSource({ path: targets.inputPath, name: input }, session);
+  const result = compileParsed(parsed, session, {
+    format: format ?? parsed.format,
+    codes: opts.codes !== false,
+    ...(lock ? { lock } : {}),
+    ...(opts.sequenceWidth !== undefined ? { sequenceWidth: opts.sequenceWidth } : {}),
+    ...(opts.maxSheetRows !== undefined ? { maxSheetRows: opts.maxSheetRows } : {}),
+    ...(opts.dryRun ? {} : { outputName: targets.outName }),
+  });
+  const notes = opts.dryRun ? [] : await writeCompiled(result, input, opts, io, targets, lang);
+  return printCompileReport(
+    result,
+    input,
+    opts,
+    io,
+    { formatter, notes, toStdout, outName: targets.outName },
+    lang,
+  );
+}
+
+/** The output modes that cannot go together (or are missing) and the in-place write of a macro workbook. */
+function checkCompileMode(input: string, opts: CompileCliOptions, lang: Lang): void {
   if (opts.out && opts.write) throw new UsageError(translate(lang, 'cli.compile.outAndWrite'));
   if (!opts.out && !opts.write && !opts.dryRun)
     throw new UsageError(translate(lang, 'cli.compile.needOutput'));
   // Replacing a macro workbook with a plain xlsx would silently drop its macros.
   if (opts.write && extname(input).toLowerCase() === '.xlsm')
     throw new UsageError(translate(lang, 'cli.compile.noWriteXlsm', { file: input }));
-  const inputPath = resolve(io.cwd, input);
-  // `-o -` (or /dev/stdout): the compiled catalog goes to standard output, the report to standard error.
-  const toStdout = isStdout(opts.out);
-  const reportOut = toStdout ? io.stderr : io.stdout;
+}
 
+/** The compiled catalog's format: --to, else the input's (in place or to stdout), else the output name's. */
+function outputFormat(
+  input: string,
+  opts: CompileCliOptions,
+  toStdout: boolean,
+  lang: Lang,
+): OutputFormat | undefined {
   const formats = joinList(OUTPUT_FORMATS, lang);
-  let format: OutputFormat | undefined;
   if (opts.to) {
     if (!(OUTPUT_FORMATS as readonly string[]).includes(opts.to))
       throw new UsageError(translate(lang, 'cli.compile.unknownOutput', { value: opts.to, formats }));
-    format = opts.to as OutputFormat;
-  } else if (opts.write || !opts.out || toStdout) {
-    format = formatFromName(input);
-  } else {
-    format = outputFormatFromName(opts.out);
-    if (!format)
-      throw new UsageError(translate(lang, 'cli.compile.unknownOutput', { value: opts.out, formats }));
+    return opts.to as OutputFormat;
   }
+  if (opts.write || !opts.out || toStdout) return formatFromName(input);
+  const format = outputFormatFromName(opts.out);
+  if (!format)
+    throw new UsageError(translate(lang, 'cli.compile.unknownOutput', { value: opts.out, formats }));
+  return format;
+}
 
-  const { session } = await new SessionResolver(opts, io.cwd, lang, limitsFromOptions(opts)).forInput(input);
+/** Where a compile reads and writes: the input, the compiled catalog, the code lock (absolute and as shown). */
+interface CompileTargets {
+  inputPath: string;
+  outPath: string | undefined;
+  outName: string;
+  lockPath: string | undefined;
+  lockShown: string;
+}
 
+/** Resolves every file compile may write and checks each before anything is read or written. */
+async function compileTargets(
+  input: string,
+  opts: CompileCliOptions,
+  io: CliIO,
+  toStdout: boolean,
+  lang: Lang,
+): Promise<CompileTargets> {
+  const inputPath = resolve(io.cwd, input);
   const useLock = opts.codes !== false && opts.lock !== false;
   const lockPath = useLock
     ? typeof opts.lock === 'string'
@@ -148,7 +197,6 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
       : join(dirname(inputPath), LOCK_FILE_NAME)
     : undefined;
   const lockShown = typeof opts.lock === 'string' ? opts.lock : join(dirname(input), LOCK_FILE_NAME);
-  // Every file compile may write is checked before anything is read or written.
   const configInputs = typeof opts.config === 'string' ? [opts.config] : [];
   let outPath: string | undefined;
   if (opts.write) {
@@ -165,22 +213,23 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
   }
   if (lockPath && !opts.dryRun)
     await checkOutputPath(lockShown, { lang, cwd: io.cwd, inputs: [input, ...configInputs] });
-  const lock = lockPath ? await readLock(lockPath, lockShown) : undefined;
-
-  const parsed = await readSource({ path: inputPath, name: input }, session);
   const outName = opts.write ? input : (opts.out ?? input);
-  const result = compileParsed(parsed, session, {
-    format: format ?? parsed.format,
-    codes: opts.codes !== false,
-    ...(lock ? { lock } : {}),
-    ...(opts.sequenceWidth !== undefined ? { sequenceWidth: opts.sequenceWidth } : {}),
-    ...(opts.maxSheetRows !== undefined ? { maxSheetRows: opts.maxSheetRows } : {}),
-    ...(opts.dryRun ? {} : { outputName: outName }),
-  });
+  return { inputPath, outPath, outName, lockPath, lockShown };
+}
 
+/** Writes the compiled catalog (after a backup when in place) and the changed code lock; returns the notes to print. */
+async function writeCompiled(
+  result: CompileResult,
+  input: string,
+  opts: CompileCliOptions,
+  io: CliIO,
+  targets: CompileTargets,
+  lang: Lang,
+): Promise<string[]> {
+  const { inputPath, outPath, outName, lockPath, lockShown } = targets;
   const notes: string[] = [];
-  if (!opts.dryRun && toStdout) io.stdout.write(result.output);
-  if (!opts.dryRun && outPath) {
+  if (isStdout(opts.out)) io.stdout.write(result.output);
+  if (outPath) {
     if (opts.write) {
       let saved: string;
       try {
@@ -192,29 +241,38 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
       }
       notes.push(translate(lang, 'compile.backup', { file: join(dirname(input), basename(saved)) }));
     }
-    try {
-      await writeFileAtomic(outPath, result.output);
-    } catch (err) {
-      throw new UsageError(
-        translate(lang, 'cli.writeFailed', { file: outName, reason: (err as Error).message }),
-      );
-    }
+    await writeOrFail(outPath, result.output, outName, lang);
   }
-  if (!opts.dryRun && (outPath || toStdout)) {
-    if (lockPath && result.lockChanged) {
-      try {
-        await writeFileAtomic(lockPath, serializeLock(result.lock));
-      } catch (err) {
-        throw new UsageError(
-          translate(lang, 'cli.writeFailed', { file: lockShown, reason: (err as Error).message }),
-        );
-      }
-      notes.push(
-        translate(lang, 'compile.lockWritten', { file: lockShown, count: result.lock.codes.length }),
-      );
-    }
+  if ((outPath || isStdout(opts.out)) && lockPath && result.lockChanged) {
+    await writeOrFail(lockPath, serializeLock(result.lock), lockShown, lang);
+    notes.push(translate(lang, 'compile.lockWritten', { file: lockShown, count: result.lock.codes.length }));
   }
+  return notes;
+}
 
+async function writeOrFail(
+  path: string,
+  content: string | Uint8Array,
+  shown: string,
+  lang: Lang,
+): Promise<void> {
+  try {
+    await writeFileAtomic(path, content);
+  } catch (err) {
+    throw new UsageError(translate(lang, 'cli.writeFailed', { file: shown, reason: (err as Error).message }));
+  }
+}
+
+/** Prints the fixes, the codes and the summary line (unless JSON), then the report; returns the exit code. */
+function printCompileReport(
+  result: CompileResult,
+  input: string,
+  opts: CompileCliOptions,
+  io: CliIO,
+  out: { formatter: Formatter; notes: string[]; toStdout: boolean; outName: string },
+  lang: Lang,
+): number {
+  const reportOut = out.toStdout ? io.stderr : io.stdout;
   const report = result.report;
   if (opts.quiet) report.summary.quiet = true;
   if (opts.maxWarnings !== undefined) {
@@ -227,29 +285,29 @@ async function runCompile(input: string, opts: CompileCliOptions, io: CliIO, sni
   };
   const color = useColor(reportOut, io.env);
   if (opts.format === 'json') {
-    reportOut.write(renderReport(formatter, report, { lang, color: false, ...context }));
-  } else {
-    const file = report.files[0]!;
-    const lines: string[] = [];
-    if (!opts.quiet) {
-      // Loops, not spreads: a large catalog has more fixes than a call can take arguments.
-      for (const line of fixLines(result.fixes, lang, color, opts.dryRun)) lines.push(line);
-      for (const line of codeLines(result.codes, lang, color)) lines.push(line);
-      if (lines.length > 0) lines.push('');
-    }
-    const summaryId = opts.dryRun ? 'compile.dryRunSummary' : 'compile.summary';
-    lines.push(
-      translate(lang, summaryId, {
-        input,
-        output: outName,
-        entries: file.entries,
-        codes: result.codes.length,
-        fixes: result.fixes.length,
-      }),
-    );
-    lines.push(...notes);
-    reportOut.write(`${lines.join('\n')}\n`);
-    reportOut.write(renderReport(formatter, report, { lang, color, ...context }));
+    reportOut.write(renderReport(out.formatter, report, { lang, color: false, ...context }));
+    return reportExitCode(report, opts.maxWarnings);
   }
+  const file = report.files[0]!;
+  const lines: string[] = [];
+  if (!opts.quiet) {
+    // Loops, not spreads: a large catalog has more fixes than a call can take arguments.
+    for (const line of fixLines(result.fixes, lang, color, opts.dryRun)) lines.push(line);
+    for (const line of codeLines(result.codes, lang, color)) lines.push(line);
+    if (lines.length > 0) lines.push('');
+  }
+  const summaryId = opts.dryRun ? 'compile.dryRunSummary' : 'compile.summary';
+  lines.push(
+    translate(lang, summaryId, {
+      input,
+      output: out.outName,
+      entries: file.entries,
+      codes: result.codes.length,
+      fixes: result.fixes.length,
+    }),
+  );
+  lines.push(...out.notes);
+  reportOut.write(`${lines.join('\n')}\n`);
+  reportOut.write(renderReport(out.formatter, report, { lang, color, ...context }));
   return reportExitCode(report, opts.maxWarnings);
 }

@@ -4,6 +4,7 @@ import { Deadline, type ResolvedLimits } from '../../limits.js';
 import { columnLetter } from '../../model/grid.js';
 import { readTables } from '../../model/table.js';
 import type { ParsedCatalog } from '../../model/types.js';
+import { StringPool } from '../../util/strings.js';
 import { CsvSyntaxError, parseCsvText } from './csv-text.js';
 import { decodeTextInput } from './encoding.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
@@ -130,6 +131,7 @@ export function readCsv(source: ReadSource, options: ReadOptions): ParsedCatalog
     });
   }
   deadline.check();
+  const pool = new StringPool();
   for (let r = 0; r < records.length; r++) {
     const record = records[r]!;
     if (record.length > limits.maxColumns) {
@@ -141,14 +143,17 @@ export function readCsv(source: ReadSource, options: ReadOptions): ParsedCatalog
       });
     }
     for (let c = 0; c < record.length; c++) {
-      if (record[c]!.length > limits.maxCellChars) {
+      const cell = record[c]!;
+      if (cell.length > limits.maxCellChars) {
         throw new CatalogInputError('input/limit', 'readers.cellTooLong', {
           file: source.name,
           cell: `${columnLetter(c)}${r + 1}`,
-          count: record[c]!.length,
+          count: cell.length,
           limit: limits.maxCellChars,
         });
       }
+      // Cells the catalog keeps: once per text, and not keeping the whole decoded text alive.
+      record[c] = pool.keep(cell);
     }
   }
   return readTables(

@@ -23,6 +23,7 @@ import type {
   ParsedEntry,
   SourceLocation,
 } from '../../model/types.js';
+import { StringPool } from '../../util/strings.js';
 import { decodeTextInput } from './encoding.js';
 import { countRecords, type JsonBounds, scanJson } from './json-scan.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
@@ -45,6 +46,8 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function checkParsed(doc: unknown, file: string, limit: number): void {
   if (typeof doc === 'string' && doc.length > limit) throw stringTooLong(file, '/', doc.length, limit);
   if (doc === null || typeof doc !== 'object') return;
+  // String values kept once per short text (see StringPool).
+  const pool = new StringPool();
   const stack: object[] = [doc];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -53,6 +56,7 @@ function checkParsed(doc: unknown, file: string, limit: number): void {
         const v: unknown = node[i];
         if (typeof v === 'string') {
           if (v.length > limit) throw stringTooLong(file, pointerTo(doc, node, String(i)), v.length, limit);
+          node[i] = pool.keep(v);
         } else if (v !== null && typeof v === 'object') stack.push(v);
       }
       continue;
@@ -71,6 +75,7 @@ function checkParsed(doc: unknown, file: string, limit: number): void {
       const v = record[k];
       if (typeof v === 'string') {
         if (v.length > limit) throw stringTooLong(file, pointerTo(doc, node, k), v.length, limit);
+        record[k] = pool.keep(v);
       } else if (v !== null && typeof v === 'object') stack.push(v);
     }
   }
@@ -112,6 +117,7 @@ function locationsFor(base: string, data: unknown): LocationMap {
     } else for (const [k, v] of Object.entries(node)) walk(v, `${pointer}/${escapePointer(k)}`, depth + 1);
   };
   walk(data, '', 0);
+  map.compact();
   return map;
 }
 

@@ -1,5 +1,7 @@
 // Format sniffing: what the bytes are (zip, OLE compound file, XML, HTML, JSON, text, binary), from magic bytes.
+
 import { CatalogInputError } from '../../errors.js';
+import type { MessageId } from '../../i18n/index.js';
 import type { InputFormat } from '../../model/types.js';
 import { extensionOf } from '../../util/names.js';
 import { bytesLookBinary, detectAndDecode } from './encoding.js';
@@ -49,7 +51,7 @@ const ACCEPTS: Readonly<Record<InputFormat, readonly ContentType[]>> = {
   xml: ['xml'],
 };
 
-const MISMATCH_IDS: Readonly<Record<ContentType, string>> = {
+const MISMATCH_IDS: Readonly<Record<ContentType, MessageId>> = {
   zip: 'readers.mismatchZip',
   cfb: 'readers.mismatchCfb',
   pdf: 'readers.mismatchPdf',

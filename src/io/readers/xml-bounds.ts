@@ -1,6 +1,8 @@
 // A linear pre-scan of XML text before it is validated and parsed: depth, elements, entries, names,
 // attributes and text sizes are bounded by the limits, so the parser only ever sees a bounded document.
+
 import { CatalogInputError } from '../../errors.js';
+import type { MessageId } from '../../i18n/index.js';
 import type { ResolvedLimits } from '../../limits.js';
 
 /** What the scan checks against; `isEntry` tells whether an element name (as written) names an entry. */
@@ -88,7 +90,7 @@ function skipNonTag(text: string, lt: number): { next: number; cdata: number; is
  */
 export function scanXml(text: string, file: string, bounds: XmlBounds): void {
   const { maxDepth, maxNodes, maxEntries, maxColumns, maxCellChars } = bounds.limits;
-  const limit = (messageId: string, data: Record<string, string | number>) =>
+  const limit = (messageId: MessageId, data: Record<string, string | number>) =>
     new CatalogInputError('input/limit', messageId, { file, ...data });
   let depth = 0;
   let elements = 0;
@@ -159,7 +161,7 @@ function checkAttributes(
   text: string,
   from: number,
   to: number,
-  fail: (messageId: string, data: Record<string, string | number>) => CatalogInputError,
+  fail: (messageId: MessageId, data: Record<string, string | number>) => CatalogInputError,
   limits: { maxColumns: number; maxCellChars: number },
 ): number {
   let count = 0;

@@ -118,40 +118,22 @@ function asXlsx(bytes: Uint8Array): Uint8Array {
  */
 export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): AnnotateResult {
   const { file, lang, parsed } = input;
-  const t = (id: MessageId, data?: Record<string, unknown>) => translate(lang, id, data);
   const pkg = new OoxmlPackage(input.table ? tableXlsx(input.table) : asXlsx(bytes), input.limits);
-  const single = input.table?.name;
   const sheetList = sheets(pkg);
   const partOf = new Map(sheetList.map((s) => [s.name, s.part]));
-
-  // 1. Notes, one per cell, gathering every finding (and announced fix) on it.
-  const bodies = new Map<string, Map<string, string[]>>();
-  let commented = 0;
-  const push = (sheet: string, cell: string, line: string) => {
-    const cells = bodies.get(sheet) ?? new Map<string, string[]>();
-    bodies.set(sheet, cells);
-    const list = cells.get(cell);
-    if (list) list.push(line);
-    else {
-      cells.set(cell, [line]);
-      commented++;
-    }
+  const single = input.table?.name;
+  const at: Targets = {
+    lang,
+    t: (id, data) => translate(lang, id, data),
+    // Where a finding or fix points in this workbook (undefined when its sheet is not in it).
+    target: (f) => {
+      const target = targetOf(f, parsed, single);
+      return target && partOf.has(target.sheet) ? target : undefined;
+    },
   };
-  for (const f of file.findings) {
-    const target = targetOf(f, parsed, single);
-    if (!target || !partOf.has(target.sheet)) continue;
-    push(target.sheet, target.cell, `【${t(`report.severity.${f.severity}`)}】${f.message}（${f.ruleId}）`);
-  }
-  for (const fix of input.fixes ?? []) {
-    const target = targetOf({ location: fix.location, entry: fix.entry }, parsed, single);
-    if (!target || !partOf.has(target.sheet)) continue;
-    const kind = t(`compile.kind.${fix.kind}`, { rule: fix.ruleId ?? '' });
-    push(
-      target.sheet,
-      target.cell,
-      t('annotate.fixComment', { from: text(fix.from), to: text(fix.to), kind }),
-    );
-  }
+  const fixes = input.fixes ?? [];
+  // 1. Notes, one per cell, gathering every finding (and announced fix) on it.
+  const bodies = noteBodies(file, fixes, at);
   const styles = new StyleEditor(pkg, stylesPart(pkg));
   for (const [sheet, cells] of bodies) {
     const part = partOf.get(sheet)!;
@@ -161,9 +143,68 @@ export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): Annot
     const notes = new Map([...cells].map(([cell, lines]) => [cell, lines.join('\n')]));
     pkg.set(part, addComments(pkg, part, xml, notes));
   }
-
   // 2. The findings sheet, inserted first.
-  const percentStyle = styles.usable ? styles.numberFormat(10) : undefined;
+  const name = uniqueName(
+    sheetList.map((s) => s.name),
+    at.t('annotate.sheet'),
+  );
+  addFirstSheet(
+    pkg,
+    name,
+    findingsSheet(file, fixes, at, styles.usable ? styles.numberFormat(10) : undefined),
+  );
+  styles.commit();
+  let commented = 0;
+  for (const cells of bodies.values()) commented += cells.size;
+  return { output: pkg.write(), comments: commented, sheet: name };
+}
+
+/** The language, its texts and where a finding or fix lands in the workbook being annotated. */
+interface Targets {
+  lang: Lang;
+  t: (id: MessageId, data?: Record<string, unknown>) => string;
+  target: (f: {
+    location?: Finding['location'];
+    entry: number | null;
+  }) => { sheet: string; cell: string } | undefined;
+}
+
+/** The note lines per sheet and cell: every finding, then every announced fix, in order. */
+function noteBodies(
+  file: FileReport,
+  fixes: readonly AppliedFix[],
+  at: Targets,
+): Map<string, Map<string, string[]>> {
+  const { t } = at;
+  const bodies = new Map<string, Map<string, string[]>>();
+  const push = (target: { sheet: string; cell: string }, line: string) => {
+    const cells = bodies.get(target.sheet) ?? new Map<string, string[]>();
+    bodies.set(target.sheet, cells);
+    const list = cells.get(target.cell);
+    if (list) list.push(line);
+    else cells.set(target.cell, [line]);
+  };
+  for (const f of file.findings) {
+    const target = at.target(f);
+    if (target) push(target, `【${t(`report.severity.${f.severity}`)}】${f.message}（${f.ruleId}）`);
+  }
+  for (const fix of fixes) {
+    const target = at.target({ location: fix.location, entry: fix.entry });
+    if (!target) continue;
+    const kind = t(`compile.kind.${fix.kind}`, { rule: fix.ruleId ?? '' });
+    push(target, t('annotate.fixComment', { from: text(fix.from), to: text(fix.to), kind }));
+  }
+  return bodies;
+}
+
+/** The findings sheet: title, counts, rates, every finding with a link to its cell, then the fixes. */
+function findingsSheet(
+  file: FileReport,
+  fixes: readonly AppliedFix[],
+  at: Targets,
+  percentStyle: number | undefined,
+): string {
+  const { t } = at;
   const rows: NewCell[][] = [];
   rows.push([t('annotate.title', { file: file.path })]);
   const counts = { error: 0, warning: 0, info: 0 };
@@ -188,56 +229,58 @@ export function annotateWorkbook(bytes: Uint8Array, input: AnnotateInput): Annot
   rows.push([t('annotate.findingsHeading', { count: file.findings.length })]);
   const findingsHeader = rows.length;
   rows.push(t('annotate.findingHeader').split('|'));
-  const link = (f: { location?: Finding['location']; entry: number | null }, shown: string): NewCell => {
-    const target = targetOf(f, parsed, single);
-    return target && partOf.has(target.sheet) && shown
-      ? { value: shown, link: sheetRef(target.sheet, target.cell) }
-      : shown;
-  };
-  file.findings.forEach((f, i) => {
-    rows.push([
-      i + 1,
-      t(`report.severity.${f.severity}`),
-      link(f, f.location.sheet || f.location.cell || f.location.row ? displayLocation(f, lang) : ''),
-      f.entryName ?? (f.entry !== null ? `#${f.entry + 1}` : ''),
-      f.resourceCode ?? '',
-      f.location.field ?? '',
-      f.message,
-      f.ruleId,
-    ]);
-  });
-  if (file.findings.length === 0) rows.push([t('annotate.none')]);
+  for (const row of findingRows(file.findings, at)) rows.push(row);
   const filterEnd = rows.length - 1;
-  const fixes = input.fixes ?? [];
   if (fixes.length > 0) {
     rows.push([]);
     rows.push([t('annotate.fixesHeading', { count: fixes.length })]);
     rows.push(t('annotate.fixHeader').split('|'));
-    fixes.forEach((fix, i) => {
-      const shown =
-        fix.location?.sheet && fix.location.cell ? `${fix.location.sheet}!${fix.location.cell}` : fix.field;
-      rows.push([
-        i + 1,
-        link({ location: fix.location, entry: fix.entry }, shown),
-        fix.entryName ?? `#${fix.entry + 1}`,
-        fix.field,
-        text(fix.from),
-        text(fix.to),
-        t(`compile.kind.${fix.kind}`, { rule: fix.ruleId ?? '' }),
-      ]);
-    });
+    for (const row of fixRows(fixes, at)) rows.push(row);
   }
-  const name = uniqueName(
-    sheetList.map((s) => s.name),
-    t('annotate.sheet'),
-  );
-  const xml = sheetXml({
+  return sheetXml({
     rows,
     // Column A holds the findings' numbers and the rates' names: wide enough for the longest name.
     widths: [Math.max(6, ...rates.map((r) => displayWidth(r.label ?? '') + 2)), 10, 18, 28, 18, 20, 80, 30],
     ...(file.findings.length > 0 ? { autofilter: `A${findingsHeader + 1}:H${filterEnd + 1}` } : {}),
   });
-  addFirstSheet(pkg, name, xml);
-  styles.commit();
-  return { output: pkg.write(), comments: commented, sheet: name };
+}
+
+/** A cell that links to where the finding or fix is, when it is in the workbook. */
+function link(
+  at: Targets,
+  f: { location?: Finding['location']; entry: number | null },
+  shown: string,
+): NewCell {
+  const target = at.target(f);
+  return target && shown ? { value: shown, link: sheetRef(target.sheet, target.cell) } : shown;
+}
+
+function findingRows(findings: readonly Finding[], at: Targets): NewCell[][] {
+  if (findings.length === 0) return [[at.t('annotate.none')]];
+  return findings.map((f, i) => [
+    i + 1,
+    at.t(`report.severity.${f.severity}`),
+    link(at, f, f.location.sheet || f.location.cell || f.location.row ? displayLocation(f, at.lang) : ''),
+    f.entryName ?? (f.entry !== null ? `#${f.entry + 1}` : ''),
+    f.resourceCode ?? '',
+    f.location.field ?? '',
+    f.message,
+    f.ruleId,
+  ]);
+}
+
+function fixRows(fixes: readonly AppliedFix[], at: Targets): NewCell[][] {
+  return fixes.map((fix, i) => {
+    const shown =
+      fix.location?.sheet && fix.location.cell ? `${fix.location.sheet}!${fix.location.cell}` : fix.field;
+    return [
+      i + 1,
+      link(at, { location: fix.location, entry: fix.entry }, shown),
+      fix.entryName ?? `#${fix.entry + 1}`,
+      fix.field,
+      text(fix.from),
+      text(fix.to),
+      at.t(`compile.kind.${fix.kind}`, { rule: fix.ruleId ?? '' }),
+    ];
+  });
 }

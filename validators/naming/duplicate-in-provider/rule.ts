@@ -37,7 +37,7 @@ export default defineRule({
   },
   create(context) {
     const groups = new Map<string, number[]>();
-    const info: { name: string; code?: string; related: Set<string>; content: string }[] = [];
+    const info: { name: string; code?: string; related: Set<string> }[] = [];
     return {
       entry(entry) {
         const name = meaningful(context.seeds, entry.data.name);
@@ -47,8 +47,7 @@ export default defineRule({
         if (Array.isArray(entry.data.relatedCodes))
           for (const c of entry.data.relatedCodes) if (typeof c === 'string') related.add(c.trim());
         const code = meaningful(context.seeds, entry.data.code);
-        const content = canonicalJson(entry.data);
-        info[entry.index] = code ? { name, code, related, content } : { name, related, content };
+        info[entry.index] = code ? { name, code, related } : { name, related };
         const key = `${foldText(provider)}\u0000${foldText(name)}`;
         const list = groups.get(key);
         if (list) list.push(entry.index);
@@ -65,11 +64,13 @@ export default defineRule({
         for (const members of groups.values()) {
           if (members.length < 2) continue;
           // A record listed twice word for word: only the later copies are reported, pointing at the first.
+          // The content is serialised here, for the few entries that share a name, not for every entry.
           const firstCopy = new Map<string, number>();
           const copies = new Set<number>();
           for (const index of members) {
-            const first = firstCopy.get(info[index]!.content);
-            if (first === undefined) firstCopy.set(info[index]!.content, index);
+            const content = canonicalJson(context.entries[index]!.data);
+            const first = firstCopy.get(content);
+            if (first === undefined) firstCopy.set(content, index);
             else {
               copies.add(index);
               context.report({

@@ -1,0 +1,36 @@
+// String helpers for values a run keeps.
+
+/** Below this length V8 copies a substring instead of pointing into its parent (SlicedString::kMinLength). */
+const MIN_SLICE = 13;
+
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. A parser's cells are substrings of the
+ * whole decoded file; V8 represents the longer ones as slices pointing into it, so one kept cell kept the
+ * entire file text (about 0.7 KB per entry of a template CSV). Concatenating and slicing flattens the cell
+ * into a string of its own.
+ */
+export function detach(s: string): string {
+  return s.length < MIN_SLICE ? s : ` ${s}`.slice(1);
+}
+
+/** Texts up to this length are pooled (data types, vocabulary values, item and provider names repeat). */
+const MAX_POOLED = 24;
+
+/**
+ * The strings a reader keeps, each short text once: a catalog repeats its data types, vocabulary values and
+ * item names thousands of times, and one copy per cell was about 0.6 KB per entry of a template CSV. Longer
+ * texts are detached (see detach). The pool lives while a file is read.
+ */
+export class StringPool {
+  private readonly known = new Map<string, string>();
+
+  keep(s: string): string {
+    if (s.length > MAX_POOLED) return detach(s);
+    let kept = this.known.get(s);
+    if (kept === undefined) {
+      kept = detach(s);
+      this.known.set(s, kept);
+    }
+    return kept;
+  }
+}
