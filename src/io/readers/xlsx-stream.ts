@@ -307,6 +307,24 @@ async function sharedStrings(
     text(text) {
       if (inItem) item.text(text);
     },
+    // Between items, the plain form `<si><t …>text</t></si>` whole in the chunk is taken in place, with the
+    // value the calls above give it; any other form goes the generic way.
+    fast(buf, lt) {
+      if (inItem) return lt;
+      let p = lt;
+      while (buf.startsWith('<si><t', p)) {
+        const c = buf.charCodeAt(p + 6);
+        if (c !== 62 && c !== 32) break;
+        const gt = c === 62 ? p + 6 : tagEnd(buf, p + 4);
+        if (gt < 0 || buf.charCodeAt(gt - 1) === 47) break;
+        const end = buf.indexOf('<', gt + 1);
+        if (end < 0 || !buf.startsWith('</t></si>', end)) break;
+        out.push(unescapeXml(buf.slice(gt + 1, end), true));
+        if ((++count & 0xffff) === 0) deadline.check();
+        p = end + 9;
+      }
+      return p;
+    },
   });
   streamPart(zip, entry, (t) => scanner.write(t));
   scanner.end();
