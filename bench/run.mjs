@@ -6,6 +6,7 @@
 // for memory.
 //
 //   node bench/run.mjs [--runs 5] [--big-runs 3] [--quick] [--readme] [--out bench/results.md]
+//   node bench/run.mjs --only startup,xlsx     some parts only (startup, xlsx, tabular, jobs, folder), printed
 //
 //   GOVCAT_BENCH_100K=1      also the 100k-entry xlsx against the floor and SheetJS (about 2 minutes more)
 //   GOVCAT_BENCH_MILLION=1   also a 1,000,000-entry CSV in one process within 4 GiB (about 10 minutes more)
@@ -39,9 +40,19 @@ const { values: args } = parseArgs({
     'big-runs': { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
     readme: { type: 'boolean', default: false },
-    out: { type: 'string', default: join(ROOT, 'bench', 'results.md') },
+    out: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+const PARTS = ['startup', 'xlsx', 'tabular', 'jobs', 'folder'];
+const only = args.only?.split(',').map((p) => p.trim());
+for (const p of only ?? [])
+  if (!PARTS.includes(p)) throw new Error(`--only: unknown part ${p} (${PARTS.join(', ')})`);
+/** Whether a part of the benchmark runs (all unless --only names some). */
+const want = (part) => only === undefined || only.includes(part);
+// A partial run prints its rows; it writes the results file (or README) only when asked to.
+const outFile = args.out ?? (only ? undefined : join(ROOT, 'bench', 'results.md'));
+if (only && args.readme) throw new Error('--readme needs the whole benchmark (no --only)');
 const RUNS = args.quick ? 3 : Number(args.runs);
 const BIG_RUNS = args.quick ? 1 : Number(args['big-runs']);
 const tmp = join(OUT_DIR, 'tmp');
@@ -190,7 +201,7 @@ function target(what, govcatText, referenceText, ratioText, goal, pass) {
 }
 
 // 1. Start-up: CPU of `--version` and of validating a 10-entry catalog against `node -e 0`.
-{
+if (want('startup')) {
   const tiny = await ensureCatalog(10, 'csv');
   const r = compare(
     'start-up',
@@ -223,7 +234,7 @@ function target(what, govcatText, referenceText, ratioText, goal, pass) {
 }
 
 // 2. xlsx: govcat against the floor (inflate + decode + byte scan) and a bare SheetJS parse, CPU.
-const xlsxSizes = process.env.GOVCAT_BENCH_100K === '1' ? [20_000, 100_000] : [20_000];
+const xlsxSizes = !want('xlsx') ? [] : process.env.GOVCAT_BENCH_100K === '1' ? [20_000, 100_000] : [20_000];
 for (const n of xlsxSizes) {
   const file = await ensureCatalog(n, 'xlsx');
   const r = compare(
@@ -270,14 +281,14 @@ for (const n of xlsxSizes) {
 }
 
 // 3. CSV and JSON: against tableschema-js on the same rows (CPU) and the bare parse's memory (peak RSS).
-const tableschema = loadTableSchema();
-if (!tableschema)
+const tableschema = want('tabular') ? loadTableSchema() : undefined;
+if (!tableschema && want('tabular'))
   notices.push(
     'tableschema-js is not installed (`npm run bench:vendor`): the comparison with it was skipped.',
   );
 const tabularSizes = args.quick ? [1000, 10_000] : [1000, 10_000, 100_000];
 const rssAt = {};
-for (const format of ['csv', 'json']) {
+for (const format of want('tabular') ? ['csv', 'json'] : []) {
   rssAt[format] = {};
   for (const n of tabularSizes) {
     const file = await ensureCatalog(n, format);
@@ -358,7 +369,7 @@ const jobsCases = [
   { count: 8, n: 1000, format: 'csv' },
   { count: 2, n: 20_000, format: 'csv' },
 ];
-for (const { count, n, format } of jobsCases) {
+for (const { count, n, format } of want('jobs') ? jobsCases : []) {
   const source = await ensureCatalog(n, format);
   const files = [];
   for (let i = 0; i < count; i++) {
@@ -386,7 +397,7 @@ for (const { count, n, format } of jobsCases) {
 }
 
 // 5. A folder of many small files against one file with the same entries: start-up paid once, not per file.
-{
+if (want('folder')) {
   const FILES = 1000;
   const PER_FILE = 10;
   const one = await ensureCatalog(PER_FILE, 'csv');
@@ -452,7 +463,7 @@ const passed = targets.filter((t) => t.verdict === 'PASS').length;
 lines.push('', `${passed} of ${targets.length} targets met.`);
 for (const n of notices) lines.push('', `Notice: ${n}`);
 const text = `${lines.join('\n')}\n`;
-writeFileSync(args.out, `# govcat benchmark results\n\n${text}`);
+if (outFile) writeFileSync(outFile, `# govcat benchmark results\n\n${text}`);
 process.stdout.write(text);
 
 if (args.readme) {
