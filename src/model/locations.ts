@@ -58,14 +58,12 @@ function columnIndex(letters: string): number {
  * `get` returns a new object each time: mutate through `set`. Locations of another shape are kept as given.
  */
 export class PackedLocations implements Map<string, SourceLocation> {
-  /** Shared with other entries once compact() ran (see sharedKeyList): copied before a change. */
+  /** Shared with other entries while compacted (see sharedKeyList). */
   private keyList: string[] = [];
-  private keysShared = false;
-  /** The packed codes while the entry is being built (or after a later change); undefined once compacted. */
+  /** The packed codes, or undefined once compacted: then `row` and `layout` hold them (see layoutOf). */
   private codes: number[] | undefined = [];
-  /** After compact(): the codes as `base` plus each key's (row offset, column) in two chars (see layoutOf). */
   private layout = '';
-  private base = 0;
+  private row = 0;
   /** Key → position, while the entry is being built (dropped by compact()). */
   private index: Map<string, number> | undefined;
   private other: Map<string, SourceLocation> | undefined;
@@ -122,46 +120,39 @@ export class PackedLocations implements Map<string, SourceLocation> {
   /** The packed code of the i-th key. */
   private codeAt(i: number): number {
     if (this.codes) return this.codes[i]!;
+    const layout = this.layout;
     return (
-      this.base + this.layout.charCodeAt(2 * i) * ROW_UNIT + this.layout.charCodeAt(2 * i + 1) * SHEET_BITS
+      (this.row + layout.charCodeAt(2 * i + 1)) * ROW_UNIT +
+      layout.charCodeAt(2 * i + 2) * SHEET_BITS +
+      layout.charCodeAt(0)
     );
   }
 
-  /** The codes as a list this entry can change (decoded from the layout after compact()). */
+  /** The codes (and keys) as lists this entry can change: decoded from the shared layout after compact(). */
   private ownCodes(): number[] {
     if (!this.codes) {
       const codes: number[] = [];
       for (let i = 0; i < this.keyList.length; i++) codes.push(this.codeAt(i));
       this.codes = codes;
+      this.keyList = this.keyList.slice();
       this.layout = '';
     }
     return this.codes;
   }
 
-  /** Drops the lookup index once an entry is complete (lookups then scan; they are rare); shares the keys. */
+  /**
+   * Once an entry is complete: drops the lookup index (lookups then scan; they are rare), and keeps the codes
+   * as a layout and the keys as a list both shared with entries laid out alike.
+   */
   compact(): void {
     this.index = undefined;
-    if (this.codes) {
-      const packed = layoutOf(this.codes);
-      if (packed) {
-        this.base = packed.base;
-        this.layout = packed.layout;
-        this.codes = undefined;
-      }
-    }
-    if (!this.keysShared) {
-      this.keyList = sharedKeyList(this.keyList);
-      this.keysShared = true;
-    }
-  }
-
-  /** The key list, made this entry's own before a change. */
-  private ownKeys(): string[] {
-    if (this.keysShared) {
-      this.keyList = this.keyList.slice();
-      this.keysShared = false;
-    }
-    return this.keyList;
+    if (!this.codes) return;
+    const packed = layoutOf(this.codes);
+    if (!packed) return;
+    this.row = packed.row;
+    this.layout = packed.layout;
+    this.codes = undefined;
+    this.keyList = sharedKeyList(this.keyList);
   }
 
   get size(): number {
@@ -186,7 +177,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
     else {
       this.index?.set(key, this.keyList.length);
       this.ownCodes().push(code);
-      this.ownKeys().push(internKey(key));
+      this.keyList.push(internKey(key));
     }
     return this;
   }
@@ -200,7 +191,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
       else {
         this.index?.set(key, this.keyList.length);
         this.ownCodes().push(code);
-        this.ownKeys().push(internKey(key));
+        this.keyList.push(internKey(key));
       }
     } else {
       if (i >= 0) this.remove(i);
@@ -212,7 +203,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
 
   private remove(i: number): void {
     this.ownCodes().splice(i, 1);
-    this.ownKeys().splice(i, 1);
+    this.keyList.splice(i, 1);
     this.index = undefined;
   }
 
@@ -227,7 +218,6 @@ export class PackedLocations implements Map<string, SourceLocation> {
 
   clear(): void {
     this.keyList = [];
-    this.keysShared = false;
     this.codes = [];
     this.layout = '';
     this.index = undefined;
@@ -280,11 +270,11 @@ const LAYOUTS = new Map<string, string>();
 const MAX_LAYOUTS = 10_000;
 
 /**
- * A finished entry's codes as a base (first row, sheet) and two chars per key (row offset, column + 1), the
- * string shared by entries laid out alike: a number per cell was about 0.35 KB of every spreadsheet entry
- * kept. Undefined when the cells span sheets or rows too far apart to encode.
+ * A finished entry's codes as its first row and a string: the sheet, then two chars per key (row offset,
+ * column + 1), shared by entries laid out alike — a number per cell was about 0.35 KB of every spreadsheet
+ * entry kept. Undefined when the cells span sheets or rows too far apart to encode.
  */
-function layoutOf(codes: readonly number[]): { base: number; layout: string } | undefined {
+function layoutOf(codes: readonly number[]): { row: number; layout: string } | undefined {
   if (codes.length === 0) return undefined;
   const sheet = codes[0]! % SHEET_BITS;
   let first = Number.POSITIVE_INFINITY;
@@ -292,7 +282,7 @@ function layoutOf(codes: readonly number[]): { base: number; layout: string } | 
     if (code % SHEET_BITS !== sheet) return undefined;
     first = Math.min(first, Math.floor(code / ROW_UNIT));
   }
-  let layout = '';
+  let layout = String.fromCharCode(sheet);
   for (const code of codes) {
     const offset = Math.floor(code / ROW_UNIT) - first;
     if (offset > 0xffff) return undefined;
@@ -301,7 +291,7 @@ function layoutOf(codes: readonly number[]): { base: number; layout: string } | 
   const known = LAYOUTS.get(layout);
   if (known !== undefined) layout = known;
   else if (LAYOUTS.size < MAX_LAYOUTS) LAYOUTS.set(layout, layout);
-  return { base: first * ROW_UNIT + sheet, layout };
+  return { row: first, layout };
 }
 
 /** Key lists of finished entries, shared by every entry with the same fields in the same order. */
