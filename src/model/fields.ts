@@ -72,7 +72,10 @@ export function fieldLabelText(pointer: string): TextArg {
   const info = fieldInfo(pointer);
   if (info) {
     let text = labelTexts.get(info);
-    if (!text) labelTexts.set(info, (text = both(info.label.zh, info.label.en)));
+    if (!text) {
+      text = both(info.label.zh, info.label.en);
+      labelTexts.set(info, text);
+    }
     return text;
   }
   return pointer === '' ? msg('format.entryField') : pointer;
