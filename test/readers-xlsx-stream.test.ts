@@ -161,6 +161,36 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
     }
   });
 
+  it('a sheet of several inflated chunks: every cell form cut at every place by a chunk end', async () => {
+    // The cell forms the scan takes in place (rows, `<c …/>`, `<c …><v>…</v></c>`) mixed with those it leaves
+    // to the generic path (inline strings, formulas, prefixes, spaces between tags, rows without a number).
+    const forms = (r: number) =>
+      `<row r="${r}" spans="1:9"><c r="A${r}" t="s"><v>${r % 8}</v></c><c r="B${r}"/><c r="C${r}" s="1"><v>${44000 + r}</v></c>` +
+      `<c r="D${r}"><v></v></c><c r="E${r}" t="b"><v>1</v></c> <c r="F${r}" t="inlineStr"><is><t>内联${r}</t></is></c>` +
+      `<c r="G${r}"><f>A1</f><v>${r}</v></c>\n<c t="s"><v>3</v></c><c r="I${r}" t="e"><v>#N/A</v></c></row>` +
+      (r % 7 === 0 ? `<row><c r="B${r + 1}" t="s"><v>0</v></c></row>` : '');
+    const rows: string[] = [];
+    let size = 0;
+    for (let r = 1; size < 700 * 1024; r += 2) {
+      const row = forms(r);
+      rows.push(row);
+      size += row.length;
+    }
+    const bytes = handWorkbook({
+      sheets: [
+        {
+          name: '目录',
+          xml: sheet(rows.join(''), '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'),
+        },
+      ],
+      strings: STRINGS,
+      styles: STYLES,
+    });
+    const stream = await streamed(bytes);
+    expect(stream).toBeDefined();
+    expect(stream).toEqual(sheetJs(bytes));
+  });
+
   it('limits end the same way: rows, columns, cell length (first in row order)', async () => {
     const many = Array.from(
       { length: 12 },

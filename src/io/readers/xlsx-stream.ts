@@ -3,7 +3,7 @@
 import { CatalogInputError } from '../../errors.js';
 import type { Deadline, ResolvedLimits } from '../../limits.js';
 import { columnLetter, type Grid, type GridBook, type MergeRange, type RawCell } from '../../model/grid.js';
-import { attr, eachAttr, XmlScanner, XmlUnsupported } from './xml-scan.js';
+import { attr, eachAttr, nameEnd, tagEnd, XmlScanner, XmlUnsupported } from './xml-scan.js';
 import type { ZipArchive, ZipPart } from './zip-directory.js';
 
 /**
@@ -405,6 +405,68 @@ class WorksheetScan {
     else if (this.inInline) this.inline.text(text);
   }
 
+  /**
+   * The scanner's short-cut inside sheetData (outside a cell): rows, their ends and the cells of the common form
+   * `<c …/>` or `<c …><v>text</v></c>`, taken in place one after another with exactly the calls the generic scan
+   * makes for them (`openRow`, `openCell`, the value, `finishCell`). Anything else, or a construct cut by the
+   * chunk's end, is left to the generic scan: returns where that goes on.
+   */
+  fast(buf: string, lt: number): number {
+    if (this.inCell || !this.inData) return lt;
+    const n = buf.length;
+    let p = lt;
+    while (p < n && buf.charCodeAt(p) === 60) {
+      const c1 = buf.charCodeAt(p + 1);
+      let to = -1;
+      if (c1 === 99) {
+        if (this.inRow && buf.charCodeAt(p + 2) === 32) to = this.fastCell(buf, p);
+      } else if (c1 === 47) {
+        if (buf.startsWith('</row>', p)) {
+          this.inRow = false;
+          to = p + 6;
+        }
+      } else if (c1 === 114 && buf.startsWith('row', p + 1)) {
+        const c4 = buf.charCodeAt(p + 4);
+        if (c4 === 32 || c4 === 62 || c4 === 47) to = this.fastRow(buf, p);
+      }
+      if (to < 0) return p;
+      p = to;
+    }
+    return p;
+  }
+
+  /** `<row …>` at `lt` as the generic scan opens it; -1 when cut by the chunk's end. */
+  private fastRow(buf: string, lt: number): number {
+    const gt = tagEnd(buf, lt);
+    if (gt < 0) return -1;
+    const ne = nameEnd(buf, lt + 1);
+    const selfClosing = buf.charCodeAt(gt - 1) === 47;
+    this.openRow(ne >= gt - (selfClosing ? 1 : 0) ? '' : buf.slice(lt + 1, gt), selfClosing);
+    return gt + 1;
+  }
+
+  /** `<c …/>` or `<c …><v>text</v></c>` at `lt` (in a row), whole in `buf`; -1 for any other form. */
+  private fastCell(buf: string, lt: number): number {
+    const gt = tagEnd(buf, lt);
+    if (gt < 0) return -1;
+    if (buf.charCodeAt(gt - 1) === 47) {
+      this.openCell(buf.slice(lt + 1, gt), true);
+      return gt + 1;
+    }
+    if (!buf.startsWith('<v>', gt + 1)) return -1;
+    const vt = buf.indexOf('<', gt + 4);
+    if (vt < 0 || !buf.startsWith('</v></c>', vt)) return -1;
+    this.openCell(buf.slice(lt + 1, gt), false);
+    // <v>: the value opens (a new cell has no value yet); its text; </v>; </c> ends the cell.
+    this.inV = true;
+    if (vt > gt + 4) this.text(buf.slice(gt + 4, vt));
+    this.vDone = true;
+    this.inV = false;
+    this.inCell = false;
+    if (!this.skipRow) this.finishCell();
+    return vt + 8;
+  }
+
   /** A tag inside a cell: its value, its inline string, or markup of that string. */
   private openInCell(name: string, selfClosing: boolean): void {
     if (this.inInline) {
@@ -581,11 +643,7 @@ async function worksheet(
   ctx: SheetContext,
 ): Promise<{ state: SheetState; error: Pending }> {
   const sheet = new WorksheetScan(ctx);
-  const scanner = new XmlScanner({
-    open: (name, raw, selfClosing) => sheet.open(name, raw, selfClosing),
-    close: (name) => sheet.close(name),
-    text: (text) => sheet.text(text),
-  });
+  const scanner = new XmlScanner(sheet);
   streamPart(zip, entry, (t) => {
     scanner.write(t);
   });

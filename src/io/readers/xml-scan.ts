@@ -16,6 +16,12 @@ export interface XmlHandler {
   close(name: string): void;
   /** Character data between tags, exactly as written (entities not decoded). */
   text(text: string): void;
+  /**
+   * Optional short-cut, called at each `<` of markup: the handler may consume the common constructs it knows
+   * that start there (whole, within this chunk) with exactly the effect the calls above would have had, and
+   * returns where scanning goes on — `lt` itself when it took nothing.
+   */
+  fast?(buf: string, lt: number): number;
 }
 
 /** Longest tag, comment or processing instruction the scanner carries between chunks. */
@@ -25,7 +31,7 @@ const SINGLE: string[] = [];
 for (let c = 0; c < 128; c++) SINGLE[c] = String.fromCharCode(c);
 
 /** End of the tag name starting at `start` (space, tab, CR, LF, `/` or `>`). */
-function nameEnd(buf: string, start: number): number {
+export function nameEnd(buf: string, start: number): number {
   let end = start;
   const n = buf.length;
   while (end < n) {
@@ -60,7 +66,7 @@ function localName(buf: string, start: number, end: number): string {
 }
 
 /** Index of the `>` ending the tag that starts at `lt`, honouring quoted attribute values; -1 if not yet there. */
-function tagEnd(buf: string, lt: number): number {
+export function tagEnd(buf: string, lt: number): number {
   let q = 0;
   for (let i = lt + 1; i < buf.length; i++) {
     const c = buf.charCodeAt(i);
@@ -90,6 +96,7 @@ export class XmlScanner {
     const buf = this.carry === '' ? chunk : this.carry + chunk;
     this.carry = '';
     const h = this.handler;
+    const fast = h.fast !== undefined;
     let i = 0;
     const n = buf.length;
     while (i < n) {
@@ -99,6 +106,13 @@ export class XmlScanner {
         return;
       }
       if (lt > i) h.text(buf.slice(i, lt));
+      if (fast) {
+        const to = (h.fast as NonNullable<XmlHandler['fast']>)(buf, lt);
+        if (to !== lt) {
+          i = to;
+          continue;
+        }
+      }
       const next = buf.charCodeAt(lt + 1);
       if (next === 33) {
         // <!-- comment -->, <![CDATA[ … ]]>, <!DOCTYPE …>
