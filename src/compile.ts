@@ -11,7 +11,7 @@ import { emptyLock, serializeLock } from './codegen/lock.js';
 import { cloneData, getAt, pathToPointer, sameValue, setAt } from './codegen/pointer.js';
 import { CatalogInputError } from './errors.js';
 import type { AppliedFix, AssignedCode, CodeLock, Location, Report } from './generated/schema-types.js';
-import { translateId } from './i18n/index.js';
+import { type MessageId, messageOf } from './i18n/index.js';
 import { LIST_JOINER } from './io/writers/columns.js';
 import { type OutputFormat, writeCatalog } from './io/writers/index.js';
 import { sheetOverflow } from './io/writers/xlsx.js';
@@ -146,8 +146,7 @@ function problemDiagnostic(
   session: Session,
 ): Diagnostic {
   const view = makeEntryView(entry);
-  const lang = session.lang;
-  let messageId: string;
+  let messageId: MessageId;
   let data: Record<string, string | number> = {};
   let ruleId = 'compile/code-not-assigned';
   let severity: Diagnostic['severity'] = 'error';
@@ -174,7 +173,7 @@ function problemDiagnostic(
     category: 'code',
     severity,
     messageId,
-    message: translateId(lang, messageId, data),
+    template: messageOf(messageId),
     data,
     entry: entry.index,
     location: { file: parsed.file, ...(loc ?? {}), field: pointerToPath(field) },

@@ -5,12 +5,14 @@ import type {
   Assessment,
   Catalog,
   FileReport,
+  Plan,
   Rate,
   Report,
   Score,
   ScoringProfile,
   Severity,
 } from './generated/schema-types.js';
+import { localize } from './i18n/text.js';
 import { applyIndicators, type IndicatorOptions } from './indicators/apply.js';
 import type { IndicatorInputSet } from './indicators/input-rates.js';
 import { sumRates } from './indicators/input-rates.js';
@@ -144,8 +146,8 @@ export function validateParsed(
     kindReason: kindReason(parsed, session.lang),
     entries: parsed.entries.length,
     items: parsed.entries.reduce((n, e) => n + (Array.isArray(e.data.items) ? e.data.items.length : 0), 0),
-    findings: kept.slice(0, limit).map(toFinding),
-    suppressed: suppressed.map(toFinding),
+    findings: kept.slice(0, limit).map((d) => toFinding(d, session.lang)),
+    suppressed: suppressed.map((d) => toFinding(d, session.lang)),
     rates: localizeRates(
       computeRates(parsed, kept, session.seeds, { rules, today: session.settings.today }),
       session.lang,
@@ -300,10 +302,9 @@ export async function runPipeline<S = CoreSource>(
     ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
   });
   if (options.plan && first && options.profile && report.score)
-    report.plan = buildPlan(
-      results,
-      { ...indicatorOptions(first, options), profile: options.profile },
-      report.score,
+    report.plan = localize<Plan>(
+      buildPlan(results, { ...indicatorOptions(first, options), profile: options.profile }, report.score),
+      first.lang,
     );
   return { results, report, ...(first ? { session: first } : {}) };
 }

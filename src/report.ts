@@ -2,15 +2,16 @@
 
 import type { CatalogInputError } from './errors.js';
 import type { FileReport, Finding, KindReason, Location, Report } from './generated/schema-types.js';
-import { joinList, type Lang, translate, translateId } from './i18n/index.js';
+import { interpolate, joinList, type Lang, translate, translateId } from './i18n/index.js';
+import { renderData } from './i18n/text.js';
 import type { RateRule } from './indicators/rates.js';
 import type { ParsedCatalog } from './model/types.js';
 import type { SuppressedDiagnostic } from './rules/suppress.js';
 import type { Diagnostic } from './rules/types.js';
 import { GOVCAT_VERSION } from './version.js';
 
-/** Turns an internal diagnostic into a report finding. */
-export function toFinding(d: Diagnostic | SuppressedDiagnostic): Finding {
+/** Turns an internal diagnostic into a report finding, its message and data rendered in `lang`. */
+export function toFinding(d: Diagnostic | SuppressedDiagnostic, lang: Lang): Finding {
   const location: Location = {};
   const l = d.location;
   if (l.sheet !== undefined) location.sheet = l.sheet;
@@ -18,13 +19,14 @@ export function toFinding(d: Diagnostic | SuppressedDiagnostic): Finding {
   if (l.column !== undefined) location.column = l.column;
   if (l.cell !== undefined) location.cell = l.cell;
   if (l.field !== undefined && l.field !== '') location.field = l.field;
+  const data = renderData(d.data, lang);
   const f: Finding = {
     ruleId: d.ruleId,
     severity: d.severity,
     category: d.category,
-    message: d.message,
+    message: interpolate(d.template[lang], data),
     messageId: d.messageId,
-    data: d.data,
+    data,
     entry: d.entry,
     location,
   };

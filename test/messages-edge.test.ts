@@ -100,11 +100,9 @@ const EDGE = ['src/indicators/render.ts'];
  * message ids and neutral data rendered at the edge. The list only shrinks.
  */
 const STILL_TAKE_LANG = [
-  // Fixes and code assignment render their descriptions as they are made.
-  'src/compile.ts',
   // Field labels are put into findings' data in the session's language.
   'src/model/fields.ts',
-  // The engine renders each finding's message (and the labels in its data) as it is reported.
+  // The engine hands the session's language to the schema check and to the rules' context.
   'src/rules/engine.ts',
   'src/rules/helpers/labels.ts',
   'src/rules/helpers/vocab-fields.ts',

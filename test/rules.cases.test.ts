@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { GovcatConfig } from '../src/generated/schema-types.js';
 import type { Lang } from '../src/i18n/index.js';
 import type { CatalogKind, Normalization, ParsedCatalog, ReaderNotice } from '../src/model/types.js';
+import { toFinding } from '../src/report.js';
 import { registryRules } from '../src/rules/registry.js';
 import type { AnyRule } from '../src/rules/types.js';
 import { createSession, validateParsed } from '../src/validate.js';
@@ -89,7 +90,9 @@ for (const rule of registryRules()) {
     const file = JSON.parse(readFileSync(path, 'utf8')) as CaseFile;
     for (const c of file.valid) {
       it(`valid: ${c.name}`, () => {
-        expect(run(rule, c, file, 'zh').map((d) => [d.entry, d.messageId, d.message])).toEqual([]);
+        expect(
+          run(rule, c, file, 'zh').map((d) => [d.entry, d.messageId, toFinding(d, 'zh').message]),
+        ).toEqual([]);
       });
     }
     for (const c of file.invalid) {
@@ -115,11 +118,11 @@ for (const rule of registryRules()) {
           if (e.fix) expect(d?.fix).toMatchObject(e.fix);
         }
         for (const d of found) {
-          expect(d.message).not.toMatch(/\{\{/);
+          expect(toFinding(d, 'zh').message).not.toMatch(/\{\{/);
           expect(d.category).toBe(rule.meta.category);
         }
         // The same findings render in English too, without leftover placeholders.
-        for (const d of run(rule, c, file, 'en')) expect(d.message).not.toMatch(/\{\{/);
+        for (const d of run(rule, c, file, 'en')) expect(toFinding(d, 'en').message).not.toMatch(/\{\{/);
       });
     }
   });

@@ -93,6 +93,11 @@ export function translateId(lang: Lang, id: string, data?: Readonly<Record<strin
   return interpolate(message[lang], data);
 }
 
+/** The texts of a message (both languages), for rendering later; a missing id is a type error. */
+export function messageOf(id: MessageId): Bilingual {
+  return catalog.get(id)!;
+}
+
 /** Whether an id names a message. */
 export function isMessageId(id: string): id is MessageId {
   return catalog.has(id);

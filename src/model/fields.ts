@@ -1,6 +1,7 @@
 // Field labels, hints and indicator categories read from the schemas' x-label / x-hint / x-category keywords.
 import type { Category } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
+import { type BilingualText, both, msg, renderText, type TextArg } from '../i18n/text.js';
 import { getSchema, SCHEMA_BASE, SCHEMA_IDS, type SchemaObject } from '../schema/ajv.js';
 
 /** What the schemas say about one field. */
@@ -64,11 +65,25 @@ export function fieldInfo(pointer: string): FieldInfo | undefined {
   return getIndex().get(patternOf(pointer));
 }
 
+const labelTexts = new WeakMap<FieldInfo, BilingualText>();
+
+/** The label of a field, not yet in a language (a finding's `label`); falls back to the pointer itself. */
+export function fieldLabelText(pointer: string): TextArg {
+  const info = fieldInfo(pointer);
+  if (info) {
+    let text = labelTexts.get(info);
+    if (!text) {
+      text = both(info.label.zh, info.label.en);
+      labelTexts.set(info, text);
+    }
+    return text;
+  }
+  return pointer === '' ? msg('format.entryField') : pointer;
+}
+
 /** The label of a field in a language; falls back to the pointer itself. */
 export function fieldLabel(pointer: string, lang: Lang): string {
-  const info = fieldInfo(pointer);
-  if (info) return info.label[lang];
-  return pointer === '' ? translate(lang, 'format.entryField') : pointer;
+  return renderText(fieldLabelText(pointer), lang);
 }
 
 /** Every known field (for docs and header mapping). */

@@ -11,6 +11,7 @@ import type {
   ScoringProfile,
   Severity,
 } from '../generated/schema-types.js';
+import { type Neutral, TemplateText } from '../i18n/text.js';
 import { applyIndicators, type IndicatorOptions } from '../indicators/apply.js';
 import {
   CATEGORY_RATES,
@@ -50,8 +51,12 @@ function rescore(
   return applyIndicators(copies, options).score!;
 }
 
-function planFinding(d: Diagnostic): PlanFinding {
-  const out: PlanFinding = { ruleId: d.ruleId, severity: d.severity, message: d.message };
+function planFinding(d: Diagnostic): Neutral<PlanFinding> {
+  const out: Neutral<PlanFinding> = {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: new TemplateText(d.template, d.data),
+  };
   if (d.location.field) out.field = d.location.field;
   if (d.location.cell) out.cell = d.location.cell;
   else if (d.location.row !== undefined) out.cell = String(d.location.row);
@@ -76,13 +81,13 @@ export function buildPlan(
   results: readonly FileResult[],
   options: IndicatorOptions & { profile: ScoringProfile },
   score: Score,
-): Plan {
+): Neutral<Plan> {
   const severities = new Set<Severity>(
     options.countSeverities ?? options.profile.countSeverities ?? DEFAULT_COUNT_SEVERITIES,
   );
   const findingsSeverities = new Set<Severity>(options.profile.countSeverities ?? DEFAULT_COUNT_SEVERITIES);
   const base = score.totals.net;
-  const steps: PlanStep[] = [];
+  const steps: Neutral<PlanStep>[] = [];
   for (const ind of options.profile.indicators) {
     const scored = score.indicators.find((i) => i.id === ind.id);
     for (const item of ind.items) {
@@ -113,7 +118,7 @@ export function buildPlan(
       const after = rescore(results, removed, options);
       const gain = roundPoints(after.totals.net - base);
       if (gain <= 0) continue;
-      const step: PlanStep = {
+      const step: Neutral<PlanStep> = {
         indicator: ind.id,
         item: item.id,
         label: s.label,
@@ -138,12 +143,12 @@ export function buildPlan(
   return { profile: options.profile.id, steps };
 }
 
-function group(chosen: readonly Candidate[], results: readonly Readable[]): PlanProvider[] {
-  const byProvider = new Map<string, PlanEntry[]>();
+function group(chosen: readonly Candidate[], results: readonly Readable[]): Neutral<PlanProvider>[] {
+  const byProvider = new Map<string, Neutral<PlanEntry>[]>();
   for (const c of chosen) {
     const r = results[c.file]!;
     const data = r.parsed.entries[c.entry]?.data;
-    const entry: PlanEntry = {
+    const entry: Neutral<PlanEntry> = {
       file: r.report.path,
       entry: c.entry,
       findings: c.findings.map(planFinding),

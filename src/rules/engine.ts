@@ -1,7 +1,8 @@
 // The rule engine: runs the schema check and every active rule's hooks over a parsed catalog, in one pass.
 import type { Severity } from '../generated/schema-types.js';
-import { interpolate, type Lang, translateId } from '../i18n/index.js';
-import { fieldLabel, pointerToPath } from '../model/fields.js';
+import { type Bilingual, type Lang, messageOf } from '../i18n/index.js';
+import type { TextArg } from '../i18n/text.js';
+import { fieldLabelText, pointerToPath } from '../model/fields.js';
 import type { ParsedCatalog, ParsedEntry, SourceLocation } from '../model/types.js';
 import type { Seeds } from '../seeds/index.js';
 import type { RuleSet } from './ruleset.js';
@@ -122,22 +123,22 @@ class EngineRun {
     category: Diagnostic['category'],
     severity: Severity,
     messageId: string,
-    render: (data: Record<string, string | number>) => string,
-    data: Record<string, string | number>,
+    template: Bilingual,
+    data: Record<string, TextArg>,
     view: EntryView | undefined,
     field: string | undefined,
     explicit?: SourceLocation,
     fix?: Diagnostic['fix'],
   ): void {
-    const { lang, catalog } = this.input;
+    const { catalog } = this.input;
     const filled =
-      field !== undefined && data.label === undefined ? { ...data, label: fieldLabel(field, lang) } : data;
+      field !== undefined && data.label === undefined ? { ...data, label: fieldLabelText(field) } : data;
     const d: Diagnostic = {
       ruleId,
       category,
       severity,
       messageId,
-      message: render(filled),
+      template,
       data: filled,
       entry: view ? view.index : null,
       location: locationFor(catalog.file, view, field, explicit),
@@ -155,16 +156,7 @@ class EngineRun {
       for (const f of checkEntrySchema(view.data, catalog.kind, lang, ruleSet.supersededFor(catalog.kind))) {
         const severity = ruleSet.schemaLevel(f.ruleId);
         if (severity === 'off') continue;
-        this.push(
-          f.ruleId,
-          f.category,
-          severity,
-          f.messageId,
-          (d) => translateId(lang, f.messageId, d),
-          f.data,
-          view,
-          f.field,
-        );
+        this.push(f.ruleId, f.category, severity, f.messageId, messageOf(f.messageId), f.data, view, f.field);
         this.schemaFindings.push({ d: this.out.pop()!, pointer: f.field });
       }
     }
@@ -223,13 +215,12 @@ class EngineRun {
           to: descriptor.fix.to,
         }
       : undefined;
-    const lang = this.input.lang;
     this.push(
       rule.meta.id,
       rule.meta.category,
       severity,
       descriptor.messageId,
-      (d) => interpolate(message[lang], d),
+      message,
       descriptor.data ?? {},
       view,
       descriptor.field,
@@ -269,7 +260,7 @@ class EngineRun {
 
   /** 3. Reader notices, reported under the rule that owns them. */
   private reportNotices(): void {
-    const { catalog, ruleSet, lang } = this.input;
+    const { catalog, ruleSet } = this.input;
     for (const notice of catalog.notices) {
       const owner = ruleSet.byId.get(notice.ruleId);
       // A caller may run a subset of the registry (tests, plugins): notices of rules it left out are off.
@@ -285,7 +276,7 @@ class EngineRun {
         owner.meta.category,
         severity,
         notice.messageId,
-        (d) => interpolate(message[lang], d),
+        message,
         notice.data,
         view,
         undefined,

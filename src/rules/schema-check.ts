@@ -1,7 +1,7 @@
 // Runs the entry schema (ajv) and turns its errors into diagnostics with readable, field-labelled messages.
 import type { Category, Severity } from '../generated/schema-types.js';
 import type { Bilingual, Lang } from '../i18n/index.js';
-import { isMessageId, translateId } from '../i18n/index.js';
+import { isMessageId, type MessageId, translateId } from '../i18n/index.js';
 import { fieldInfo, fieldLabel, patternOf } from '../model/fields.js';
 import type { CatalogKind, EntryData } from '../model/types.js';
 import { type ErrorObject, getValidator, SCHEMA_IDS } from '../schema/ajv.js';
@@ -162,7 +162,7 @@ export interface SchemaFinding {
   category: Category;
   /** JSON Pointer of the field inside the entry. */
   field: string;
-  messageId: string;
+  messageId: MessageId;
   data: Record<string, string | number>;
 }
 

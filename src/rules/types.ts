@@ -1,6 +1,7 @@
 // Types of the rule framework: rule modules, their context and hooks, and the Diagnostic they produce.
 import type { Category, Severity } from '../generated/schema-types.js';
 import type { Bilingual, Lang } from '../i18n/index.js';
+import type { TextArg } from '../i18n/text.js';
 import type {
   CatalogKind,
   EntryData,
@@ -30,14 +31,18 @@ export interface DiagnosticFix {
   to: unknown;
 }
 
-/** The common currency of the pipeline: one finding about one place. */
+/**
+ * The common currency of the pipeline: one finding about one place. Language-neutral: the message is its
+ * template in both languages and its data (texts in it neutral too), rendered as the report is built.
+ */
 export interface Diagnostic {
   ruleId: string;
   category: Category;
   severity: Severity;
   messageId: string;
-  message: string;
-  data: Record<string, string | number>;
+  /** The message's template in both languages (a rule's own, or one of the tables). */
+  template: Bilingual;
+  data: Record<string, TextArg>;
   /** 0-based index of the entry in file order, or null for file-level findings. */
   entry: number | null;
   entryName?: string;
