@@ -11,6 +11,8 @@
 //   GOVCAT_BENCH_MILLION=1   also a 1,000,000-entry CSV in one process within 4 GiB (about 10 minutes more)
 //
 // `--quick` runs 3 rounds and leaves out the 100k-entry CSV and JSON, for a look while working.
+// `--only startup,xlsx,tabular,jobs,folder` runs those parts only: their rows replace the same rows of the
+// results file (and README with --readme), the other rows stay as last measured, and the file says so.
 // `--readme` writes the table into README.md between the bench:targets markers.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -40,9 +42,15 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     readme: { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench', 'results.md') },
+    only: { type: 'string' },
   },
 });
 const RUNS = args.quick ? 3 : Number(args.runs);
+const PARTS = ['startup', 'xlsx', 'tabular', 'jobs', 'folder'];
+const only = args.only?.split(',');
+for (const part of only ?? [])
+  if (!PARTS.includes(part)) throw new Error(`--only: unknown part ${part} (${PARTS.join(', ')})`);
+const runs = (part) => !only || only.includes(part);
 const BIG_RUNS = args.quick ? 1 : Number(args['big-runs']);
 const tmp = join(OUT_DIR, 'tmp');
 mkdirSync(tmp, { recursive: true });
@@ -190,7 +198,7 @@ function target(what, govcatText, referenceText, ratioText, goal, pass) {
 }
 
 // 1. Start-up: CPU of `--version` and of validating a 10-entry catalog against `node -e 0`.
-{
+if (runs('startup')) {
   const tiny = await ensureCatalog(10, 'csv');
   const r = compare(
     'start-up',
@@ -223,7 +231,7 @@ function target(what, govcatText, referenceText, ratioText, goal, pass) {
 }
 
 // 2. xlsx: govcat against the floor (inflate + decode + byte scan) and a bare SheetJS parse, CPU.
-const xlsxSizes = process.env.GOVCAT_BENCH_100K === '1' ? [20_000, 100_000] : [20_000];
+const xlsxSizes = !runs('xlsx') ? [] : process.env.GOVCAT_BENCH_100K === '1' ? [20_000, 100_000] : [20_000];
 for (const n of xlsxSizes) {
   const file = await ensureCatalog(n, 'xlsx');
   const r = compare(
@@ -271,13 +279,13 @@ for (const n of xlsxSizes) {
 
 // 3. CSV and JSON: against tableschema-js on the same rows (CPU) and the bare parse's memory (peak RSS).
 const tableschema = loadTableSchema();
-if (!tableschema)
+if (!tableschema && runs('tabular'))
   notices.push(
     'tableschema-js is not installed (`npm run bench:vendor`): the comparison with it was skipped.',
   );
 const tabularSizes = args.quick ? [1000, 10_000] : [1000, 10_000, 100_000];
 const rssAt = {};
-for (const format of ['csv', 'json']) {
+for (const format of runs('tabular') ? ['csv', 'json'] : []) {
   rssAt[format] = {};
   for (const n of tabularSizes) {
     const file = await ensureCatalog(n, format);
@@ -358,7 +366,7 @@ const jobsCases = [
   { count: 8, n: 1000, format: 'csv' },
   { count: 2, n: 20_000, format: 'csv' },
 ];
-for (const { count, n, format } of jobsCases) {
+for (const { count, n, format } of runs('jobs') ? jobsCases : []) {
   const source = await ensureCatalog(n, format);
   const files = [];
   for (let i = 0; i < count; i++) {
@@ -386,7 +394,7 @@ for (const { count, n, format } of jobsCases) {
 }
 
 // 5. A folder of many small files against one file with the same entries: start-up paid once, not per file.
-{
+if (runs('folder')) {
   const FILES = 1000;
   const PER_FILE = 10;
   const one = await ensureCatalog(PER_FILE, 'csv');
@@ -434,22 +442,39 @@ if (process.env.GOVCAT_BENCH_MILLION === '1') {
   );
 }
 
-const lines = [];
 const cpu = cpus()[0]?.model.trim() ?? 'CPU';
-lines.push(
+const machine =
   `Machine: ${availableParallelism()} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}; ` +
-    `load average during the runs: median ${median(loads).toFixed(1)} (${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}). ` +
-    `Medians of ${RUNS} alternating runs (${BIG_RUNS} at 100k entries), each a fresh process with \`--max-old-space-size=${BUDGET_MB}\`.`,
-  '',
+  `load average during the runs: median ${median(loads).toFixed(1)} (${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}). ` +
+  `Medians of ${RUNS} alternating runs (${BIG_RUNS} at 100k entries), each a fresh process with \`--max-old-space-size=${BUDGET_MB}\`.`;
+let rows = targets.map(
+  (t) => `| ${t.what} | ${t.govcatText} | ${t.referenceText} | ${t.ratioText} | ${t.goal} | ${t.verdict} |`,
+);
+let header = [machine];
+if (only && existsSync(args.out)) {
+  // A partial run: its rows replace the same rows of the last full results; the rest stay as measured then.
+  const old = readFileSync(args.out, 'utf8').split('\n');
+  const what = (row) => row.split(' | ')[0];
+  const fresh = new Map(rows.map((r) => [what(r), r]));
+  const oldRows = old.filter((l) => l.startsWith('| ') && !l.startsWith('| target |'));
+  rows = [
+    ...oldRows.map((r) => fresh.get(what(r)) ?? r),
+    ...rows.filter((r) => !oldRows.some((o) => what(o) === what(r))),
+  ];
+  const oldHeader = old.filter((l) => l.startsWith('Machine: ') || l.startsWith('Re-measured '));
+  header = [
+    ...oldHeader.filter((l) => !l.startsWith(`Re-measured (${only.join(', ')})`)),
+    `Re-measured (${only.join(', ')}) in a later run, whose rows replace those above — ${machine}`,
+  ];
+}
+const lines = [
+  ...header.flatMap((l) => [l, '']),
   '| target | govcat | reference | ratio | goal | verdict |',
   '|---|---:|---:|---:|---|---|',
-);
-for (const t of targets)
-  lines.push(
-    `| ${t.what} | ${t.govcatText} | ${t.referenceText} | ${t.ratioText} | ${t.goal} | ${t.verdict} |`,
-  );
-const passed = targets.filter((t) => t.verdict === 'PASS').length;
-lines.push('', `${passed} of ${targets.length} targets met.`);
+  ...rows,
+];
+const passed = rows.filter((r) => r.endsWith('| PASS |')).length;
+lines.push('', `${passed} of ${rows.length} targets met.`);
 for (const n of notices) lines.push('', `Notice: ${n}`);
 const text = `${lines.join('\n')}\n`;
 writeFileSync(args.out, `# govcat benchmark results\n\n${text}`);

@@ -133,13 +133,15 @@ export function entryRate(
   label: string,
   failing: ReadonlySet<number>,
   population?: readonly number[],
+  providers?: readonly string[],
 ): Rate {
   const indexes = population ?? catalog.entries.map((_, i) => i);
+  const provider = providers ? (i: number) => providers[i]! : (i: number) => providerOf(catalog, i);
   const slots = new Map<string, { conforming: number; total: number; rate: number | null }>();
   let conforming = 0;
   const failed: number[] = [];
   for (const i of indexes) {
-    const slot = getOrCreate(slots, providerOf(catalog, i), () => ({ conforming: 0, total: 0, rate: null }));
+    const slot = getOrCreate(slots, provider(i), () => ({ conforming: 0, total: 0, rate: null }));
     slot.total++;
     if (failing.has(i)) failed.push(i);
     else {
@@ -187,6 +189,8 @@ export function computeRatesDetailed(
   const rates: Record<string, Rate> = {};
   const weights: RateWeights = {};
   const applies = (r: RateRule) => !r.kinds || r.kinds.includes(catalog.kind);
+  // Each entry's provider once for all the rates below, not once per rate.
+  const providers = catalog.entries.map((_, i) => providerOf(catalog, i));
   for (const def of CATEGORY_RATES) {
     if (options.rules && !options.rules.some((r) => applies(r) && def.categories.includes(r.category))) {
       rates[def.id] = notAssessed(
@@ -200,7 +204,7 @@ export function computeRatesDetailed(
     for (const c of def.categories)
       for (const [i, n] of perCategory.get(c) ?? []) w.set(i, (w.get(i) ?? 0) + n);
     rates[def.id] = {
-      ...entryRate(catalog, label(def.labelId), new Set(w.keys())),
+      ...entryRate(catalog, label(def.labelId), new Set(w.keys()), undefined, providers),
       severities,
       source: 'diagnostics',
     };
@@ -210,11 +214,17 @@ export function computeRatesDetailed(
   catalog.entries.forEach((e, i) => {
     if (!isStructuredEntry(e.data.format, seeds)) unstructured.add(i);
   });
-  rates.structured = { ...entryRate(catalog, label('rate.structured'), unstructured), source: 'format' };
+  rates.structured = {
+    ...entryRate(catalog, label('rate.structured'), unstructured, undefined, providers),
+    source: 'format',
+  };
   weights.structured = new Map([...unstructured].map((i) => [i, 1]));
   if (options.rules?.some((r) => r.id === STALE_RULE && applies(r))) {
     // Only catalogs that state update dates show their timeliness; the others need an update log.
-    Object.assign(rates, updateRates(catalog, diagnostics, seeds, counted, label, options.today) ?? {});
+    Object.assign(
+      rates,
+      updateRates(catalog, diagnostics, seeds, counted, label, options.today, providers) ?? {},
+    );
     weights.update = new Map([...(rates.update?.failing ?? [])].map((f) => [f.entry, 1]));
     weights.timely = new Map([...(rates.timely?.failing ?? [])].map((f) => [f.entry, 1]));
   }
@@ -234,6 +244,7 @@ function updateRates(
   counted: ReadonlySet<Severity>,
   label: (id: string) => string,
   today: string | undefined,
+  providers: readonly string[],
 ): Record<string, Rate> | undefined {
   const late = new Set<number>();
   for (const d of diagnostics)
@@ -251,8 +262,8 @@ function updateRates(
   if (judged.length === 0) return undefined;
   const source = { source: 'diagnostics' as const, severities: [...counted] };
   return {
-    update: { ...entryRate(catalog, label('rate.update'), late, judged), ...source },
-    timely: { ...entryRate(catalog, label('rate.timely'), late, structured), ...source },
+    update: { ...entryRate(catalog, label('rate.update'), late, judged, providers), ...source },
+    timely: { ...entryRate(catalog, label('rate.timely'), late, structured, providers), ...source },
   };
 }
 

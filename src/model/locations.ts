@@ -268,6 +268,7 @@ export function internKey(key: string): string {
 /** Layouts of finished entries, shared by every entry whose cells sit the same way relative to its first row. */
 const LAYOUTS = new Map<string, string>();
 const MAX_LAYOUTS = 10_000;
+let lastLayout = '';
 
 /**
  * A finished entry's codes as its first row and a string: the sheet, then two chars per key (row offset,
@@ -282,6 +283,18 @@ function layoutOf(codes: readonly number[]): { row: number; layout: string } | u
     if (code % SHEET_BITS !== sheet) return undefined;
     first = Math.min(first, Math.floor(code / ROW_UNIT));
   }
+  // Consecutive entries are mostly laid out alike: the last layout is checked before a string is built.
+  const last = lastLayout;
+  if (last.length === 1 + 2 * codes.length && last.charCodeAt(0) === sheet) {
+    let same = true;
+    for (let i = 0; i < codes.length && same; i++) {
+      const code = codes[i]!;
+      same =
+        last.charCodeAt(2 * i + 1) === Math.floor(code / ROW_UNIT) - first &&
+        last.charCodeAt(2 * i + 2) === Math.floor(code / SHEET_BITS) % COLUMN_BITS;
+    }
+    if (same) return { row: first, layout: last };
+  }
   let layout = String.fromCharCode(sheet);
   for (const code of codes) {
     const offset = Math.floor(code / ROW_UNIT) - first;
@@ -291,25 +304,36 @@ function layoutOf(codes: readonly number[]): { row: number; layout: string } | u
   const known = LAYOUTS.get(layout);
   if (known !== undefined) layout = known;
   else if (LAYOUTS.size < MAX_LAYOUTS) LAYOUTS.set(layout, layout);
+  lastLayout = layout;
   return { row: first, layout };
 }
 
 /** Key lists of finished entries, shared by every entry with the same fields in the same order. */
 const KEY_LISTS = new Map<string, string[]>();
 const MAX_KEY_LISTS = 10_000;
+let lastKeyList: string[] = [];
 
 /**
  * The one shared copy of a finished entry's key list: entries of a catalog mostly have the same fields, and a
  * list per entry was about 0.4 KB of every entry kept. The caller must copy before changing a shared list.
  */
 function sharedKeyList(list: string[]): string[] {
+  // Consecutive entries mostly have the same fields, and keys are interned: the last list is checked first.
+  const last = lastKeyList;
+  if (last.length === list.length) {
+    let i = 0;
+    while (i < list.length && list[i] === last[i]) i++;
+    if (i === list.length) return last;
+  }
   // Each key with its length, so no two different lists read the same (['a,b'] and ['a', 'b'], [] and ['']).
   let signature = '';
   for (const key of list) signature += `${key.length}:${key}`;
-  const known = KEY_LISTS.get(signature);
-  if (known !== undefined) return known;
-  const kept = list.slice();
-  if (KEY_LISTS.size < MAX_KEY_LISTS) KEY_LISTS.set(signature, kept);
+  let kept = KEY_LISTS.get(signature);
+  if (kept === undefined) {
+    kept = list.slice();
+    if (KEY_LISTS.size < MAX_KEY_LISTS) KEY_LISTS.set(signature, kept);
+  }
+  lastKeyList = kept;
   return kept;
 }
 

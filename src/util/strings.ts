@@ -25,6 +25,8 @@ export class StringPool {
   private readonly known = new Map<string, string>();
 
   keep(s: string): string {
+    // Most cells of a template sheet are empty: no lookup for them.
+    if (s.length === 0) return s;
     if (s.length > MAX_POOLED) return detach(s);
     let kept = this.known.get(s);
     if (kept === undefined) {

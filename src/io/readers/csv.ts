@@ -106,8 +106,20 @@ export function csvRecords(bytes: Uint8Array, name: string, limits: ResolvedLimi
 }
 
 export function readCsv(source: ReadSource, options: ReadOptions): ParsedCatalog {
-  const { limits } = options;
-  const deadline = new Deadline(source.name, limits.timeoutMs);
+  const deadline = new Deadline(source.name, options.limits.timeoutMs);
+  const records = checkedRecords(source, options.limits, deadline);
+  return readTables(
+    { file: source.name, format: 'csv', book: { sheets: [{ rows: records, merges: [] }] } },
+    options,
+    deadline,
+  );
+}
+
+/**
+ * The records of a CSV source within the limits, each cell pooled (see StringPool). A function of its own so
+ * the decoded text (as large as the file, twice for Chinese) is garbage before the entries are built.
+ */
+function checkedRecords(source: ReadSource, limits: ResolvedLimits, deadline: Deadline): string[][] {
   const ext = extOf(source.name, '.csv');
   checkContent('csv', sniffContent(source.bytes), source.name, ext);
   const { text } = decodeTextInput(source.bytes, source.name, ext);
@@ -156,9 +168,5 @@ export function readCsv(source: ReadSource, options: ReadOptions): ParsedCatalog
       record[c] = pool.keep(cell);
     }
   }
-  return readTables(
-    { file: source.name, format: 'csv', book: { sheets: [{ rows: records, merges: [] }] } },
-    options,
-    deadline,
-  );
+  return records;
 }
