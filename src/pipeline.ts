@@ -131,7 +131,6 @@ export function validateParsed(
     ruleSet: session.ruleSet,
     seeds: session.seeds,
     settings: session.settings,
-    lang: session.lang,
   });
   const all = extra.length > 0 ? sortDiagnostics([...found, ...extra]) : found;
   const { kept, suppressed } = applySuppressions(all, session.config.suppressions, session.settings.today);

@@ -165,7 +165,7 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
     // The cell forms the scan takes in place (rows, `<c …/>`, `<c …><v>…</v></c>`) mixed with those it leaves
     // to the generic path (inline strings, formulas, prefixes, spaces between tags, rows without a number).
     const forms = (r: number) =>
-      `<row r="${r}" spans="1:9"><c r="A${r}" t="s"><v>${r % 8}</v></c><c r="B${r}"/><c r="C${r}" s="1"><v>${44000 + r}</v></c>` +
+      `<row r="${r}" spans="1:9"><c r="A${r}" t="s"><v>${(r * 7) % 24_000}</v></c><c r="B${r}"/><c r="C${r}" s="1"><v>${44000 + r}</v></c>` +
       `<c r="D${r}"><v></v></c><c r="E${r}" t="b"><v>1</v></c> <c r="F${r}" t="inlineStr"><is><t>内联${r}</t></is></c>` +
       `<c r="G${r}"><f>A1</f><v>${r}</v></c>\n<c t="s"><v>3</v></c><c r="I${r}" t="e"><v>#N/A</v></c></row>` +
       (r % 7 === 0 ? `<row><c r="B${r + 1}" t="s"><v>0</v></c></row>` : '');
@@ -176,14 +176,39 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
       rows.push(row);
       size += row.length;
     }
+    // Merged ranges over several chunks: the plain form (taken in place) among single cells, other quotes
+    // and spacing.
+    const merges = Array.from({ length: 30_000 }, (_, i) =>
+      i % 4 === 0
+        ? `<mergeCell ref="H${i + 1}:I${i + 1}"/>`
+        : i % 4 === 1
+          ? `<mergeCell ref="AB${i + 1}"/>`
+          : i % 4 === 2
+            ? `<mergeCell ref='J${i + 1}:L${i + 3}' />`
+            : `<mergeCell ref="XFD${i + 1}:XFD${i + 2}"/>`,
+    );
+    // Shared strings over several chunks too: plain items (taken in place) among rich, preserved and
+    // escaped ones.
+    const items = Array.from({ length: 24_000 }, (_, i) =>
+      i % 5 === 0
+        ? `<si><t>名称${i} &amp; _x000D_</t></si>`
+        : i % 5 === 1
+          ? `<si><t xml:space="preserve"> 空格 ${i} </t></si>`
+          : i % 5 === 2
+            ? `<si><r><t>富${i}</t></r><r><t>文本</t></r></si>`
+            : i % 5 === 3
+              ? `<si><t></t></si>`
+              : `<si><t>行${i}&#13;&#10;下一行</t><rPh><t>ダ</t></rPh></si>`,
+    );
+    const strings = `<?xml version="1.0"?><sst ${NS} count="${items.length}">${items.join('')}</sst>`;
     const bytes = handWorkbook({
       sheets: [
         {
           name: '目录',
-          xml: sheet(rows.join(''), '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'),
+          xml: sheet(rows.join(''), `<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`),
         },
       ],
-      strings: STRINGS,
+      strings,
       styles: STYLES,
     });
     const stream = await streamed(bytes);

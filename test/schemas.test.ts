@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allFields, fieldLabel } from '../src/model/fields.js';
+import { renderText } from '../src/i18n/text.js';
+import { allFields, fieldLabelText } from '../src/model/fields.js';
 import { getSchema, getValidator, SCHEMA_IDS, schemaIds } from '../src/schema/ajv.js';
 import { baseEntry, catalogOf, merge } from './helpers/catalog.js';
 
@@ -98,8 +99,8 @@ describe('schemas', () => {
     ]) {
       expect(labels).toContain(label);
     }
-    expect(fieldLabel('/items/12/type', 'zh')).toBe('数据类型');
-    expect(fieldLabel('/share/type', 'en')).toBe('sharing type');
+    expect(renderText(fieldLabelText('/items/12/type'), 'zh')).toBe('数据类型');
+    expect(renderText(fieldLabelText('/share/type'), 'en')).toBe('sharing type');
   });
 
   it('validate the example catalog structure (its defects are value-level)', () => {

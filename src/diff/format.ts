@@ -11,7 +11,8 @@ import type {
   RateChange,
 } from '../generated/schema-types.js';
 import { type Lang, type MessageId, translate } from '../i18n/index.js';
-import { fieldLabel } from '../model/fields.js';
+import { renderText } from '../i18n/text.js';
+import { fieldLabelText } from '../model/fields.js';
 
 /** Formats govcat diff writes. */
 export const DIFF_FORMATS = ['stylish', 'json', 'markdown', 'html'] as const;
@@ -26,7 +27,7 @@ export interface DiffFormatContext {
 /** The label of a dotted field (share.type → 共享类型), the field itself when the schema has none. */
 export function diffFieldLabel(field: string, lang: Lang): string {
   const pointer = `/${field.replace(/\[(\d+|\*|[^\]]*)\]/g, '/*').replace(/\./g, '/')}`;
-  const label = fieldLabel(pointer, lang);
+  const label = renderText(fieldLabelText(pointer), lang);
   return label === pointer ? field : label;
 }
 

@@ -1,7 +1,6 @@
 // Field labels, hints and indicator categories read from the schemas' x-label / x-hint / x-category keywords.
 import type { Category } from '../generated/schema-types.js';
-import type { Lang } from '../i18n/index.js';
-import { type BilingualText, both, msg, renderText, type TextArg } from '../i18n/text.js';
+import { type BilingualText, both, msg, type TextArg } from '../i18n/text.js';
 import { getSchema, SCHEMA_BASE, SCHEMA_IDS, type SchemaObject } from '../schema/ajv.js';
 
 /** What the schemas say about one field. */
@@ -79,11 +78,6 @@ export function fieldLabelText(pointer: string): TextArg {
     return text;
   }
   return pointer === '' ? msg('format.entryField') : pointer;
-}
-
-/** The label of a field in a language; falls back to the pointer itself. */
-export function fieldLabel(pointer: string, lang: Lang): string {
-  return renderText(fieldLabelText(pointer), lang);
 }
 
 /** Every known field (for docs and header mapping). */

@@ -1,6 +1,6 @@
 // The rule engine: runs the schema check and every active rule's hooks over a parsed catalog, in one pass.
 import type { Severity } from '../generated/schema-types.js';
-import { type Bilingual, type Lang, messageOf } from '../i18n/index.js';
+import { type Bilingual, messageOf } from '../i18n/index.js';
 import type { TextArg } from '../i18n/text.js';
 import { fieldLabelText, pointerToPath } from '../model/fields.js';
 import type { ParsedCatalog, ParsedEntry, SourceLocation } from '../model/types.js';
@@ -24,7 +24,6 @@ export interface EngineInput {
   ruleSet: RuleSet;
   seeds: Seeds;
   settings: RuleSettings;
-  lang: Lang;
 }
 
 function trimmed(value: unknown): string | undefined {
@@ -151,9 +150,9 @@ class EngineRun {
 
   /** 1. The schema check, per entry. */
   private checkSchema(): void {
-    const { catalog, ruleSet, lang } = this.input;
+    const { catalog, ruleSet } = this.input;
     for (const view of this.views) {
-      for (const f of checkEntrySchema(view.data, catalog.kind, lang, ruleSet.supersededFor(catalog.kind))) {
+      for (const f of checkEntrySchema(view.data, catalog.kind, ruleSet.supersededFor(catalog.kind))) {
         const severity = ruleSet.schemaLevel(f.ruleId);
         if (severity === 'off') continue;
         this.push(f.ruleId, f.category, severity, f.messageId, messageOf(f.messageId), f.data, view, f.field);
@@ -182,7 +181,7 @@ class EngineRun {
     options: RuleContext<object>['options'],
     current: { view?: EntryView },
   ): RuleContext<object> {
-    const { catalog, seeds, settings, lang } = this.input;
+    const { catalog, seeds, settings } = this.input;
     return {
       id: rule.meta.id,
       options,
@@ -191,7 +190,6 @@ class EngineRun {
       entries: this.views,
       seeds,
       settings,
-      lang,
       report: (descriptor: ReportDescriptor): void => this.report(rule, severity, current, descriptor),
     };
   }

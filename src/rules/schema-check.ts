@@ -1,8 +1,9 @@
 // Runs the entry schema (ajv) and turns its errors into diagnostics with readable, field-labelled messages.
 import type { Category, Severity } from '../generated/schema-types.js';
-import type { Bilingual, Lang } from '../i18n/index.js';
-import { isMessageId, type MessageId, translateId } from '../i18n/index.js';
-import { fieldInfo, fieldLabel, patternOf } from '../model/fields.js';
+import type { Bilingual } from '../i18n/index.js';
+import { isMessageId, type MessageId } from '../i18n/index.js';
+import { type BilingualText, both, msg, type TextArg } from '../i18n/text.js';
+import { fieldInfo, fieldLabelText, patternOf } from '../model/fields.js';
 import type { CatalogKind, EntryData } from '../model/types.js';
 import { type ErrorObject, getValidator, SCHEMA_IDS } from '../schema/ajv.js';
 import type { SchemaMatch } from './types.js';
@@ -163,7 +164,8 @@ export interface SchemaFinding {
   /** JSON Pointer of the field inside the entry. */
   field: string;
   messageId: MessageId;
-  data: Record<string, string | number>;
+  /** The message's data, texts in it not yet in a language (the report's edge renders them). */
+  data: Record<string, TextArg>;
 }
 
 function valueText(value: unknown): string {
@@ -190,32 +192,40 @@ function matches(match: SchemaMatch, keyword: string, field: string): boolean {
   return pattern === match.path || pattern.startsWith(`${match.path}/`);
 }
 
-function hintOf(field: string, lang: Lang): string {
-  return fieldInfo(field)?.hint?.[lang] ?? '';
+const hintTexts = new WeakMap<object, BilingualText>();
+
+/** The documented values of a field (its x-hint), or '' when it has none. */
+function hintOf(field: string): TextArg {
+  const hint = fieldInfo(field)?.hint;
+  if (!hint) return '';
+  let text = hintTexts.get(hint);
+  if (!text) {
+    text = both(hint.zh, hint.en);
+    hintTexts.set(hint, text);
+  }
+  return text;
 }
 
 /** A value outside what the field allows (type, enum, const, pattern, format): what is allowed, in words. */
 function describeAllowed(
   keyword: string,
   field: string,
-  lang: Lang,
-  base: { label: string; value: string },
+  base: { label: TextArg; value: string },
   params: Record<string, unknown>,
 ): { messageId: SchemaFinding['messageId']; data: SchemaFinding['data'] } {
-  const hint = hintOf(field, lang);
+  const hint = hintOf(field);
   switch (keyword) {
     case 'type': {
       // A field with a documented value set (共享类型, 是否向社会开放): say which values are allowed.
       if (hint) return { messageId: 'schema.enum', data: { ...base, hint } };
       const expected = String(params.type).split(',')[0] ?? 'string';
+      const typeId = `schema.type.${expected}`;
       return {
         messageId: 'schema.type',
         // A JSON type without a message of its own (null) is shown by its name.
         data: {
           ...base,
-          expected: isMessageId(`schema.type.${expected}`)
-            ? translateId(lang, `schema.type.${expected}`)
-            : expected,
+          expected: isMessageId(typeId) ? msg(typeId) : expected,
         },
       };
     }
@@ -233,10 +243,9 @@ function describeAllowed(
 function describe(
   error: ErrorObject,
   field: string,
-  lang: Lang,
   value: unknown,
 ): Omit<SchemaFinding, 'ruleId' | 'category' | 'keyword'> {
-  const label = fieldLabel(field, lang);
+  const label = fieldLabelText(field);
   const base = { label, value: valueText(value) };
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -269,7 +278,7 @@ function describe(
     case 'const':
     case 'pattern':
     case 'format':
-      return { field, ...describeAllowed(error.keyword, field, lang, base, params) };
+      return { field, ...describeAllowed(error.keyword, field, base, params) };
     case 'additionalProperties':
       return {
         field,
@@ -303,7 +312,6 @@ function valueAt(data: unknown, pointer: string): unknown {
 export function checkEntrySchema(
   entry: EntryData,
   kind: CatalogKind,
-  lang: Lang,
   superseded: readonly SchemaMatch[],
 ): SchemaFinding[] {
   const validate = getValidator(kind === 'shared' ? SCHEMA_IDS.sharedEntry : SCHEMA_IDS.openEntry);
@@ -322,7 +330,7 @@ export function checkEntrySchema(
     if (superseded.some((m) => matches(m, error.keyword, field))) continue;
     // Too many extra columns is reported like a list that is too long.
     const info = BY_KEYWORD.get(error.keyword === 'maxProperties' ? 'maxItems' : error.keyword);
-    const described = describe(error, field, lang, valueAt(entry, field));
+    const described = describe(error, field, valueAt(entry, field));
     if (described.messageId === 'schema.requiredShareMethod') described.data.shareType = String(shareType);
     const category: Category =
       info?.category === 'completeness'

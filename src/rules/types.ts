@@ -1,6 +1,6 @@
 // Types of the rule framework: rule modules, their context and hooks, and the Diagnostic they produce.
 import type { Category, Severity } from '../generated/schema-types.js';
-import type { Bilingual, Lang } from '../i18n/index.js';
+import type { Bilingual } from '../i18n/index.js';
 import type { TextArg } from '../i18n/text.js';
 import type {
   CatalogKind,
@@ -103,7 +103,8 @@ export interface EntryView {
 /** What a rule reports: a message id and data, never prose or locations in text. */
 export interface ReportDescriptor {
   messageId: string;
-  data?: Record<string, string | number>;
+  /** The message's data: plain values, or texts not yet in a language (src/i18n/text.ts). */
+  data?: Record<string, TextArg>;
   /** Entry index (defaults to the entry being visited; required in start/end). Null for file level. */
   entry?: number | null;
   /** JSON Pointer of the field inside the entry, e.g. /share/type or /items/2/fieldName. */
@@ -138,7 +139,6 @@ export interface RuleContext<Options extends object = Record<string, never>> {
   readonly entries: readonly EntryView[];
   readonly seeds: Seeds;
   readonly settings: RuleSettings;
-  readonly lang: Lang;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -33,7 +33,11 @@ export type SchemaObject = Record<string, unknown>;
 
 /** What one data source's schemas come to: the raw schemas, an Ajv instance, the validators made so far. */
 interface SchemaState {
-  raw: Map<string, SchemaObject>;
+  /** Parsed on first use: a run on the precompiled validators never needs the schema files. */
+  raw: Map<string, SchemaObject> | undefined;
+  /** Schemas read one by one (by the file their $id names) before all were needed. */
+  single: Map<string, SchemaObject> | undefined;
+  source: DataSource;
   ajv: Ajv2020 | undefined;
   compiled: Map<string, ValidateFunction>;
   precompiled: PrecompiledValidators | null | undefined;
@@ -43,14 +47,23 @@ const states = new PerSource<SchemaState>();
 
 function state(source: DataSource = dataSource()): SchemaState {
   return states.get(source, () => ({
-    raw: loadRawSchemas(source),
+    raw: undefined,
+    single: undefined,
+    source,
     ajv: undefined,
     compiled: new Map(),
     precompiled: undefined,
   }));
 }
 
-/** Every schema in schemas/ by $id, parsed once per data source. */
+/** Every schema in schemas/ by $id, parsed once per data source (on first use). */
+function rawSchemas(): Map<string, SchemaObject> {
+  const st = state();
+  st.raw ??= loadRawSchemas(st.source);
+  return st.raw;
+}
+
+/** Every schema in schemas/ by $id. */
 function loadRawSchemas(source: DataSource): Map<string, SchemaObject> {
   const out = new Map<string, SchemaObject>();
   for (const name of source.list('schemas', true)) {
@@ -84,7 +97,7 @@ export function createAjv(source = false): Ajv2020 {
   for (const keyword of ['x-label', 'x-label-en', 'x-hint', 'x-hint-en', 'x-category']) {
     ajv.addKeyword({ keyword, schemaType: 'string' });
   }
-  for (const schema of state().raw.values()) ajv.addSchema(schema);
+  for (const schema of rawSchemas().values()) ajv.addSchema(schema);
   return ajv;
 }
 
@@ -118,16 +131,31 @@ export function getValidator<T = unknown>(id: string): ValidateFunction<T> {
   return validate;
 }
 
-/** The raw schema object for an $id (for label lookup and docs). */
+/**
+ * The raw schema object for an $id (for label lookup and docs). A govcat $id names its file (schemas/ after the
+ * base): that file alone is read when its $id matches, so looking up a few labels does not parse every schema.
+ */
 export function getSchema(id: string): SchemaObject {
-  const schema = state().raw.get(id);
+  const st = state();
+  if (!st.raw && id.startsWith(SCHEMA_BASE)) {
+    st.single ??= new Map();
+    const known = st.single.get(id);
+    if (known) return known;
+    const text = st.source.read(`schemas/${id.slice(SCHEMA_BASE.length)}`);
+    const schema = text === undefined ? undefined : (JSON.parse(text) as SchemaObject);
+    if (schema?.$id === id) {
+      st.single.set(id, schema);
+      return schema;
+    }
+  }
+  const schema = rawSchemas().get(id);
   if (!schema) throw new Error(`unknown schema ${id}`);
   return schema;
 }
 
 /** Every loaded schema $id. */
 export function schemaIds(): string[] {
-  return [...state().raw.keys()].sort();
+  return [...rawSchemas().keys()].sort();
 }
 
 export type { ErrorObject, ValidateFunction };

@@ -92,6 +92,71 @@ function parseRef(ref: string): boolean {
   return true;
 }
 
+/** parseRef over buf[from, to) in place. */
+function parseRefAt(buf: string, from: number, to: number): boolean {
+  let i = from;
+  let c = 0;
+  while (i < to) {
+    const ch = buf.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+    i++;
+  }
+  const letters = i - from;
+  if (letters === 0 || letters > 3 || i === to || to - i > 7 || buf.charCodeAt(i) === 48) return false;
+  let r = 0;
+  for (; i < to; i++) {
+    const ch = buf.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+    r = r * 10 + (ch - 48);
+  }
+  refCol = c - 1;
+  refRow = r - 1;
+  return true;
+}
+
+/**
+ * A cell reference as RANGE_REF takes one (1–3 letters A–Z, 1–7 digits, no leading zero) at buf[from, …) before
+ * `to`: sets refCol/refRow (the row as Number reads the digits, less one) and returns where it ends, or -1.
+ */
+function cellAt(buf: string, from: number, to: number): number {
+  let i = from;
+  let c = 0;
+  while (i < to && i - from < 4) {
+    const ch = buf.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+    i++;
+  }
+  const letters = i - from;
+  if (letters === 0 || letters > 3) return -1;
+  const digitsFrom = i;
+  let r = 0;
+  while (i < to) {
+    const ch = buf.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    r = r * 10 + (ch - 48);
+    i++;
+  }
+  const digits = i - digitsFrom;
+  if (digits === 0 || digits > 7 || buf.charCodeAt(digitsFrom) === 48) return -1;
+  refCol = c - 1;
+  refRow = r - 1;
+  return i;
+}
+
+/** The number buf[from, to) writes when it is 1–9 decimal digits, else -1 (Number.parseInt's value then). */
+function digitsAt(buf: string, from: number, to: number): number {
+  if (to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const ch = buf.charCodeAt(i);
+    if (ch < 48 || ch > 57) return -1;
+    n = n * 10 + (ch - 48);
+  }
+  return n;
+}
+
 function columnIndex(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
@@ -307,6 +372,24 @@ async function sharedStrings(
     text(text) {
       if (inItem) item.text(text);
     },
+    // Between items, the plain form `<si><t …>text</t></si>` whole in the chunk is taken in place, with the
+    // value the calls above give it; any other form goes the generic way.
+    fast(buf, lt) {
+      if (inItem) return lt;
+      let p = lt;
+      while (buf.startsWith('<si><t', p)) {
+        const c = buf.charCodeAt(p + 6);
+        if (c !== 62 && c !== 32) break;
+        const gt = c === 62 ? p + 6 : tagEnd(buf, p + 4);
+        if (gt < 0 || buf.charCodeAt(gt - 1) === 47) break;
+        const end = buf.indexOf('<', gt + 1);
+        if (end < 0 || !buf.startsWith('</t></si>', end)) break;
+        out.push(unescapeXml(buf.slice(gt + 1, end), true));
+        if ((++count & 0xffff) === 0) deadline.check();
+        p = end + 9;
+      }
+      return p;
+    },
   });
   streamPart(zip, entry, (t) => scanner.write(t));
   scanner.end();
@@ -412,7 +495,8 @@ class WorksheetScan {
    * chunk's end, is left to the generic scan: returns where that goes on.
    */
   fast(buf: string, lt: number): number {
-    if (this.inCell || !this.inData) return lt;
+    if (this.inCell) return lt;
+    if (!this.inData) return this.dataDone ? this.fastMerges(buf, lt) : lt;
     const n = buf.length;
     let p = lt;
     while (p < n && buf.charCodeAt(p) === 60) {
@@ -435,6 +519,31 @@ class WorksheetScan {
     return p;
   }
 
+  /**
+   * After sheetData: `<mergeCell ref="A1:B2"/>` tags one after another, read in place into the ranges
+   * openOutsideData makes of them; returns where the generic scan goes on (any other form, or a cut tag).
+   */
+  private fastMerges(buf: string, lt: number): number {
+    let p = lt;
+    while (buf.startsWith('<mergeCell ref="', p)) {
+      const from = p + 16;
+      const close = buf.indexOf('"', from);
+      if (close < 0 || !buf.startsWith('/>', close + 1)) break;
+      const first = cellAt(buf, from, close);
+      if (first < 0) break;
+      const s = { r: refRow, c: refCol };
+      let e: MergeRange['e'];
+      if (first === close) e = { ...s };
+      else {
+        if (buf.charCodeAt(first) !== 58 || cellAt(buf, first + 1, close) !== close) break;
+        e = { r: refRow, c: refCol };
+      }
+      this.merges.push({ s, e });
+      p = close + 3;
+    }
+    return p;
+  }
+
   /** `<row …>` at `lt` as the generic scan opens it; -1 when cut by the chunk's end. */
   private fastRow(buf: string, lt: number): number {
     const gt = tagEnd(buf, lt);
@@ -449,17 +558,32 @@ class WorksheetScan {
   private fastCell(buf: string, lt: number): number {
     const gt = tagEnd(buf, lt);
     if (gt < 0) return -1;
-    if (buf.charCodeAt(gt - 1) === 47) {
-      this.openCell(buf.slice(lt + 1, gt), true);
-      return gt + 1;
+    const selfClosing = buf.charCodeAt(gt - 1) === 47;
+    let vt = -1;
+    if (!selfClosing) {
+      if (!buf.startsWith('<v>', gt + 1)) return -1;
+      vt = buf.indexOf('<', gt + 4);
+      if (vt < 0 || !buf.startsWith('</v></c>', vt)) return -1;
     }
-    if (!buf.startsWith('<v>', gt + 1)) return -1;
-    const vt = buf.indexOf('<', gt + 4);
-    if (vt < 0 || !buf.startsWith('</v></c>', vt)) return -1;
-    this.openCell(buf.slice(lt + 1, gt), false);
+    const ref = this.cellAttrs(buf, lt + 2, selfClosing ? gt - 1 : gt);
+    if (ref < 0) this.openCell(buf.slice(lt + 1, gt), selfClosing);
+    else this.startCell(ref === 1, selfClosing);
+    if (selfClosing) return gt + 1;
     // <v>: the value opens (a new cell has no value yet); its text; </v>; </c> ends the cell.
     this.inV = true;
-    if (vt > gt + 4) this.text(buf.slice(gt + 4, vt));
+    if (vt > gt + 4) {
+      // A shared string's index, all digits: looked up in place (what cellValue does with its text).
+      const index = this.cellType === 's' && !this.skipRow ? digitsAt(buf, gt + 4, vt) : -1;
+      if (index >= 0) {
+        this.inV = false;
+        this.inCell = false;
+        const strings = this.ctx.strings;
+        if (!strings || !(index in strings)) throw new StreamFallback('shared string index out of range');
+        this.storeCell(strings[index] ?? '');
+        return vt + 8;
+      }
+      this.text(buf.slice(gt + 4, vt));
+    }
     this.vDone = true;
     this.inV = false;
     this.inCell = false;
@@ -533,8 +657,13 @@ class WorksheetScan {
     eachAttr(raw, this.onCellAttr);
     const ref = this.cellRef;
     this.cellRef = undefined;
-    if (ref !== undefined) {
-      if (!parseRef(ref)) throw new StreamFallback('odd cell reference');
+    if (ref !== undefined && !parseRef(ref)) throw new StreamFallback('odd cell reference');
+    this.startCell(ref !== undefined, selfClosing);
+  }
+
+  /** Places the cell just opened (at refCol/refRow when it had a reference) and, self-closing, finishes it. */
+  private startCell(hasRef: boolean, selfClosing: boolean): void {
+    if (hasRef) {
       this.cellCol = refCol;
       this.cellRow = refRow;
       this.col = this.cellCol;
@@ -550,6 +679,36 @@ class WorksheetScan {
     if (selfClosing) {
       if (!this.skipRow) this.finishCell();
     } else this.inCell = true;
+  }
+
+  /**
+   * The attributes of `<c …>` read in place — buf[from, end) is ` name="value"` repeated — when each is `r`, `t`
+   * or `s`, at most once: sets the type and style and returns 1 with a reference (in refCol/refRow), 0
+   * without. -1 (nothing set) for any other form, or a reference parseRef refuses: `openCell` then reads them.
+   */
+  private cellAttrs(buf: string, from: number, end: number): number {
+    let type: string | undefined;
+    let style: string | undefined;
+    let seen = 0;
+    let p = from;
+    while (p < end) {
+      const name = buf.charCodeAt(p + 1);
+      if (buf.charCodeAt(p) !== 32 || buf.charCodeAt(p + 2) !== 61 || buf.charCodeAt(p + 3) !== 34) return -1;
+      const close = buf.indexOf('"', p + 4);
+      if (close < 0 || close >= end) return -1;
+      const bit = name === 114 ? 1 : name === 116 ? 2 : name === 115 ? 4 : 0;
+      if (bit === 0 || seen & bit) return -1;
+      seen |= bit;
+      if (bit === 1) {
+        if (!parseRefAt(buf, p + 4, close)) return -1;
+      } else if (bit === 2) {
+        type = close === p + 5 && buf.charCodeAt(p + 4) === 115 ? 's' : buf.slice(p + 4, close);
+      } else style = buf.slice(p + 4, close);
+      p = close + 1;
+    }
+    this.cellType = type;
+    this.cellStyle = style;
+    return seen & 1;
   }
 
   private finishCell(): void {

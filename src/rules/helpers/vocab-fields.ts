@@ -1,5 +1,6 @@
 // Finds every value of an entry that a vocabulary governs (via the vocabulary's `fields`) and how it matches.
-import { joinList, listSeparator, translate } from '../../i18n/index.js';
+import { interpolate, messageOf } from '../../i18n/index.js';
+import { both, list, type TextArg } from '../../i18n/text.js';
 import type { EntryData, Normalization } from '../../model/types.js';
 import type { Seeds, Vocabulary, VocabularyMatch } from '../../seeds/index.js';
 import { type ParsedDataType, parseDataType } from './data-type.js';
@@ -159,27 +160,36 @@ export function vocabularyNormalizations(
   return out;
 }
 
-/** The allowed values of a vocabulary for a message: groups for formats, “1（无条件共享）” for coded values. */
-export function allowedValues(vocab: Vocabulary, lang: 'zh' | 'en'): string {
+const allowedTexts = new WeakMap<Vocabulary, TextArg>();
+
+/**
+ * The allowed values of a vocabulary for a message (in both languages): groups for formats, “1（无条件共享）” for
+ * coded values. Made once per vocabulary.
+ */
+export function allowedValues(vocab: Vocabulary): TextArg {
+  let text = allowedTexts.get(vocab);
+  if (text === undefined) {
+    text = allowedValuesOf(vocab);
+    allowedTexts.set(vocab, text);
+  }
+  return text;
+}
+
+function allowedValuesOf(vocab: Vocabulary): TextArg {
   if (vocab.id === DATA_TYPE_VOCABULARY) {
     const types = vocab.terms.filter((t) => t.group !== 'charset' && (t.status ?? 'standard') === 'standard');
-    return types
-      .map((t) => `${t.value} ${(lang === 'zh' ? t.label : t.en) ?? ''}`.trim())
-      .join(listSeparator(lang));
-  }
-  if (vocab.groups.size > 0) {
-    return joinList(
-      [...vocab.groups.values()].map((g) => (lang === 'zh' ? g.label : (g.en ?? g.label))),
-      lang,
+    return list(
+      types.map((t) => both(`${t.value} ${t.label ?? ''}`.trim(), `${t.value} ${t.en ?? ''}`.trim())),
     );
   }
-  return vocab.terms
-    .filter((t) => (t.status ?? 'standard') === 'standard')
-    .map((t) => {
-      const name = lang === 'zh' ? t.label : t.en;
-      return name && name !== String(t.value)
-        ? translate(lang, 'format.valueNamed', { value: t.value, name })
-        : String(t.value);
-    })
-    .join(listSeparator(lang));
+  if (vocab.groups.size > 0)
+    return list([...vocab.groups.values()].map((g) => both(g.label, g.en ?? g.label)));
+  const template = messageOf('format.valueNamed');
+  const named = (value: string | number, name: string | undefined, form: string) =>
+    name && name !== String(value) ? interpolate(form, { value, name }) : String(value);
+  return list(
+    vocab.terms
+      .filter((t) => (t.status ?? 'standard') === 'standard')
+      .map((t) => both(named(t.value, t.label, template.zh), named(t.value, t.en, template.en))),
+  );
 }

@@ -1,4 +1,5 @@
 // code/classification-format: 数据资源分类 is 类 (1/2/3) + 项 (2 digits) + 目 (3 digits) + 细目 (digits).
+import { both, list, type TextArg } from '../../../src/i18n/text.js';
 import { defineRule } from '../../../src/rules/define.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
 
@@ -46,13 +47,11 @@ export default defineRule({
     for (const tree of context.seeds.classification.values())
       for (const c of tree.classes)
         if (c.code && !classes.has(c.code)) classes.set(c.code, { zh: c.label, en: c.en ?? c.label });
-    const classList = [...classes]
-      .map(([code, label]) => (context.lang === 'zh' ? `${code}（${label.zh}）` : `${code} (${label.en})`))
-      .join(context.lang === 'zh' ? '、' : ', ');
+    const classList = list(
+      [...classes].map(([code, label]) => both(`${code}（${label.zh}）`, `${code} (${label.en})`)),
+    );
     /** The first problem of a digit string, or undefined. */
-    const problemOf = (
-      digits: string,
-    ): { messageId: string; data: Record<string, string | number> } | undefined => {
+    const problemOf = (digits: string): { messageId: string; data: Record<string, TextArg> } | undefined => {
       if (!classes.has(digits[0]!))
         return { messageId: 'badClass', data: { first: digits[0]!, classes: classList } };
       if (digits.length < 6) return { messageId: 'tooShort', data: { length: digits.length } };

@@ -35,7 +35,7 @@ export default defineRule({
       context.report({
         messageId: 'placeholder',
         field,
-        data: { label: labelFor(field, context.lang), value: textOf(value) ?? '' },
+        data: { label: labelFor(field), value: textOf(value) ?? '' },
         replacesSchema: true,
       });
     return {

@@ -1,4 +1,5 @@
 // dataset/fragmentation: entries of one provider whose names differ only by a year, period, region or department.
+import { both } from '../../../src/i18n/text.js';
 import { defineRule } from '../../../src/rules/define.js';
 import { departmentNames, fragmentStem, stripGenericSuffixes } from '../../../src/rules/helpers/names.js';
 import { foldText, listForMessage } from '../../../src/rules/helpers/text.js';
@@ -51,17 +52,23 @@ export default defineRule({
           if (list) list.push(member);
           else groups.set(key, [member]);
         }
-        const sep = context.lang === 'zh' ? '、' : ', ';
         for (const members of groups.values()) {
           // Identical names are duplicates (naming/duplicate-in-provider), not fragments; so are names that
           // differ only by a generic word (劳务派遣经营许可证 / …信息): no time, region or department tells them apart.
           if (members.length < 2) continue;
           const plain = new Set(members.map((m) => foldText(stripGenericSuffixes(m.name, naming))));
           if (plain.size < 2) continue;
-          const names = listForMessage(
-            members.map((m) => (context.lang === 'zh' ? `“${m.name}”` : `"${m.name}"`)),
-            5,
-            sep,
+          const names = both(
+            listForMessage(
+              members.map((m) => `“${m.name}”`),
+              5,
+              '、',
+            ),
+            listForMessage(
+              members.map((m) => `"${m.name}"`),
+              5,
+              ', ',
+            ),
           );
           for (const m of members) {
             const others = members.filter((o) => o !== m).map((o) => o.index + 1);
@@ -69,7 +76,11 @@ export default defineRule({
               messageId: 'fragmented',
               entry: m.index,
               field: '/name',
-              data: { others: listForMessage(others, 10, sep), count: members.length, names },
+              data: {
+                others: both(listForMessage(others, 10, '、'), listForMessage(others, 10, ', ')),
+                count: members.length,
+                names,
+              },
             });
           }
         }

@@ -1,4 +1,5 @@
 // metadata/data-type-length: data types that need a length (C, N) state it, and lengths make sense.
+import { both } from '../../../src/i18n/text.js';
 import { defineRule } from '../../../src/rules/define.js';
 import { formatDataType } from '../../../src/rules/helpers/data-type.js';
 import { textOf } from '../../../src/rules/helpers/text.js';
@@ -55,7 +56,7 @@ export default defineRule({
             field,
             data: {
               value: text,
-              typeLabel: (context.lang === 'zh' ? term.label : term.en) ?? code,
+              typeLabel: both(term.label ?? code, term.en ?? code),
               example: code === 'N' ? 'N(10,2)' : formatDataType(code, 50),
             },
           });

@@ -1,4 +1,5 @@
 // metadata/vocabulary-discouraged: known but discouraged values (每半年, 不定期, GBK) are warnings.
+import { both, list } from '../../../src/i18n/text.js';
 import { defineRule } from '../../../src/rules/define.js';
 import { labelFor } from '../../../src/rules/helpers/labels.js';
 import { allowedValues, vocabularyValues } from '../../../src/rules/helpers/vocab-fields.js';
@@ -23,7 +24,6 @@ export default defineRule({
     },
   },
   create(context) {
-    const sep = context.lang === 'zh' ? '、' : ', ';
     return {
       entry(entry) {
         for (const v of vocabularyValues(context.seeds, entry.data)) {
@@ -32,19 +32,18 @@ export default defineRule({
           // Formats name their categories (电子文件、电子表格 …); other vocabularies their standard values.
           const recommended =
             !group && v.vocab.groups.size > 0
-              ? allowedValues(v.vocab, context.lang)
-              : v.vocab.terms
-                  .filter((t) => (t.status ?? 'standard') === 'standard' && (!group || t.group === group))
-                  .map((t) => String(t.value))
-                  .join(sep);
+              ? allowedValues(v.vocab)
+              : list(
+                  v.vocab.terms
+                    .filter((t) => (t.status ?? 'standard') === 'standard' && (!group || t.group === group))
+                    .map((t) => String(t.value)),
+                );
           const term = v.match.term;
-          const advice =
-            (context.lang === 'zh' ? term.advice : term.adviceEn) ??
-            (context.lang === 'zh' ? '建议改为其中之一' : 'prefer one of those');
+          const advice = both(term.advice ?? '建议改为其中之一', term.adviceEn ?? 'prefer one of those');
           context.report({
             messageId: 'discouraged',
             field: v.pointer,
-            data: { label: labelFor(v.pointer, context.lang), value: v.text, recommended, advice },
+            data: { label: labelFor(v.pointer), value: v.text, recommended, advice },
           });
         }
       },

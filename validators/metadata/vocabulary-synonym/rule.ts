@@ -42,7 +42,7 @@ export default defineRule({
           context.report({
             messageId: 'synonym',
             field: v.pointer,
-            data: { label: labelFor(v.pointer, context.lang), value: v.text, canonical: String(canonical) },
+            data: { label: labelFor(v.pointer), value: v.text, canonical: String(canonical) },
             fix: { from: v.raw, to: canonical },
           });
         }
@@ -52,7 +52,7 @@ export default defineRule({
           context.report({
             messageId: 'synonym',
             field: n.field,
-            data: { label: labelFor(n.field, context.lang), value: from, canonical: String(n.to) },
+            data: { label: labelFor(n.field), value: from, canonical: String(n.to) },
             fix: { from: n.from, to: n.to },
           });
         }

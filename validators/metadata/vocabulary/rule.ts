@@ -49,9 +49,9 @@ export default defineRule({
             messageId: 'unknown',
             field: v.pointer,
             data: {
-              label: labelFor(v.pointer, context.lang),
+              label: labelFor(v.pointer),
               value: v.text,
-              allowed: allowedValues(v.vocab, context.lang),
+              allowed: allowedValues(v.vocab),
             },
           });
         }

@@ -1,4 +1,5 @@
 // naming/document-not-data: the entry is not a notice, policy or report document published as data.
+import { both } from '../../../src/i18n/text.js';
 import { defineRule } from '../../../src/rules/define.js';
 import { stripGenericSuffixes } from '../../../src/rules/helpers/names.js';
 import { listForMessage } from '../../../src/rules/helpers/text.js';
@@ -33,7 +34,7 @@ export default defineRule({
   },
   create(context) {
     const naming = context.seeds.ruleData.naming;
-    const groupLabel = (g: { label: string; en: string }) => (context.lang === 'zh' ? g.label : g.en);
+    const groupLabel = (g: { label: string; en: string }) => both(g.label, g.en);
     return {
       entry(entry) {
         const name = meaningful(context.seeds, entry.data.name);
@@ -43,7 +44,7 @@ export default defineRule({
           context.report({
             messageId: 'documentTitle',
             field: '/name',
-            data: { name, kind: title.label[context.lang] },
+            data: { name, kind: both(title.label.zh, title.label.en) },
           });
           return;
         }

@@ -1,4 +1,5 @@
 // naming/no-test-name: no test, sample or untitled names (测试数据1, 新建目录, 未命名).
+import { both } from '../../../src/i18n/text.js';
 import { defineRule } from '../../../src/rules/define.js';
 import { isPlaceholder, meaningful } from '../../../src/rules/helpers/values.js';
 
@@ -34,7 +35,7 @@ export default defineRule({
           context.report({
             messageId: 'testName',
             field: '/name',
-            data: { name, kind: hit.label[context.lang] },
+            data: { name, kind: both(hit.label.zh, hit.label.en) },
           });
       },
     };

@@ -1,5 +1,6 @@
 // naming/no-time-fragment: a name carries no year, quarter, month or date (“2019年…”, “…第一季度”); a warning
 // that asks whether the resource was split by time (a time series such as “1978年以来” is no fragment).
+import { both } from '../../../src/i18n/text.js';
 import { defineRule } from '../../../src/rules/define.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
 
@@ -37,7 +38,7 @@ export default defineRule({
           context.report({
             messageId: 'timeFragment',
             field: '/name',
-            data: { name, fragment: m[0], kind: p.label[context.lang] },
+            data: { name, fragment: m[0], kind: both(p.label.zh, p.label.en) },
           });
           return;
         }
