@@ -176,6 +176,17 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
       rows.push(row);
       size += row.length;
     }
+    // Merged ranges over several chunks: the plain form (taken in place) among single cells, other quotes
+    // and spacing.
+    const merges = Array.from({ length: 30_000 }, (_, i) =>
+      i % 4 === 0
+        ? `<mergeCell ref="H${i + 1}:I${i + 1}"/>`
+        : i % 4 === 1
+          ? `<mergeCell ref="AB${i + 1}"/>`
+          : i % 4 === 2
+            ? `<mergeCell ref='J${i + 1}:L${i + 3}' />`
+            : `<mergeCell ref="XFD${i + 1}:XFD${i + 2}"/>`,
+    );
     // Shared strings over several chunks too: plain items (taken in place) among rich, preserved and
     // escaped ones.
     const items = Array.from({ length: 24_000 }, (_, i) =>
@@ -194,7 +205,7 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
       sheets: [
         {
           name: '目录',
-          xml: sheet(rows.join(''), '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'),
+          xml: sheet(rows.join(''), `<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`),
         },
       ],
       strings,

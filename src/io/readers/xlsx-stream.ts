@@ -115,6 +115,36 @@ function parseRefAt(buf: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * A cell reference as RANGE_REF takes one (1–3 letters A–Z, 1–7 digits, no leading zero) at buf[from, …) before
+ * `to`: sets refCol/refRow (the row as Number reads the digits, less one) and returns where it ends, or -1.
+ */
+function cellAt(buf: string, from: number, to: number): number {
+  let i = from;
+  let c = 0;
+  while (i < to && i - from < 4) {
+    const ch = buf.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+    i++;
+  }
+  const letters = i - from;
+  if (letters === 0 || letters > 3) return -1;
+  const digitsFrom = i;
+  let r = 0;
+  while (i < to) {
+    const ch = buf.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    r = r * 10 + (ch - 48);
+    i++;
+  }
+  const digits = i - digitsFrom;
+  if (digits === 0 || digits > 7 || buf.charCodeAt(digitsFrom) === 48) return -1;
+  refCol = c - 1;
+  refRow = r - 1;
+  return i;
+}
+
 /** The number buf[from, to) writes when it is 1–9 decimal digits, else -1 (Number.parseInt's value then). */
 function digitsAt(buf: string, from: number, to: number): number {
   if (to - from > 9) return -1;
@@ -465,7 +495,8 @@ class WorksheetScan {
    * chunk's end, is left to the generic scan: returns where that goes on.
    */
   fast(buf: string, lt: number): number {
-    if (this.inCell || !this.inData) return lt;
+    if (this.inCell) return lt;
+    if (!this.inData) return this.dataDone ? this.fastMerges(buf, lt) : lt;
     const n = buf.length;
     let p = lt;
     while (p < n && buf.charCodeAt(p) === 60) {
@@ -484,6 +515,31 @@ class WorksheetScan {
       }
       if (to < 0) return p;
       p = to;
+    }
+    return p;
+  }
+
+  /**
+   * After sheetData: `<mergeCell ref="A1:B2"/>` tags one after another, read in place into the ranges
+   * openOutsideData makes of them; returns where the generic scan goes on (any other form, or a cut tag).
+   */
+  private fastMerges(buf: string, lt: number): number {
+    let p = lt;
+    while (buf.startsWith('<mergeCell ref="', p)) {
+      const from = p + 16;
+      const close = buf.indexOf('"', from);
+      if (close < 0 || !buf.startsWith('/>', close + 1)) break;
+      const first = cellAt(buf, from, close);
+      if (first < 0) break;
+      const s = { r: refRow, c: refCol };
+      let e: MergeRange['e'];
+      if (first === close) e = { ...s };
+      else {
+        if (buf.charCodeAt(first) !== 58 || cellAt(buf, first + 1, close) !== close) break;
+        e = { r: refRow, c: refCol };
+      }
+      this.merges.push({ s, e });
+      p = close + 3;
     }
     return p;
   }
