@@ -62,6 +62,11 @@ export function withToday<T extends { today?: string }>(options: T): T & { today
   return { ...options, today: options.today ?? localToday() };
 }
 
+/** The message language: the option, else the configuration's, else Chinese (the one place this default lives). */
+export function resolveLang(options: { lang?: Lang; config?: { lang?: string } | undefined }): Lang {
+  return options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh');
+}
+
 /** Resolves options and configuration into a session (throws ConfigError on a bad configuration). */
 export function createSession(options: SessionOptions = {}): Session {
   const source = options.configFile ?? 'govcat.config.json';
@@ -74,7 +79,7 @@ export function createSession(options: SessionOptions = {}): Session {
   });
   const ruleSet = buildRuleSet(registry, resolveRuleSettings(config, source), source, seeds.ruleOptions);
   return {
-    lang: options.lang ?? (config.lang === 'en' ? 'en' : 'zh'),
+    lang: resolveLang({ ...(options.lang ? { lang: options.lang } : {}), config }),
     kind: options.kind ?? config.kind ?? 'auto',
     config,
     ruleSet,

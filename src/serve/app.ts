@@ -12,6 +12,7 @@ import { ConfigError } from '../errors.js';
 import { type Lang, parseLang } from '../i18n/index.js';
 import { formatFromName, readerFormats, SUPPORTED_EXTENSIONS } from '../io/readers/index.js';
 import { resolveRuleSettings } from '../rules/settings.js';
+import { resolveLang } from '../session.js';
 import { govcatVersion } from '../version.js';
 import { CatalogPool, heapNeededMb, type TaskOptions } from '../workers/pool.js';
 import { type RequestState, type ServiceContext, Slots } from './context.js';
@@ -95,7 +96,7 @@ function resolveBounds(options: ServiceOptions): Bounds {
     maxUploads: Math.max(1, Math.floor(options.maxUploads ?? 4 * admissionLimit)),
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     workerMemoryMb,
-    defaultLang: options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh'),
+    defaultLang: resolveLang(options),
   };
 }
 

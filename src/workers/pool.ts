@@ -14,7 +14,7 @@ import { DEFAULT_LIMITS, resolveLimits } from '../limits.js';
 import { packageRoot } from '../paths.js';
 import { assembleReport } from '../pipeline.js';
 import { errorFileReport, type SeverityCounts } from '../report.js';
-import { withToday } from '../session.js';
+import { resolveLang, withToday } from '../session.js';
 import {
   type CompileTaskOptions,
   type CompileTaskResult,
@@ -185,10 +185,6 @@ interface Failure {
   stopped?: 'timeout' | 'memory';
 }
 
-function langOf(options: TaskOptions): Lang {
-  return options.lang ?? (options.config?.lang === 'en' ? 'en' : 'zh');
-}
-
 function formatOf(source: TaskSource): FileReport['format'] {
   return source.format ?? formatFromName(sourceName(source)) ?? 'unknown';
 }
@@ -353,7 +349,9 @@ export class CatalogPool {
         const error = new CatalogInputError(code as InputErrorCode, messageId, data);
         const now = Date.now();
         return {
-          report: single(errorFileReport(sourceName(source), error, langOf(taskOptions), formatOf(source))),
+          report: single(
+            errorFileReport(sourceName(source), error, resolveLang(taskOptions), formatOf(source)),
+          ),
           startedAt: now,
           finishedAt: now,
           waitMs,
@@ -404,7 +402,7 @@ export class CatalogPool {
         const { code, messageId, data } = result.inputError;
         const source = result.side === 'old' ? before : after;
         const error = new CatalogInputError(code as InputErrorCode, messageId, data);
-        const file = errorFileReport(sourceName(source), error, langOf(taskOptions), formatOf(source));
+        const file = errorFileReport(sourceName(source), error, resolveLang(taskOptions), formatOf(source));
         const now = Date.now();
         return {
           ...empty,
@@ -573,7 +571,7 @@ export class CatalogPool {
   ): Failure {
     const now = Date.now();
     return {
-      report: errorFileReport(sourceName(source), error, langOf(options), formatOf(source)),
+      report: errorFileReport(sourceName(source), error, resolveLang(options), formatOf(source)),
       startedAt: startedAt || now,
       finishedAt: now,
       waitMs: Math.max(0, (startedAt || now) - submittedAt),

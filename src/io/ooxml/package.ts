@@ -1,6 +1,8 @@
 // An OOXML package (xlsx) opened as its raw parts: untouched parts are written back byte for byte.
 // Pure: fflate and the standard TextEncoder/TextDecoder, no Node built-ins, so the browser page can use it.
+
 import { unzipSync, zipSync } from 'fflate';
+import { DEFAULT_LIMITS } from '../../limits.js';
 
 /** Namespaces and content types the patches use. */
 export const NS = {
@@ -61,14 +63,18 @@ export interface PackageLimits {
   maxEntries: number;
 }
 
-const DEFAULT_LIMITS: PackageLimits = { maxInflatedBytes: 1024 * 1024 * 1024, maxEntries: 10_000 };
+/** The readers' defaults (src/limits.ts), so a workbook is unpacked under the same guards either way. */
+const PACKAGE_LIMITS: PackageLimits = {
+  maxInflatedBytes: DEFAULT_LIMITS.maxInflatedBytes,
+  maxEntries: DEFAULT_LIMITS.maxZipEntries,
+};
 
 /** The raw parts of a package, in their original order; edited parts replace their bytes. */
 export class OoxmlPackage {
   private readonly parts = new Map<string, Uint8Array>();
   private readonly texts = new Map<string, string>();
 
-  constructor(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS) {
+  constructor(bytes: Uint8Array, limits: PackageLimits = PACKAGE_LIMITS) {
     let declared = 0;
     let entries = 0;
     let files: Record<string, Uint8Array>;
