@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { setWholeInflate } from '../io/readers/zip-directory.js';
+import { setWholeInflate } from '../io/readers/whole-inflate.js';
 import { packageRoot } from '../paths.js';
 import { type DataSource, type PrecompiledValidators, type SchemaCompiler, setDataSource } from './source.js';
 

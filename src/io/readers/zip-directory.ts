@@ -5,6 +5,7 @@ import { Inflate } from 'fflate';
 import { CatalogInputError } from '../../errors.js';
 import type { Deadline, ResolvedLimits } from '../../limits.js';
 import { DtdScan } from './dtd-scan.js';
+import { wholeInflate } from './whole-inflate.js';
 
 /** Entries smaller than this are not judged by their compression ratio (tiny parts compress oddly). */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
@@ -25,20 +26,6 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_UTF8 = 0x800;
-
-/**
- * A platform's inflate of a whole raw-deflate part to exactly `size` bytes (never allocating more), or
- * undefined for anything else — an error, another size. The Node adapter installs one on zlib; fflate, whose
- * streaming and errors are the reference, runs whenever it answers undefined.
- */
-export type WholeInflate = (compressed: Uint8Array, size: number) => Uint8Array | undefined;
-
-let wholeInflate: WholeInflate | undefined;
-
-/** Installs (or, with undefined, removes) the platform's whole-part inflate. */
-export function setWholeInflate(inflate: WholeInflate | undefined): void {
-  wholeInflate = inflate;
-}
 
 /** One part of the zip as its central directory declares it. */
 export interface ZipPart {
@@ -348,8 +335,8 @@ export class ZipArchive {
     const whole =
       part.method === 0
         ? compressed
-        : wholeInflate !== undefined && part.size >= WHOLE_INFLATE_MIN_BYTES
-          ? wholeInflate(compressed, part.size)
+        : part.size >= WHOLE_INFLATE_MIN_BYTES
+          ? wholeInflate()?.(compressed, part.size)
           : undefined;
     if (whole !== undefined) {
       for (let at = 0; at < whole.length; at += OUTPUT_CHUNK) take(whole.subarray(at, at + OUTPUT_CHUNK));
