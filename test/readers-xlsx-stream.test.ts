@@ -1,14 +1,16 @@
 // The streaming xlsx reader yields exactly the grids SheetJS yields: layout fixtures, quirks, limits and fallbacks.
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { zlibWholeInflate } from '../src/data/node.js';
 import { CatalogInputError } from '../src/errors.js';
 import { readCatalogBytes } from '../src/io/readers/index.js';
 import type { ReadOptions } from '../src/io/readers/types.js';
 import { streamGrids, workbookToGrids } from '../src/io/readers/xlsx.js';
+import { setWholeInflate } from '../src/io/readers/zip-directory.js';
 import { Deadline, type ResolvedLimits, resolveLimits } from '../src/limits.js';
 import { loadSeeds } from '../src/seeds/index.js';
 import { itemsSheetLayout, portalLayout, templateLayout, variantsLayout } from './helpers/layouts.js';
-import { buildZip, part, type ZipPart } from './helpers/zip.js';
+import { buildZip, part, type ZipPart, zeroBombPart } from './helpers/zip.js';
 
 const limits = resolveLimits();
 const deadline = () => new Deadline('test', 60_000);
@@ -43,6 +45,8 @@ function handWorkbook(opts: {
   workbookPr?: string;
   /** Parts added after the others (a second copy of a part, a part holding a DTD). */
   extra?: ZipPart[];
+  /** The first sheet's part as given (one that lies about its size, one cut short). */
+  firstSheet?: ZipPart;
 }): Uint8Array {
   const sheetRels = opts.sheets
     .map(
@@ -70,7 +74,9 @@ function handWorkbook(opts: {
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels}${extraRels}</Relationships>`,
     ),
-    ...opts.sheets.map((s, i) => part(`xl/worksheets/sheet${i + 1}.xml`, s.xml)),
+    ...opts.sheets.map((s, i) =>
+      i === 0 && opts.firstSheet ? opts.firstSheet : part(`xl/worksheets/sheet${i + 1}.xml`, s.xml),
+    ),
   ];
   if (opts.strings) parts.push(part('xl/sharedStrings.xml', opts.strings));
   if (opts.styles) parts.push(part('xl/styles.xml', opts.styles));
@@ -214,6 +220,41 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
     const stream = await streamed(bytes);
     expect(stream).toBeDefined();
     expect(stream).toEqual(sheetJs(bytes));
+  });
+
+  it('zlib inflating whole parts (the Node adapter) reads and refuses exactly as fflate does', async () => {
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) =>
+        `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i % 8}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`,
+    ).join('');
+    const big = sheet(rows);
+    const book = (firstSheet?: ZipPart) =>
+      handWorkbook({ sheets: [{ name: '目录', xml: big }], strings: STRINGS, styles: STYLES, firstSheet });
+    const sheetPart = part('xl/worksheets/sheet1.xml', big);
+    const cases = [
+      book(),
+      // a sheet that declares fewer or more bytes than it inflates to, one cut short, a bomb
+      book({ ...sheetPart, declaredSize: sheetPart.declaredSize - 10 }),
+      book({ ...sheetPart, declaredSize: sheetPart.declaredSize + 10 }),
+      book({ ...sheetPart, deflated: sheetPart.deflated.subarray(0, sheetPart.deflated.length >> 1) }),
+      book(zeroBombPart('xl/worksheets/sheet1.xml', 2, 1024 * 1024)),
+    ];
+    const small = resolveLimits({ maxInflatedBytes: 600 * 1024 });
+    for (const bytes of cases) {
+      for (const l of [limits, small]) {
+        setWholeInflate(undefined);
+        const withFflate = await outcome(() => streamed(bytes, l));
+        const fflateGrids = withFflate === 'ok' ? await streamed(bytes, l) : undefined;
+        setWholeInflate(zlibWholeInflate);
+        try {
+          expect(await outcome(() => streamed(bytes, l))).toEqual(withFflate);
+          if (fflateGrids) expect(await streamed(bytes, l)).toEqual(fflateGrids);
+        } finally {
+          setWholeInflate(undefined);
+        }
+      }
+    }
   });
 
   it('limits end the same way: rows, columns, cell length (first in row order)', async () => {

@@ -3,6 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { setWholeInflate } from '../io/readers/zip-directory.js';
 import { packageRoot } from '../paths.js';
 import { type DataSource, type PrecompiledValidators, type SchemaCompiler, setDataSource } from './source.js';
 
@@ -91,10 +93,25 @@ export function nodeDataSource(root?: string): DataSource {
 let packageSource: DataSource | undefined;
 
 /**
+ * zlib's inflate of a whole workbook part, to exactly `size` bytes; undefined for an error or another size
+ * (fflate then inflates the part and reports what is wrong as before).
+ */
+export function zlibWholeInflate(compressed: Uint8Array, size: number): Uint8Array | undefined {
+  try {
+    const out = inflateRawSync(compressed, { maxOutputLength: Math.max(1, size) });
+    return out.length === size ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Installs the package folder (or `root`) as the data source: the CLI, worker threads, the service and the library
  * do. The package's source is one object, so installing it again keeps what its caches hold.
  */
 export function useNodeData(root?: string): DataSource {
+  // The Node adapter also lends the core zlib's native inflate for workbooks (the core itself uses fflate).
+  setWholeInflate(zlibWholeInflate);
   if (root === undefined) packageSource ??= nodeDataSource();
   const source = root === undefined ? packageSource! : nodeDataSource(root);
   setDataSource(source);

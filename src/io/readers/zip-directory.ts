@@ -12,6 +12,8 @@ const RATIO_FLOOR_BYTES = 1024 * 1024;
 const INFLATE_INPUT_CHUNK = 64 * 1024;
 /** Inflated bytes handed on at a time: large enough to keep the per-chunk cost of a scan low, small enough to bound it. */
 const OUTPUT_CHUNK = 256 * 1024;
+/** Parts smaller than this are inflated by fflate even when a platform inflate is installed. */
+const WHOLE_INFLATE_MIN_BYTES = 256 * 1024;
 /** Parts a workbook reader parses as XML (a DTD in any of them is refused). */
 const XML_PART = /\.(?:xml|rels|vml)$/i;
 
@@ -23,6 +25,20 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_UTF8 = 0x800;
+
+/**
+ * A platform's inflate of a whole raw-deflate part to exactly `size` bytes (never allocating more), or
+ * undefined for anything else — an error, another size. The Node adapter installs one on zlib; fflate, whose
+ * streaming and errors are the reference, runs whenever it answers undefined.
+ */
+export type WholeInflate = (compressed: Uint8Array, size: number) => Uint8Array | undefined;
+
+let wholeInflate: WholeInflate | undefined;
+
+/** Installs (or, with undefined, removes) the platform's whole-part inflate. */
+export function setWholeInflate(inflate: WholeInflate | undefined): void {
+  wholeInflate = inflate;
+}
 
 /** One part of the zip as its central directory declares it. */
 export interface ZipPart {
@@ -328,9 +344,15 @@ export class ZipArchive {
         });
       sink?.(chunk);
     };
-    if (part.method === 0) {
-      for (let at = 0; at < compressed.length; at += OUTPUT_CHUNK)
-        take(compressed.subarray(at, at + OUTPUT_CHUNK));
+    // Stored bytes, or a part the platform inflated whole, go to the checks in the same chunks as fflate's.
+    const whole =
+      part.method === 0
+        ? compressed
+        : wholeInflate !== undefined && part.size >= WHOLE_INFLATE_MIN_BYTES
+          ? wholeInflate(compressed, part.size)
+          : undefined;
+    if (whole !== undefined) {
+      for (let at = 0; at < whole.length; at += OUTPUT_CHUNK) take(whole.subarray(at, at + OUTPUT_CHUNK));
     } else inflateChunks(compressed, take, file);
     if (count !== part.size)
       throw new CatalogInputError('input/unsafe', 'readers.zipSizes', { file, part: part.name });
