@@ -20,6 +20,7 @@ import { computeRates, RATE_IDS, type RateRule } from './indicators/rates.js';
 import { localizeRates, localizeScore } from './indicators/render.js';
 import { readCatalogBytes } from './io/readers/bytes.js';
 import type { ReadOptions } from './io/readers/types.js';
+import { decideKind } from './model/headers.js';
 import type { InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
 import { buildPlan } from './plan/plan.js';
 import {
@@ -90,12 +91,13 @@ export function parsedFromObject(catalog: Catalog, name: string, session: Sessio
     locations: new Map([['', { pointer: `/entries/${index}` }]]),
     normalizations: [],
   }));
-  const kind = session.kind !== 'auto' ? session.kind : (catalog.kind ?? 'shared');
+  // The kind as the readers decide it (one default): the option, else the declared kind, else shared.
+  const { kind, kindSource } = decideKind(session.kind, catalog.kind, () => undefined);
   const parsed: ParsedCatalog = {
     file: name,
     format: 'json',
     kind,
-    kindSource: session.kind !== 'auto' ? 'option' : 'declared',
+    kindSource,
     entries,
     notices: [],
   };

@@ -1,6 +1,7 @@
 // Keeps rule folders, the registry, docs, presets, messages and the README rule table in parity.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { rulesMarkdown } from '../src/cli/commands/rules.js';
 import { placeholders } from '../src/i18n/index.js';
@@ -21,6 +22,27 @@ const SEED_FILES = [
   '003_a94f68a5400e08ea.txt',
   '004_f07732752052f62b.txt',
 ];
+
+/** The string literals a source gives as a `messageId` (property values, including both arms of a condition). */
+function reportedMessageIds(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const literals = (node: ts.Node) => {
+    if (ts.isStringLiteral(node)) out.push(node.text);
+    else if (ts.isConditionalExpression(node)) {
+      literals(node.whenTrue);
+      literals(node.whenFalse);
+    } else if (ts.isParenthesizedExpression(node)) literals(node.expression);
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAssignment(node) && node.name.getText(source) === 'messageId')
+      literals(node.initializer);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
 
 function ruleFolders(): string[] {
   const out: string[] = [];
@@ -62,6 +84,11 @@ describe('rule registry', () => {
         ).toBe(true);
         expect(meta.docs.title.zh).toMatch(/[\u4e00-\u9fff]/);
         expect(meta.docs.title.en).not.toMatch(/[\u4e00-\u9fff]/);
+      });
+
+      it('reports only message ids it has (a missing id fails here, not at run time)', () => {
+        const reported = reportedMessageIds(join(validatorsDir, meta.id, 'rule.ts'));
+        expect(reported.filter((id) => !(id in meta.messages))).toEqual([]);
       });
 
       it('has messages in both languages with the same placeholders', () => {
