@@ -454,7 +454,8 @@ let header = [machine];
 if (only && existsSync(args.out)) {
   // A partial run: its rows replace the same rows of the last full results; the rest stay as measured then.
   const old = readFileSync(args.out, 'utf8').split('\n');
-  const what = (row) => row.split(' | ')[0];
+  // A row's target, without figures some targets carry in their name (the annotate row's peak RSS).
+  const what = (row) => row.split(' | ')[0].replace(/ \(peak RSS [^)]*\)/, '');
   const fresh = new Map(rows.map((r) => [what(r), r]));
   const oldRows = old.filter((l) => l.startsWith('| ') && !l.startsWith('| target |'));
   rows = [
