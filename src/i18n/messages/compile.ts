@@ -260,7 +260,7 @@ export const compileMessages = {
   },
   'init.writtenPickers': {
     zh: '已生成空白模板 {{file}}：{{columns}} 列，另有 {{pickers}} 列“选择分类”（逐级选择类、项、目，自动填入空着的数据资源分类），“填表说明”工作表列出 {{fields}} 个字段的含义与取值',
-    en: 'blank template written to {{file}}: {{columns}} columns, plus {{pickers}} 选择分类 columns (pick class, item and entry level by level to fill an empty classification); the instructions sheet explains {{fields}} fields',
+    en: 'blank template written to {{file}}: {{columns}} columns, plus {{pickers}} classification picker columns (pick class, item and entry level by level to fill an empty classification); the instructions sheet explains {{fields}} fields',
   },
   'init.guideTitle': {
     zh: '填表说明（依据《政务数据资源目录编制指南》附录 1 元数据说明、附录 2 目录模板）',
