@@ -146,7 +146,7 @@ export async function validateOnPool(
           ...(loaded.file ? { configFile: loaded.file } : {}),
           ...(opts.kind ? { kind: opts.kind } : {}),
           ...(opts.today ? { today: opts.today } : {}),
-          ...(opts.rateSeverities ? { rateSeverities: opts.rateSeverities } : {}),
+          ...(opts.rateSeverities ? { countSeverities: opts.rateSeverities } : {}),
         };
         const task = pool.validate({ path: resolve(io.cwd, file), name: file }, options);
         return onFileDone ? task.finally(() => onFileDone(file)) : task;
