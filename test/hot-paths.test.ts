@@ -1,8 +1,9 @@
 // Fast paths of per-value helpers answer exactly as the plain computations they short-cut.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DepartmentSet } from '../src/rules/helpers/names.js';
 import { foldText } from '../src/rules/helpers/text.js';
-import { methodKindsOf } from '../src/rules/helpers/values.js';
+import { isPlaceholder, meaningful, methodKindsOf } from '../src/rules/helpers/values.js';
 import { loadSeeds } from '../src/seeds/index.js';
 import type { Vocabulary } from '../src/seeds/vocabulary.js';
 import { memoize } from '../src/util/maps.js';
@@ -97,6 +98,61 @@ describe('hot-path helpers keep their answers', () => {
         }
       }
     }
+  });
+
+  it('placeholder checks (first character of the raw value, the vocabulary kept at hand) equal the full lookup', () => {
+    const placeholder = seeds.vocab('placeholder');
+    const plain = (value: unknown): string | undefined => {
+      if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+      const t = String(value).trim();
+      return t === '' ? undefined : t;
+    };
+    const value = fc.oneof(text, fc.integer(), fc.constantFrom(null, undefined, true, {}, ['无']));
+    fc.assert(
+      fc.property(value, (v) => {
+        const t = plain(v);
+        const hit =
+          t !== undefined && (placeholder as unknown as { find(raw: string): unknown }).find(t) !== undefined;
+        expect(isPlaceholder(seeds, v)).toBe(hit);
+        expect(meaningful(seeds, v)).toBe(t === undefined || hit ? undefined : t);
+      }),
+      { numRuns: 3000 },
+    );
+    // Another seeds object is not answered with the first one's vocabulary.
+    const other = loadSeeds({ vocabularies: { placeholder: [{ value: '待定中' }] } });
+    expect(isPlaceholder(other, '待定中')).toBe(true);
+    expect(isPlaceholder(seeds, '待定中')).toBe(false);
+  });
+
+  it('the longest known department a text starts with equals trying every length', () => {
+    const names = fc.array(
+      fc
+        .array(fc.constantFrom('南宁市', '教育局', '局', '科', '卫生', '委员会', 'a'), {
+          minLength: 1,
+          maxLength: 4,
+        })
+        .map((a) => a.join('')),
+      { maxLength: 6 },
+    );
+    const head = fc
+      .array(fc.constantFrom('南宁市', '教育局', '局', '科', '卫生', '委员会', '信息', 'a', 'b'), {
+        maxLength: 6,
+      })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(names, head, fc.integer({ min: -1, max: 32 }), (list, t, max) => {
+        const set = new DepartmentSet();
+        for (const n of list) set.add(n);
+        let expected = 0;
+        for (let end = max; end >= 2; end--)
+          if (list.includes(t.slice(0, end)) && t.slice(0, end).length === end) {
+            expected = end;
+            break;
+          }
+        expect(set.longestPrefix(t, max)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('method kinds are the same for a text however often it is asked', () => {

@@ -33,7 +33,7 @@ const shareTypeRule = defineRule({
 });
 
 /** Reports a placeholder provider code as empty and replaces the schema's pattern error on that cell only. */
-const placeholderRule = defineRule<{ words: string[] }>({
+const placeholderRule = defineRule<{ words: string[] }>()({
   meta: {
     id: 'completeness/test-placeholder',
     category: 'completeness',

@@ -124,39 +124,71 @@ export function entryRef(catalog: ParsedCatalog, index: number): RateEntryRef {
   return out;
 }
 
+/** Each entry's provider as a slot number, and the slots' names: worked out once for all the rates of a file. */
+export interface ProviderSlots {
+  of: Int32Array;
+  names: string[];
+}
+
+/** The provider slots of a catalog's entries (providerOf of each entry, numbered in order of appearance). */
+export function providerSlots(catalog: ParsedCatalog): ProviderSlots {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const of = new Int32Array(catalog.entries.length);
+  for (let i = 0; i < of.length; i++) {
+    const provider = providerOf(catalog, i);
+    let id = ids.get(provider);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(provider, id);
+      names.push(provider);
+    }
+    of[i] = id;
+  }
+  return { of, names };
+}
+
 /**
  * An entry-based rate over `population` (default: every entry): an entry conforms unless it is in
- * `failing`. Fills byProvider and the sorted failing list.
+ * `failing`. Fills byProvider (providers in order of first appearance in the population) and the sorted
+ * failing list.
  */
 export function entryRate(
   catalog: ParsedCatalog,
   label: string,
-  failing: ReadonlySet<number>,
+  failing: { has(index: number): boolean },
   population?: readonly number[],
-  providers?: readonly string[],
+  providers?: ProviderSlots,
 ): Rate {
-  const indexes = population ?? catalog.entries.map((_, i) => i);
-  const provider = providers ? (i: number) => providers[i]! : (i: number) => providerOf(catalog, i);
-  const slots = new Map<string, { conforming: number; total: number; rate: number | null }>();
+  const slots = providers ?? providerSlots(catalog);
+  const total = new Int32Array(slots.names.length);
+  const ok = new Int32Array(slots.names.length);
+  const order: number[] = [];
   let conforming = 0;
   const failed: number[] = [];
-  for (const i of indexes) {
-    const slot = getOrCreate(slots, provider(i), () => ({ conforming: 0, total: 0, rate: null }));
-    slot.total++;
+  const count = population ? population.length : catalog.entries.length;
+  for (let k = 0; k < count; k++) {
+    const i = population ? population[k]! : k;
+    const slot = slots.of[i]!;
+    const seen = total[slot]!;
+    total[slot] = seen + 1;
+    if (seen === 0) order.push(slot);
     if (failing.has(i)) failed.push(i);
     else {
-      slot.conforming++;
+      ok[slot] = ok[slot]! + 1;
       conforming++;
     }
   }
   const byProvider: NonNullable<Rate['byProvider']> = {};
-  for (const [provider, slot] of slots)
-    byProvider[provider] = { ...slot, rate: ratio(slot.conforming, slot.total) };
+  for (const slot of order) {
+    const n = total[slot]!;
+    byProvider[slots.names[slot]!] = { conforming: ok[slot]!, total: n, rate: ratio(ok[slot]!, n) };
+  }
   return {
     label,
     conforming,
-    total: indexes.length,
-    rate: ratio(conforming, indexes.length),
+    total: count,
+    rate: ratio(conforming, count),
     failing: failed.sort((a, b) => a - b).map((i) => entryRef(catalog, i)),
     byProvider,
     unit: 'entry',
@@ -190,7 +222,7 @@ export function computeRatesDetailed(
   const weights: RateWeights = {};
   const applies = (r: RateRule) => !r.kinds || r.kinds.includes(catalog.kind);
   // Each entry's provider once for all the rates below, not once per rate.
-  const providers = catalog.entries.map((_, i) => providerOf(catalog, i));
+  const providers = providerSlots(catalog);
   for (const def of CATEGORY_RATES) {
     if (options.rules && !options.rules.some((r) => applies(r) && def.categories.includes(r.category))) {
       rates[def.id] = notAssessed(
@@ -204,15 +236,18 @@ export function computeRatesDetailed(
     for (const c of def.categories)
       for (const [i, n] of perCategory.get(c) ?? []) w.set(i, (w.get(i) ?? 0) + n);
     rates[def.id] = {
-      ...entryRate(catalog, label(def.labelId), new Set(w.keys()), undefined, providers),
+      ...entryRate(catalog, label(def.labelId), w, undefined, providers),
       severities,
       source: 'diagnostics',
     };
     weights[def.id] = w;
   }
+  // Whether each entry is structured, once for the structured rate and the timely one.
+  const structuredFlags = new Uint8Array(catalog.entries.length);
   const unstructured = new Set<number>();
   catalog.entries.forEach((e, i) => {
-    if (!isStructuredEntry(e.data.format, seeds)) unstructured.add(i);
+    if (isStructuredEntry(e.data.format, seeds)) structuredFlags[i] = 1;
+    else unstructured.add(i);
   });
   rates.structured = {
     ...entryRate(catalog, label('rate.structured'), unstructured, undefined, providers),
@@ -223,7 +258,8 @@ export function computeRatesDetailed(
     // Only catalogs that state update dates show their timeliness; the others need an update log.
     Object.assign(
       rates,
-      updateRates(catalog, diagnostics, seeds, counted, label, options.today, providers) ?? {},
+      updateRates(catalog, diagnostics, seeds, counted, label, options.today, providers, structuredFlags) ??
+        {},
     );
     weights.update = new Map([...(rates.update?.failing ?? [])].map((f) => [f.entry, 1]));
     weights.timely = new Map([...(rates.timely?.failing ?? [])].map((f) => [f.entry, 1]));
@@ -244,7 +280,8 @@ function updateRates(
   counted: ReadonlySet<Severity>,
   label: (id: string) => string,
   today: string | undefined,
-  providers: readonly string[],
+  providers: ProviderSlots,
+  structuredFlags: Uint8Array,
 ): Record<string, Rate> | undefined {
   const late = new Set<number>();
   for (const d of diagnostics)
@@ -257,7 +294,7 @@ function updateRates(
     if (!cycleOf(seeds, e.data) || last === undefined) return;
     if (todayNumber !== undefined && last > todayNumber) return;
     judged.push(i);
-    if (isStructuredEntry(e.data.format, seeds)) structured.push(i);
+    if (structuredFlags[i] === 1) structured.push(i);
   });
   if (judged.length === 0) return undefined;
   const source = { source: 'diagnostics' as const, severities: [...counted] };

@@ -69,8 +69,11 @@ export interface SchemaMatch {
   path?: string;
 }
 
-/** Static description of a rule. */
-export interface RuleMeta<Options extends object = Record<string, never>> {
+/**
+ * Static description of a rule. `MessageId` is the union of its message ids: defineRule() infers it from
+ * `messages`, so reporting an id the rule does not have is a type error.
+ */
+export interface RuleMeta<Options extends object = Record<string, never>, MessageId extends string = string> {
   id: string;
   category: Category;
   scope: RuleScope;
@@ -79,7 +82,7 @@ export interface RuleMeta<Options extends object = Record<string, never>> {
   kinds?: readonly CatalogKind[];
   docs: RuleDocs;
   /** message id → { zh, en } templates with the same {{placeholders}}. */
-  messages: Record<string, Bilingual>;
+  messages: Record<MessageId, Bilingual>;
   /** JSON Schema of the options object (validated when a config sets options). */
   options?: Record<string, unknown>;
   defaultOptions?: Options;
@@ -100,9 +103,9 @@ export interface EntryView {
   locate(field?: string): SourceLocation | undefined;
 }
 
-/** What a rule reports: a message id and data, never prose or locations in text. */
-export interface ReportDescriptor {
-  messageId: string;
+/** What a rule reports: one of its message ids and data, never prose or locations in text. */
+export interface ReportDescriptor<MessageId extends string = string> {
+  messageId: MessageId;
   /** The message's data: plain values, or texts not yet in a language (src/i18n/text.ts). */
   data?: Record<string, TextArg>;
   /** Entry index (defaults to the entry being visited; required in start/end). Null for file level. */
@@ -131,7 +134,10 @@ export interface RuleSettings {
 }
 
 /** What a rule's create() receives. */
-export interface RuleContext<Options extends object = Record<string, never>> {
+export interface RuleContext<
+  Options extends object = Record<string, never>,
+  MessageId extends string = string,
+> {
   readonly id: string;
   readonly options: Options;
   readonly kind: CatalogKind;
@@ -139,7 +145,7 @@ export interface RuleContext<Options extends object = Record<string, never>> {
   readonly entries: readonly EntryView[];
   readonly seeds: Seeds;
   readonly settings: RuleSettings;
-  report(descriptor: ReportDescriptor): void;
+  report(descriptor: ReportDescriptor<MessageId>): void;
 }
 
 /** Hooks a rule may implement; cross-entry rules collect in entry() and report in end(). */
@@ -151,9 +157,9 @@ export interface RuleHooks {
 }
 
 /** A rule module. */
-export interface Rule<Options extends object = Record<string, never>> {
-  meta: RuleMeta<Options>;
-  create(context: RuleContext<Options>): RuleHooks;
+export interface Rule<Options extends object = Record<string, never>, MessageId extends string = string> {
+  meta: RuleMeta<Options, MessageId>;
+  create(context: RuleContext<Options, MessageId>): RuleHooks;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds rules with different option types.

@@ -50,13 +50,18 @@ export class Vocabulary {
   private longestKey = 0;
   /** Results of recent lookups by raw text (null = no match). */
   private readonly memo = new Map<string, VocabularyMatch | null>();
-  /** First characters of every spelling and folded key: a text starting with none of them cannot match. */
-  private readonly firstChars = new Set<number>();
+  /**
+   * First characters of every spelling and folded key, as a bitmap of UTF-16 code units: a text starting with
+   * none of them cannot match. A bitmap, not a Set: this is asked about almost every value of every entry.
+   */
+  private readonly firstChars = new Uint32Array(2048);
   /** Separators of “category-format” pairs (数据库-oracle), when the vocabulary has them. */
   private readonly pairSeparators: string | undefined;
   private readonly trailingNote: boolean;
   /** Unlisted values that count as valid (an open list: rdf, geojson). */
   private readonly unlisted: RegExp | undefined;
+  /** Pairs, notes or unlisted values: the first character rules nothing out. */
+  private readonly openEnded: boolean;
 
   constructor(file: VocabularyFile, extraTerms: readonly VocabularyTerm[] = []) {
     this.id = file.id;
@@ -68,6 +73,7 @@ export class Vocabulary {
     this.pairSeparators = file.pairs?.separators;
     this.trailingNote = file.trailingNote === true;
     this.unlisted = file.unlisted ? new RegExp(file.unlisted.pattern, 'u') : undefined;
+    this.openEnded = this.unlisted !== undefined || this.pairSeparators !== undefined || this.trailingNote;
     for (const term of this.terms) {
       this.add(String(term.value), { kind: 'value', term });
       if (term.label) this.add(term.label, { kind: 'form', term });
@@ -80,10 +86,18 @@ export class Vocabulary {
     if (!this.exact.has(text)) this.exact.set(text, match);
     const key = foldKey(text);
     const trimmed = text.trim();
-    if (trimmed !== '') this.firstChars.add(trimmed.charCodeAt(0));
-    if (key !== '') this.firstChars.add(key.charCodeAt(0));
+    if (trimmed !== '') this.addFirst(trimmed.charCodeAt(0));
+    if (key !== '') this.addFirst(key.charCodeAt(0));
     if (!this.folded.has(key)) this.folded.set(key, match);
     if (key.length > this.longestKey) this.longestKey = key.length;
+  }
+
+  private addFirst(c: number): void {
+    this.firstChars[c >>> 5]! |= 1 << (c & 31);
+  }
+
+  private hasFirst(c: number): boolean {
+    return (this.firstChars[c >>> 5]! & (1 << (c & 31))) !== 0;
   }
 
   /** Finds a term for a raw text: exact spelling first, then ignoring ASCII case and spaces. */
@@ -104,19 +118,20 @@ export class Vocabulary {
 
   /**
    * True when the first character rules a match out (the hot path: rules ask the placeholder vocabulary
-   * about almost every value). Whitespace first, or letters with case variants beyond ASCII, are not judged.
+   * about almost every value). Whitespace first, or letters with case variants beyond ASCII, are not judged,
+   * so a raw text whose first character is not whitespace gives the same answer as its trimmed text.
    * Vocabularies with pairs, notes or unlisted values are open-ended and never ruled out this way.
    */
-  private cannotMatch(raw: string): boolean {
-    if (raw.length === 0 || this.unlisted || this.pairSeparators || this.trailingNote) return false;
+  cannotMatch(raw: string): boolean {
+    if (raw.length === 0 || this.openEnded) return false;
     const c = raw.charCodeAt(0);
     if (c < 128) {
       if (c <= 32) return false;
-      if (c >= 65 && c <= 90) return !this.firstChars.has(c) && !this.firstChars.has(c + 32);
-      return !this.firstChars.has(c);
+      if (c >= 65 && c <= 90) return !this.hasFirst(c) && !this.hasFirst(c + 32);
+      return !this.hasFirst(c);
     }
     // CJK ideographs have no case and are not whitespace.
-    return c >= 0x3400 && c <= 0x9fff && !this.firstChars.has(c);
+    return c >= 0x3400 && c <= 0x9fff && !this.hasFirst(c);
   }
 
   private find(raw: string): VocabularyMatch | undefined {

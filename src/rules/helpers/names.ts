@@ -59,30 +59,67 @@ export function departmentNames(provider: string, naming: NamingData, regions: R
 }
 
 /**
+ * Department names known in a catalog (the providers' departments), for finding a leading department in a
+ * name: looked up only at the lengths and first characters that some known department has.
+ */
+export class DepartmentSet {
+  private readonly names = new Set<string>();
+  private readonly firsts = new Set<number>();
+  /** Distinct lengths of the names, longest first. */
+  private lengths: number[] = [];
+
+  add(name: string): void {
+    if (this.names.has(name)) return;
+    this.names.add(name);
+    this.firsts.add(name.charCodeAt(0));
+    if (!this.lengths.includes(name.length))
+      this.lengths = [...this.lengths, name.length].sort((a, b) => b - a);
+  }
+
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /** The length of the longest known department that `text` starts with, at most `max` and at least 2; 0 if none. */
+  longestPrefix(text: string, max: number): number {
+    if (!this.firsts.has(text.charCodeAt(0))) return 0;
+    for (const length of this.lengths) {
+      if (length > max || length > text.length) continue;
+      if (length < 2) break;
+      if (this.names.has(text.slice(0, length))) return length;
+    }
+    return 0;
+  }
+}
+
+/** Whether the text holds one of the separator characters. */
+function hasSeparator(text: string, separators: ReadonlySet<string>): boolean {
+  for (let i = 0; i < text.length; i++) if (separators.has(text[i]!)) return true;
+  return false;
+}
+
+/**
  * The stem of a name for fragmentation: time fragments, region names and a leading department removed, then
  * folded. Two names of one provider with the same stem but different text were split by time, region or
- * department. `isDepartment` tells whether a leading text is a known department (a provider in the catalog).
+ * department. `departments` are the known departments (those of the providers in the catalog).
  */
 export function fragmentStem(
   name: string,
   naming: NamingData,
   regions: RegionIndex,
-  isDepartment: (head: string) => boolean,
+  departments: DepartmentSet,
 ): string {
   let text = name;
   for (const p of naming.timeFragments) text = text.replace(p.global, TIME_MARK);
   // 2018年10月至2019年10月 leaves 至 between the two removed times: it goes with them.
-  text = text.replace(TIME_RANGE, TIME_MARK).replaceAll(TIME_MARK, ' ');
+  if (text.includes(TIME_MARK)) text = text.replace(TIME_RANGE, TIME_MARK).replaceAll(TIME_MARK, ' ');
   text = text.replace(regions.anywhere, ' ').trim();
-  const explicit = naming.departmentPrefix.exec(text);
+  // The explicit prefix needs a separator after the department: without one it cannot match.
+  const explicit = hasSeparator(text, naming.separators) ? naming.departmentPrefix.exec(text) : null;
   if (explicit) text = text.slice(explicit[0].length);
   else {
-    for (let end = Math.min(text.length - 1, 30); end >= 2; end--) {
-      if (isDepartment(text.slice(0, end))) {
-        text = text.slice(end);
-        break;
-      }
-    }
+    const length = departments.longestPrefix(text, Math.min(text.length - 1, 30));
+    if (length > 0) text = text.slice(length);
   }
   return foldText(stripGenericSuffixes(foldText(text), naming));
 }

@@ -1,21 +1,37 @@
 // Reading entry values the way rules need them: placeholders as empty, vocabulary-normalized share/open flags, formats.
 import type { VocabularyTerm } from '../../generated/schema-types.js';
 import type { EntryData } from '../../model/types.js';
-import type { Seeds } from '../../seeds/index.js';
+import type { Seeds, Vocabulary } from '../../seeds/index.js';
 import { memoize } from '../../util/maps.js';
 import { textOf } from './text.js';
 
+// Rules ask about placeholders for almost every value of every entry: the vocabulary of the last seeds asked
+// about is kept at hand rather than looked up by id each time.
+let placeholderSeeds: Seeds | undefined;
+let placeholderVocab: Vocabulary | undefined;
+
+function placeholders(seeds: Seeds): Vocabulary {
+  if (seeds !== placeholderSeeds || placeholderVocab === undefined) {
+    placeholderVocab = seeds.vocab('placeholder');
+    placeholderSeeds = seeds;
+  }
+  return placeholderVocab;
+}
+
 /** Whether a value is a placeholder (无, 暂无, /, -, 空, N/A, 测试 …) from seeds/vocabularies/placeholder.json. */
 export function isPlaceholder(seeds: Seeds, value: unknown): boolean {
+  const vocab = placeholders(seeds);
+  // Most values start with a character no placeholder starts with: no trimming, no lookup.
+  if (typeof value === 'string' && vocab.cannotMatch(value)) return false;
   const text = textOf(value);
-  return text !== undefined && seeds.vocab('placeholder').lookup(text) !== undefined;
+  return text !== undefined && vocab.lookup(text) !== undefined;
 }
 
 /** The trimmed text of a value, or undefined when it is missing, blank or a placeholder. */
 export function meaningful(seeds: Seeds, value: unknown): string | undefined {
   const text = textOf(value);
   if (text === undefined) return undefined;
-  return seeds.vocab('placeholder').lookup(text) ? undefined : text;
+  return placeholders(seeds).lookup(text) ? undefined : text;
 }
 
 function vocabValue(seeds: Seeds, id: string, value: unknown): string | number | undefined {

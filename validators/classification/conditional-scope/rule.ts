@@ -7,7 +7,7 @@ interface Options {
   minLength: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'classification/conditional-scope',
     category: 'classification',

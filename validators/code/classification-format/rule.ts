@@ -51,7 +51,9 @@ export default defineRule({
       [...classes].map(([code, label]) => both(`${code}（${label.zh}）`, `${code} (${label.en})`)),
     );
     /** The first problem of a digit string, or undefined. */
-    const problemOf = (digits: string): { messageId: string; data: Record<string, TextArg> } | undefined => {
+    const problemOf = (
+      digits: string,
+    ): { messageId: 'badClass' | 'tooShort'; data: Record<string, TextArg> } | undefined => {
       if (!classes.has(digits[0]!))
         return { messageId: 'badClass', data: { first: digits[0]!, classes: classList } };
       if (digits.length < 6) return { messageId: 'tooShort', data: { length: digits.length } };

@@ -1,7 +1,12 @@
 // dataset/fragmentation: entries of one provider whose names differ only by a year, period, region or department.
 import { both } from '../../../src/i18n/text.js';
 import { defineRule } from '../../../src/rules/define.js';
-import { departmentNames, fragmentStem, stripGenericSuffixes } from '../../../src/rules/helpers/names.js';
+import {
+  DepartmentSet,
+  departmentNames,
+  fragmentStem,
+  stripGenericSuffixes,
+} from '../../../src/rules/helpers/names.js';
 import { foldText, listForMessage } from '../../../src/rules/helpers/text.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
 
@@ -27,7 +32,7 @@ export default defineRule({
   create(context) {
     const { naming, regions } = context.seeds.ruleData;
     const rows: { index: number; name: string; provider: string }[] = [];
-    const departments = new Set<string>();
+    const departments = new DepartmentSet();
     const seenProviders = new Set<string>();
     return {
       entry(entry) {
@@ -41,13 +46,19 @@ export default defineRule({
         }
       },
       end() {
-        const isDepartment = (head: string) => departments.has(head);
-        const groups = new Map<string, { index: number; name: string; folded: string }[]>();
+        const groups = new Map<string, { index: number; name: string }[]>();
+        // A catalog has few providers: each folded once.
+        const foldedProviders = new Map<string, string>();
         for (const row of rows) {
-          const stem = fragmentStem(row.name, naming, regions, isDepartment);
+          const stem = fragmentStem(row.name, naming, regions, departments);
           if (stem.length < 2) continue;
-          const key = `${foldText(row.provider)}\u0000${stem}`;
-          const member = { index: row.index, name: row.name, folded: foldText(row.name) };
+          let provider = foldedProviders.get(row.provider);
+          if (provider === undefined) {
+            provider = foldText(row.provider);
+            foldedProviders.set(row.provider, provider);
+          }
+          const key = `${provider}\u0000${stem}`;
+          const member = { index: row.index, name: row.name };
           const list = groups.get(key);
           if (list) list.push(member);
           else groups.set(key, [member]);

@@ -5,7 +5,7 @@ interface Options {
   threshold: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'dataset/low-volume',
     category: 'dataset',

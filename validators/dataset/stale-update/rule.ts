@@ -6,7 +6,7 @@ interface Options {
   graceDays: number;
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'dataset/stale-update',
     category: 'dataset',

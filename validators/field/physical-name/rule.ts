@@ -10,7 +10,7 @@ interface Options {
 const ALLOWED = /^[A-Za-z0-9_]+$/;
 const BAD_CHARS = /[^A-Za-z0-9_]/gu;
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'field/physical-name',
     category: 'field',

@@ -16,7 +16,7 @@ function daysIn(year: number, month: number): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'metadata/date-valid',
     category: 'metadata',

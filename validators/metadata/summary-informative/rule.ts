@@ -17,7 +17,7 @@ function listsFields(text: string): boolean {
   return items.length >= 2 && items.every((t) => t.length <= 15);
 }
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'metadata/summary-informative',
     category: 'metadata',

@@ -37,26 +37,46 @@ export default defineRule({
   },
   create(context) {
     const groups = new Map<string, number[]>();
-    const info: { name: string; code?: string; related: Set<string> }[] = [];
+    // A catalog has few providers: each folded once.
+    const foldedProviders = new Map<string, string>();
+    // What the end needs of an entry, worked out only for entries that share a name with another.
+    const infoOf = (index: number): { name: string; code?: string; related: Set<string> } => {
+      const data = context.entries[index]!.data;
+      const name = meaningful(context.seeds, data.name)!;
+      const related = new Set<string>();
+      if (Array.isArray(data.relatedCodes))
+        for (const c of data.relatedCodes) if (typeof c === 'string') related.add(c.trim());
+      const code = meaningful(context.seeds, data.code);
+      return code ? { name, code, related } : { name, related };
+    };
     return {
       entry(entry) {
         const name = meaningful(context.seeds, entry.data.name);
-        const provider = meaningful(context.seeds, entry.data.provider) ?? '';
         if (!name) return;
-        const related = new Set<string>();
-        if (Array.isArray(entry.data.relatedCodes))
-          for (const c of entry.data.relatedCodes) if (typeof c === 'string') related.add(c.trim());
-        const code = meaningful(context.seeds, entry.data.code);
-        info[entry.index] = code ? { name, code, related } : { name, related };
-        const key = `${foldText(provider)}\u0000${foldText(name)}`;
+        const provider = meaningful(context.seeds, entry.data.provider) ?? '';
+        let folded = foldedProviders.get(provider);
+        if (folded === undefined) {
+          folded = foldText(provider);
+          foldedProviders.set(provider, folded);
+        }
+        const key = `${folded}\u0000${foldText(name)}`;
         const list = groups.get(key);
         if (list) list.push(entry.index);
         else groups.set(key, [entry.index]);
       },
       end() {
+        const info = new Map<number, ReturnType<typeof infoOf>>();
+        const get = (index: number) => {
+          let found = info.get(index);
+          if (!found) {
+            found = infoOf(index);
+            info.set(index, found);
+          }
+          return found;
+        };
         const linked = (a: number, b: number) => {
-          const x = info[a]!;
-          const y = info[b]!;
+          const x = get(a);
+          const y = get(b);
           return (
             (y.code !== undefined && x.related.has(y.code)) || (x.code !== undefined && y.related.has(x.code))
           );
@@ -89,7 +109,7 @@ export default defineRule({
               messageId: 'duplicate',
               entry: index,
               field: '/name',
-              data: { name: info[index]!.name, others: listForMessage(others.map((o) => o + 1)) },
+              data: { name: get(index).name, others: listForMessage(others.map((o) => o + 1)) },
             });
           }
         }

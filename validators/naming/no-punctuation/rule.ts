@@ -11,7 +11,7 @@ const SPACE = /\s/u;
 // Pictographs, regional indicators, and the joiner / variation selector that glue emoji sequences together.
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f/u;
 
-export default defineRule<Options>({
+export default defineRule<Options>()({
   meta: {
     id: 'naming/no-punctuation',
     category: 'naming',
