@@ -26,7 +26,7 @@ export default defineRule({
   create(context) {
     return {
       entry(entry) {
-        for (const v of vocabularyValues(context.seeds, entry.data)) {
+        for (const v of vocabularyValues(context.seeds, entry)) {
           if (v.match?.term.status !== 'discouraged') continue;
           const group = v.match.term.group;
           // Formats name their categories (电子文件、电子表格 …); other vocabularies their standard values.

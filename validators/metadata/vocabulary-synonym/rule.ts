@@ -31,7 +31,7 @@ export default defineRule({
   create(context) {
     return {
       entry(entry) {
-        for (const v of vocabularyValues(context.seeds, entry.data)) {
+        for (const v of vocabularyValues(context.seeds, entry)) {
           // A synonym of a discouraged value (不定时 for 不定期) is metadata/vocabulary-discouraged's to report.
           if (v.match?.kind !== 'synonym' || v.match.term.status === 'discouraged') continue;
           const term = v.match.term;

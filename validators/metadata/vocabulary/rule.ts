@@ -39,7 +39,7 @@ export default defineRule({
   create(context) {
     return {
       entry(entry) {
-        for (const v of vocabularyValues(context.seeds, entry.data)) {
+        for (const v of vocabularyValues(context.seeds, entry)) {
           if (v.match) continue;
           if (v.vocab.id === DATA_TYPE_VOCABULARY && v.malformed) {
             context.report({ messageId: 'malformedType', field: v.pointer, data: { value: v.text } });
