@@ -95,10 +95,12 @@ function matchText(vocab: Vocabulary, text: string): ValueMatch {
 let last: { seeds: Seeds; entry: EntryView; values: VocabValue[] } | undefined;
 
 /**
- * Every value of the entry governed by a vocabulary, in field order. Blank values and placeholders are left
- * out (completeness rules report them); booleans are read as text (true → synonym of 1).
+ * The values of the entry governed by a vocabulary that a vocabulary rule may report, in field order: those
+ * no term matches (or malformed data types), synonyms and discouraged terms. Values spelled as a standard
+ * term (nearly all of them) are left out, and so are blank values and placeholders (completeness rules report
+ * them); booleans are read as text (true → synonym of 1).
  */
-export function vocabularyValues(seeds: Seeds, entry: EntryView): VocabValue[] {
+export function reportableVocabularyValues(seeds: Seeds, entry: EntryView): VocabValue[] {
   if (last && last.seeds === seeds && last.entry === entry) return last.values;
   const out = collect(seeds, entry.data);
   last = { seeds, entry, values: out };
@@ -145,6 +147,8 @@ function visit(
     const text = scalarText(node);
     if (text === undefined || isPlaceholder(seeds, text)) return;
     const m = matchValue(ref.vocab, text);
+    const match = m.match;
+    if (match && match.kind !== 'synonym' && match.term.status !== 'discouraged') return;
     // Every value with the same fields (one object shape for the rules that read them).
     out.push({
       vocab: ref.vocab,
