@@ -1,7 +1,7 @@
 // Build step: writes the precompiled validators (every schema and rule option schema) next to the built ajv.js:
 // one module of all (for the page) and one module per validator (for Node).
 // Run by `npm run build` after tsc; the library compiles at run time when the file is absent (tests from sources).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,3 +20,32 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 for (const [name, code] of Object.entries(standaloneValidatorFiles(optionSchemas)))
   writeFileSync(join(dir, name), code);
+
+// The seeds/ files, validated here against the schema each names in its $schema: a run parses a seed whose text
+// is the one validated here without checking it again (the record holds each text's SHA-256, so a seed edited
+// after the build is checked at run time as before). A seed that does not match its schema fails the build.
+const { CHECKED_SEEDS_FILE, textHash } = await import('../dist/src/data/node.js');
+const { getValidator } = await import('../dist/src/schema/ajv.js');
+const checked = {};
+function seedFiles(folder) {
+  return readdirSync(join(root, folder), { withFileTypes: true }).flatMap((entry) => {
+    const name = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) return seedFiles(name);
+    return entry.name.endsWith('.json') ? [name] : [];
+  });
+}
+for (const name of seedFiles('seeds').sort()) {
+  const text = readFileSync(join(root, name), 'utf8');
+  const data = JSON.parse(text);
+  if (typeof data.$schema !== 'string') continue;
+  const schemaFile = join(dirname(join(root, name)), data.$schema);
+  const schemaId = JSON.parse(readFileSync(schemaFile, 'utf8')).$id;
+  const validate = getValidator(schemaId);
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    console.error(`${name}: ${first?.instancePath || '/'} ${first?.message ?? 'does not match its schema'}`);
+    process.exit(1);
+  }
+  checked[name] = { schema: schemaId, sha256: textHash(text) };
+}
+writeFileSync(join(dir, CHECKED_SEEDS_FILE), `${JSON.stringify({ files: checked }, null, 2)}\n`);

@@ -23,8 +23,8 @@ import { makeEntryView } from './rules/engine.js';
 import type { Diagnostic } from './rules/types.js';
 import type { Session, SessionOptions } from './session.js';
 
-/** Options of compileCatalog: validation options plus output and code settings. */
-export interface CompileOptions extends SessionOptions {
+/** What compile takes besides the session's options: output and code settings (all plain data). */
+export interface CompileSettings {
   /** Output format (default: the input's own format; json for catalog objects). */
   format?: OutputFormat;
   /** Assign resource codes to entries without one (default true). */
@@ -38,6 +38,9 @@ export interface CompileOptions extends SessionOptions {
   /** Name of the output, recorded in the report (files[].output). */
   outputName?: string;
 }
+
+/** Options of compileCatalog: the session's options plus output and code settings. */
+export interface CompileOptions extends SessionOptions, CompileSettings {}
 
 /** Everything compile produced. Nothing is written: the caller decides where the bytes and the lock go. */
 export interface CompileResult {
@@ -232,7 +235,7 @@ function assignedCode(a: CodeAssignment, entry: ParsedEntry): AssignedCode {
 export function fixCatalog(
   source: ParsedCatalog,
   session: Session,
-  options: Omit<CompileOptions, keyof SessionOptions> = {},
+  options: CompileSettings = {},
 ): FixedCatalog {
   const fixes: AppliedFix[] = [];
   const entries = safelyFixed(source, session, fixes);
@@ -299,7 +302,7 @@ export function fixCatalog(
 export function compileParsed(
   source: ParsedCatalog,
   session: Session,
-  options: Omit<CompileOptions, keyof SessionOptions> = {},
+  options: CompileSettings = {},
 ): CompileResult {
   const fixed = fixCatalog(source, session, options);
   const format = options.format ?? source.format;

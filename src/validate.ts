@@ -1,11 +1,10 @@
 // The library's validateCatalog in Node: paths read from the file system, everything else by the pipeline.
 
 import type { CompileOptions, CompileResult } from './compile.js';
-import type { Assessment, Catalog, Report, ScoringProfile, Severity } from './generated/schema-types.js';
-import type { IndicatorInputSet } from './indicators/input-rates.js';
+import type { Catalog, Report } from './generated/schema-types.js';
 import { readCatalogFile } from './io/readers/index.js';
 import type { InputFormat, ParsedCatalog } from './model/types.js';
-import { readCoreSource, runPipeline, validateWith } from './pipeline.js';
+import { type ReportOptions, readCoreSource, runPipeline, validateWith } from './pipeline.js';
 import type { FileResult } from './report.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 
@@ -23,17 +22,17 @@ export type CatalogSource =
   | { name: string; bytes: Uint8Array; format?: InputFormat }
   | { name?: string; catalog: Catalog };
 
-/** Options of validateCatalog (everything explicit: the library reads no environment). */
-export interface ValidateOptions extends SessionOptions {
-  /** Lists that feed the input-driven rates (published, mounted, interfaces, update log). */
-  inputs?: IndicatorInputSet;
-  /** Severities that count against the rates (default: the profile's, else errors only). */
-  countSeverities?: readonly Severity[];
-  /** Score the catalogs against this profile (see loadProfiles()). */
-  profile?: ScoringProfile;
-  /** Indicator results given by an assessor. */
-  assessment?: { file: string; data: Assessment };
-}
+/** The report options validateCatalog takes (the pipeline's; quiet, maxWarnings and plan are the CLI's). */
+export type ValidateReportOptions = Pick<
+  ReportOptions,
+  'inputs' | 'countSeverities' | 'profile' | 'assessment'
+>;
+
+/**
+ * Options of validateCatalog (everything explicit: the library reads no environment): the session's options
+ * and the report's, each declared once (SessionOptions in session.ts, ReportOptions in pipeline.ts).
+ */
+export interface ValidateOptions extends SessionOptions, ValidateReportOptions {}
 
 /** Reads one source into a ParsedCatalog (CatalogInputError when it cannot be read). */
 export async function readSource(source: CatalogSource, session: Session): Promise<ParsedCatalog> {

@@ -2,6 +2,7 @@
 // built command as a real process, with a preload that records every module loaded (ES and CommonJS).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,9 +66,12 @@ describe('start-up', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(packages(modules).size).toBe(0);
-    // bin, the entry file of the bundle and the (shared) files of the CLI's io and the version constant
+    // bin, the entry file of the bundle and the (shared) files of the CLI's io and the version constant, besides
+    // esbuild's helpers for bundled CommonJS (a file that holds no module)
+    const helpersOnly = (url: string) =>
+      bundled[/\/dist\/cli\/([^/]+\.js)$/.exec(url)?.[1] ?? '']?.length === 0;
     expect(
-      files.filter((m) => m.startsWith('file:') && !m.includes('/test/helpers/')).length,
+      files.filter((m) => m.startsWith('file:') && !m.includes('/test/helpers/') && !helpersOnly(m)).length,
     ).toBeLessThanOrEqual(4);
     const ours = modules.filter((m) => m.includes('/dist/src/'));
     expect(ours.map((m) => m.replace(/^.*\/dist\/src\//, '')).sort()).toEqual([
@@ -100,6 +104,16 @@ describe('start-up', () => {
       modules.filter((m) => m.endsWith('/node_modules/ajv-formats/dist/formats.js')),
     );
     expect(modules.some((m) => m.includes('/serve/'))).toBe(false);
+    // the seeds' validators (the build checked the seeds) and the configuration's (there is none) stay unloaded
+    const { keys } = createRequire(import.meta.url)(
+      join(root, 'dist', 'cli', 'precompiled', 'index.cjs'),
+    ) as { keys: Record<string, string> };
+    const unneeded = Object.entries(keys)
+      .filter(([id]) => id.includes('/schemas/seeds/') || id.endsWith('/config.schema.json'))
+      .map(([, name]) => `/dist/cli/precompiled/${name}.cjs`);
+    expect(unneeded.length).toBeGreaterThan(8);
+    expect(modules.filter((m) => unneeded.some((u) => m.endsWith(u)))).toEqual([]);
+    expect(modules.some((m) => m.includes('/dist/cli/precompiled/s'))).toBe(true);
     // the reader of the format and the formatter of the report, no other
     expect(modules.some((m) => m.endsWith('/io/readers/csv.js'))).toBe(true);
     expect(modules.some((m) => m.endsWith('/io/readers/xml.js'))).toBe(false);

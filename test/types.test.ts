@@ -21,16 +21,16 @@ function projectOptions(): ts.CompilerOptions {
   return { ...ts.parseJsonConfigFileContent(config.config, ts.sys, root).options, noEmit: true };
 }
 
-/** Compiles one file (its text optionally replaced) and returns its diagnostics as "line:code" strings. */
-function compile(file: string, edit?: (text: string) => string): string[] {
+/** Compiles files together (their texts optionally edited) and returns the diagnostics as "file:line:code". */
+function compile(files: string[], edit?: (text: string) => string): string[] {
   const options = projectOptions();
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => {
     const text = readFile(name);
-    return edit && text !== undefined && name === file ? edit(text) : text;
+    return edit && text !== undefined && files.includes(name) ? edit(text) : text;
   };
-  const program = ts.createProgram([file], options, host);
+  const program = ts.createProgram(files, options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file
       ? `${d.file.fileName.slice(root.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
@@ -39,22 +39,34 @@ function compile(file: string, edit?: (text: string) => string): string[] {
   });
 }
 
-describe('rule message ids are typed', () => {
-  const file = join(root, 'test', 'typecheck', 'rule-message-ids.ts');
-  const text = readFileSync(file, 'utf8');
-  const expected = text
-    .split('\n')
-    .flatMap((line, i) => (/^\s*\/\/ @ts-expect-error /.test(line) ? [i + 2] : []));
+/** Files compiled, not run: each `@ts-expect-error` marks a line that must fail to compile. */
+const CASES: Record<string, number> = {
+  // Rule message ids are typed: an id a rule does not declare fails to compile.
+  'rule-message-ids.ts': 5,
+  // The worker protocol's options are derived from the library's and stay plain data.
+  'worker-options.ts': 2,
+};
 
-  it('compiles: every @ts-expect-error in test/typecheck/rule-message-ids.ts is needed', () => {
-    expect(expected.length).toBe(5);
-    expect(compile(file)).toEqual([]);
+describe('type-level contracts (test/typecheck/, compiled with the options of tsconfig.json)', () => {
+  const files = Object.keys(CASES).map((name) => join(root, 'test', 'typecheck', name));
+  /** The 1-based lines after each `// @ts-expect-error`, as "file:line". */
+  const marked = files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) =>
+        /^\s*\/\/ @ts-expect-error /.test(line) ? [`${file.slice(root.length + 1)}:${i + 2}`] : [],
+      ),
+  );
+
+  it('compiles: every @ts-expect-error is needed', () => {
+    for (const [name, expectations] of Object.entries(CASES))
+      expect(marked.filter((m) => m.includes(`/${name}:`)).length, name).toBe(expectations);
+    expect(compile(files)).toEqual([]);
   }, 60_000);
 
-  it('without the expectations, each marked line fails to compile (an unknown id is a type error)', () => {
-    const errors = compile(file, (t) => t.replaceAll('// @ts-expect-error ', '// expected: '));
-    const lines = [...new Set(errors.map((e) => Number(e.split(':')[1])))];
-    expect(lines).toEqual(expected);
-    for (const e of errors) expect(e.startsWith('test/typecheck/rule-message-ids.ts:')).toBe(true);
+  it('without the expectations, each marked line, and only those, fails to compile', () => {
+    const errors = compile(files, (t) => t.replaceAll('// @ts-expect-error ', '// expected: '));
+    const lines = [...new Set(errors.map((e) => e.split(':').slice(0, 2).join(':')))];
+    expect(lines).toEqual(marked);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 // The rule registry: every rule module, sorted by id. A test keeps it in parity with the folders on disk.
 import type { AnyRule } from '../src/rules/types.js';
+import { compareCodeUnits } from '../src/util/strings.js';
 import classificationBaseConditionalItems from './classification/base-conditional-items/rule.js';
 import classificationBaseUnconditional from './classification/base-unconditional/rule.js';
 import classificationConditionalScope from './classification/conditional-scope/rule.js';
@@ -97,4 +98,4 @@ export const rules: readonly AnyRule[] = [
   namingNoTestName,
   namingNoTimeFragment,
   namingProviderName,
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+].sort((a, b) => compareCodeUnits(a.meta.id, b.meta.id));

@@ -159,11 +159,21 @@ export function parseConfig(text: string, file: string): GovcatConfig {
   return validateConfigObject(data, file);
 }
 
+/** A plain object without properties: `{}`. */
+function isEmptyObject(value: unknown): value is GovcatConfig {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && Reflect.ownKeys(value).length === 0;
+}
+
 /**
  * Checks a configuration object before use: its schema, then what the schema cannot know — suppressions
  * naming rules that do not exist, vocabularies that do not exist. Returns the configuration.
  */
 export function checkConfig(config: unknown, source: string, ruleIds: ReadonlySet<string>): GovcatConfig {
+  // No configuration (--no-config, or none found): the empty object the schema allows (test/config-empty…),
+  // so a run without one does not load the configuration's validator.
+  if (isEmptyObject(config)) return config;
   const valid = validateConfigObject(config, source);
   const fail = (details: Detail[]): never => {
     throw new LocalizedConfigError('config/invalid', 'config.invalid', { file: source }, details);

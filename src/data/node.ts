@@ -1,17 +1,27 @@
 // The Node data source: seeds/ and schemas/ read with node:fs from the package folder (or another root, for tests),
 // and the validators the build precompiled. Installing it reads nothing: files are read on first use.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { setWholeInflate } from '../io/readers/whole-inflate.js';
 import { packageRoot } from '../paths.js';
-import { type DataSource, type PrecompiledValidators, type SchemaCompiler, setDataSource } from './source.js';
+import {
+  type CheckedSeeds,
+  type DataSource,
+  type PrecompiledValidators,
+  type SchemaCompiler,
+  setDataSource,
+} from './source.js';
 
 /** File name of the module of all precompiled validators, next to schema/ajv.js in the build (see standalone.ts). */
 export const PRECOMPILED_FILE = 'validators.cjs';
 /** Folder of the precompiled validators one module each, behind `index.cjs`, next to schema/ajv.js in the build. */
 export const PRECOMPILED_DIR = 'precompiled';
+
+/** The build's record of the seeds/ files it validated (CheckedSeeds), in the folder of the precompiled validators. */
+export const CHECKED_SEEDS_FILE = 'seeds-checked.json';
 
 /**
  * Where the precompiled validators are, from this module: next to it in the bundled command (dist/cli/), in
@@ -37,6 +47,36 @@ function loadPrecompiled(): PrecompiledValidators | null {
     }
   }
   return precompiled;
+}
+
+let checkedSeeds: CheckedSeeds['files'] | null | undefined;
+
+/** The build's record of validated seeds, or null (from the sources, or a build without it). */
+function loadCheckedSeeds(): CheckedSeeds['files'] | null {
+  if (checkedSeeds === undefined) {
+    checkedSeeds = null;
+    for (const place of PRECOMPILED_PLACES) {
+      const file = new URL(place.replace('index.cjs', CHECKED_SEEDS_FILE), import.meta.url);
+      if (!existsSync(file)) continue;
+      checkedSeeds = (JSON.parse(readFileSync(file, 'utf8')) as CheckedSeeds).files;
+      break;
+    }
+  }
+  return checkedSeeds;
+}
+
+/** The SHA-256 of a text (as UTF-8), in hex: how the build names the seeds it validated. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Whether the build validated exactly this text of `name` against `schemaId`. The text is compared by hash, so a
+ * seed edited after the build (or another root's file) is checked at run time as before.
+ */
+function checkedByBuild(name: string, schemaId: string, text: string): boolean {
+  const known = loadCheckedSeeds()?.[name];
+  return known !== undefined && known.schema === schemaId && known.sha256 === textHash(text);
 }
 
 /** A CommonJS module's function, whether interop hands it over as the module, its default, or nested in that. */
@@ -87,6 +127,7 @@ export function nodeDataSource(root?: string): DataSource {
     },
     validators: loadPrecompiled,
     compiler: loadCompiler,
+    checked: checkedByBuild,
   };
 }
 

@@ -27,6 +27,16 @@ export interface DataSource {
   validators(): PrecompiledValidators | null;
   /** The Ajv compiler, for schemas without a precompiled validator. */
   compiler(): SchemaCompiler;
+  /**
+   * Whether the build already validated exactly this text of a data file against this schema (see
+   * scripts/gen-validators.mjs): a run then parses it without checking it again. Any other text is checked.
+   */
+  checked?(name: string, schemaId: string, text: string): boolean;
+}
+
+/** What the build records of each seeds/ file it validated: its schema and the SHA-256 of its text. */
+export interface CheckedSeeds {
+  files: Record<string, { schema: string; sha256: string }>;
 }
 
 let current: DataSource | undefined;

@@ -54,10 +54,14 @@ export function parseValidated<T>(text: string, file: string, schemaId: string):
   return data;
 }
 
-/** Reads a data file (`seeds/…`) from a data source and validates it against its schema. */
+/**
+ * Reads a data file (`seeds/…`) from a data source and validates it against its schema — unless the build
+ * validated exactly this text already (DataSource.checked).
+ */
 export function readValidated<T>(source: DataSource, name: string, schemaId: string): T {
   const text = source.read(name);
   if (text === undefined) throw new SeedError(source.where(name), 'file not found');
+  if (source.checked?.(name, schemaId, text)) return JSON.parse(text) as T;
   return parseValidated<T>(text, source.where(name), schemaId);
 }
 

@@ -36,3 +36,12 @@ export class StringPool {
     return kept;
   }
 }
+
+/**
+ * Orders texts by their UTF-16 code units, the same on every machine. `localeCompare` without a locale follows
+ * the process's locale (LANG) and starts ICU's collator, about 8 ms of CPU that a small run paid for sorting
+ * rule ids and seed word lists (README “Performance”).
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

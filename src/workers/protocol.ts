@@ -1,17 +1,12 @@
 // The messages between the pool (main thread) and its worker threads: plain, structured-cloneable data.
-import type {
-  CodeLock,
-  FileReport,
-  GovcatConfig,
-  Limits,
-  Report,
-  Score,
-  Severity,
-} from '../generated/schema-types.js';
-import type { Lang, MessageId } from '../i18n/index.js';
+import type { CompileSettings } from '../compile.js';
+import type { CodeLock, FileReport, Report, Score } from '../generated/schema-types.js';
+import type { MessageId } from '../i18n/index.js';
 import type { OutputFormat } from '../io/writers/index.js';
-import type { CatalogKind, InputFormat } from '../model/types.js';
+import type { InputFormat } from '../model/types.js';
+import type { ReportOptions } from '../pipeline.js';
 import type { SeverityCounts } from '../report.js';
+import type { SessionOptions } from '../session.js';
 
 /** What a worker reads: bytes already in memory (an upload) or a path it reads itself. */
 export type TaskSource =
@@ -19,35 +14,23 @@ export type TaskSource =
   | { path: string; name?: string; format?: InputFormat };
 
 /**
- * The serializable part of ValidateOptions a worker needs. Custom rule registries and readers
- * registered at run time cannot cross a thread boundary; workers use the built-in ones.
+ * The session options that cross a thread boundary: all of SessionOptions but a custom rule registry (functions
+ * cannot be cloned; workers use the built-in rules). `today` is filled in by the pool when absent, so cached
+ * sessions never go stale.
  */
-export interface TaskOptions {
-  lang?: Lang;
-  kind?: CatalogKind | 'auto';
-  config?: GovcatConfig;
-  configFile?: string;
-  /** CCYY-MM-DD; the pool fills in the local date when absent so cached sessions never go stale. */
-  today?: string;
-  limits?: Limits;
+export type TaskSessionOptions = Omit<SessionOptions, 'rules'>;
+
+/**
+ * The serializable part of ValidateOptions a worker needs: the session's options, the rate severities, and a
+ * bundled profile by id instead of a profile object.
+ */
+export interface TaskOptions extends TaskSessionOptions, Pick<ReportOptions, 'countSeverities'> {
   /** A bundled scoring profile id (gx-2021-city …): the result carries its score, as `govcat score`. */
   scoringProfile?: string;
-  /** Severities that count against the rates (default: the scoring profile's, else errors). */
-  rateSeverities?: Severity[];
 }
 
-/** What compile takes besides the validation options (see CompileOptions). */
-export interface CompileTaskOptions {
-  /** Output format (default: the input's own). */
-  format?: OutputFormat;
-  /** Assign resource codes to entries without one (default true). */
-  codes?: boolean;
-  /** The lock file's content; none = start from an empty lock. */
-  lock?: CodeLock;
-  sequenceWidth?: number;
-  maxSheetRows?: number;
-  outputName?: string;
-}
+/** What compile takes besides the session options: CompileOptions' own settings, plain data all. */
+export type CompileTaskOptions = CompileSettings;
 
 /** Render the single-file report in the worker (a built-in format), so the main thread only passes text on. */
 export interface RenderOptions {

@@ -40,7 +40,7 @@ const sessions = new Map<string, Session>();
 
 function sessionFor(task: TaskOptions): Session {
   // The indicator options do not change the session.
-  const { scoringProfile: _p, rateSeverities: _s, ...options } = task;
+  const { scoringProfile: _p, countSeverities: _s, ...options } = task;
   const key = JSON.stringify(options);
   const cached = sessions.get(key);
   if (cached) {
@@ -90,7 +90,7 @@ export default async function runTask(
   const { results, report } = await runPipeline([task.source], {
     session,
     validate: validateSource,
-    ...(task.options.rateSeverities ? { countSeverities: task.options.rateSeverities } : {}),
+    ...(task.options.countSeverities ? { countSeverities: task.options.countSeverities } : {}),
     ...(profile ? { profile } : {}),
   });
   const result = results[0]!;
