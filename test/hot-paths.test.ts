@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DepartmentSet } from '../src/rules/helpers/names.js';
-import { foldText } from '../src/rules/helpers/text.js';
+import { charCount, foldText, onlyIdeographsLettersDigits } from '../src/rules/helpers/text.js';
 import { isPlaceholder, meaningful, methodKindsOf } from '../src/rules/helpers/values.js';
 import { loadSeeds } from '../src/seeds/index.js';
 import type { Vocabulary } from '../src/seeds/vocabulary.js';
@@ -153,6 +153,35 @@ describe('hot-path helpers keep their answers', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('charCount counts code points as for…of does (surrogate pairs once, lone surrogates once)', () => {
+    const units = fc.array(
+      fc.oneof(text, fc.constantFrom('\u{20000}', '\ud800', '\udc00', '\ud83d\ude00', 'a\ud800b')),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(units, (parts) => {
+        const t = parts.join('');
+        expect(charCount(t)).toBe([...t].length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the plain-name check holds only for texts whose every character is a letter or digit', () => {
+    const word = /^[\p{L}\p{N}]*$/u;
+    // Every character of the range it accepts without a regular expression is a letter.
+    for (let c = 0x4e00; c <= 0x9fff; c++) expect(word.test(String.fromCharCode(c))).toBe(true);
+    fc.assert(
+      fc.property(text, (t) => {
+        if (onlyIdeographsLettersDigits(t)) expect(word.test(t)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(onlyIdeographsLettersDigits('人口信息2024')).toBe(true);
+    expect(onlyIdeographsLettersDigits('人口 信息')).toBe(false);
+    expect(onlyIdeographsLettersDigits('人口（信息）')).toBe(false);
   });
 
   it('method kinds are the same for a text however often it is asked', () => {
