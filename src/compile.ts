@@ -142,12 +142,7 @@ function applyRuleFixes(entries: ParsedEntry[], result: FileResult, fixes: Appli
   return applied;
 }
 
-function problemDiagnostic(
-  problem: CodegenProblem,
-  entry: ParsedEntry,
-  parsed: ParsedCatalog,
-  session: Session,
-): Diagnostic {
+function problemDiagnostic(problem: CodegenProblem, entry: ParsedEntry, parsed: ParsedCatalog): Diagnostic {
   const view = makeEntryView(entry);
   let messageId: MessageId;
   let data: Record<string, string | number> = {};
@@ -274,7 +269,7 @@ export function fixCatalog(
   const codes = assignments.map((a) => assignedCode(a, entries[a.entry]!));
 
   // Then validation, applying the fixes rules propose until none is left (one pass in the common case).
-  const extra = problems.map((p) => problemDiagnostic(p, entries[p.entry]!, parsed, session));
+  const extra = problems.map((p) => problemDiagnostic(p, entries[p.entry]!, parsed));
   let result = validateParsed(parsed, session, extra);
   for (let pass = 0; pass < RULE_FIX_PASSES; pass++) {
     if (applyRuleFixes(entries, result, fixes) === 0) break;

@@ -36,6 +36,7 @@ export { emptyLock, LOCK_FILE_NAME, parseLock, serializeLock } from './codegen/l
 export {
   type CompileOptions,
   type CompileResult,
+  type CompileSettings,
   compileParsed,
   type FixedCatalog,
   fixCatalog,
@@ -84,7 +85,7 @@ export { type AnnotateInput, type AnnotateResult, annotateWorkbook } from './io/
 export { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName, writeCatalog } from './io/writers/index.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { CatalogKind, EntryData, InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
-export { defineRule } from './rules/define.js';
+export { defineRule, type RuleDefinition } from './rules/define.js';
 export { registryRules as rules } from './rules/registry.js';
 export type { AnyRule, Diagnostic, Rule, RuleContext, RuleMeta } from './rules/types.js';
 export {
@@ -93,6 +94,7 @@ export {
   createSession,
   type FileResult,
   type Session,
+  type SessionOptions,
   type ValidateOptions,
   validateCatalog,
   validateParsed,

@@ -2,9 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DepartmentSet } from '../src/rules/helpers/names.js';
-import { foldText } from '../src/rules/helpers/text.js';
+import { charCount, foldText, onlyIdeographsLettersDigits } from '../src/rules/helpers/text.js';
+import { checkUscc, USCC_CHARSET } from '../src/rules/helpers/uscc.js';
 import { isPlaceholder, meaningful, methodKindsOf } from '../src/rules/helpers/values.js';
 import { loadSeeds } from '../src/seeds/index.js';
+import { unionOf } from '../src/seeds/rule-data.js';
 import type { Vocabulary } from '../src/seeds/vocabulary.js';
 import { memoize } from '../src/util/maps.js';
 
@@ -153,6 +155,106 @@ describe('hot-path helpers keep their answers', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('charCount counts code points as for…of does (surrogate pairs once, lone surrogates once)', () => {
+    const units = fc.array(
+      fc.oneof(text, fc.constantFrom('\u{20000}', '\ud800', '\udc00', '\ud83d\ude00', 'a\ud800b')),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(units, (parts) => {
+        const t = parts.join('');
+        expect(charCount(t)).toBe([...t].length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the plain-name check holds only for texts whose every character is a letter or digit', () => {
+    const word = /^[\p{L}\p{N}]*$/u;
+    // Every character of the range it accepts without a regular expression is a letter.
+    for (let c = 0x4e00; c <= 0x9fff; c++) expect(word.test(String.fromCharCode(c))).toBe(true);
+    fc.assert(
+      fc.property(text, (t) => {
+        if (onlyIdeographsLettersDigits(t)) expect(word.test(t)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(onlyIdeographsLettersDigits('人口信息2024')).toBe(true);
+    expect(onlyIdeographsLettersDigits('人口 信息')).toBe(false);
+    expect(onlyIdeographsLettersDigits('人口（信息）')).toBe(false);
+  });
+
+  it('one scan for any time pattern says no exactly when every pattern says no', () => {
+    const { naming } = seeds.ruleData;
+    expect(naming.anyTimeFragment).toBeDefined();
+    expect(naming.anyTimeSeries).toBeDefined();
+    const timePieces = fc.constantFrom(
+      '2019年',
+      '二〇一九年',
+      '201906',
+      '第一季度',
+      'Q3',
+      '上半年',
+      '12月份',
+      '十一月',
+      '1978年以来',
+      '1993-2021年',
+      '以1980年为100',
+      '每月',
+      '满6月',
+      '人口',
+      '信息',
+      '-',
+      '至',
+      ' ',
+      'a',
+      '3',
+    );
+    const named = fc.array(fc.oneof(timePieces, pieces), { maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(named, (t) => {
+        expect(naming.anyTimeFragment!.test(t)).toBe(naming.timeFragments.some((p) => p.re.test(t)));
+        expect(naming.anyTimeSeries!.test(t)).toBe(naming.timeSeries.some((p) => p.re.test(t)));
+      }),
+      { numRuns: 3000 },
+    );
+    // Patterns that refer back to a group, or differ in flags, are not joined.
+    const compiled = (source: string, flags = 'u') => ({
+      id: 'x',
+      label: { zh: 'x', en: 'x' },
+      re: new RegExp(source, flags),
+      global: new RegExp(source, `${flags}g`),
+    });
+    expect(unionOf([compiled('(a)\\1'), compiled('b')])).toBeUndefined();
+    expect(unionOf([compiled('a', 'u'), compiled('b', 'ui')])).toBeUndefined();
+    expect(unionOf([compiled('a'), compiled('b')])!.test('xb')).toBe(true);
+  });
+
+  it('the USCC check by character table answers as the check by code point', () => {
+    const value = new Map([...USCC_CHARSET].map((ch, i) => [ch, i]));
+    const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    const plain = (code: string) => {
+      if (code.length !== 18) return { problem: 'length' };
+      for (const ch of code) if (!value.has(ch)) return { problem: 'charset' };
+      let sum = 0;
+      for (let i = 0; i < 17; i++) sum += value.get(code[i]!)! * weights[i]!;
+      const expected = USCC_CHARSET[(31 - (sum % 31)) % 31];
+      return expected === code[17] ? undefined : { problem: 'check', expected };
+    };
+    const ch = fc.oneof(
+      fc.constantFrom(...USCC_CHARSET),
+      fc.constantFrom('I', 'O', 'a', '-', '\u{20000}', '\ud800', 'Ａ'),
+    );
+    fc.assert(
+      fc.property(fc.array(ch, { minLength: 16, maxLength: 19 }), (chars) => {
+        const code = chars.join('');
+        expect(checkUscc(code)).toEqual(plain(code));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(checkUscc('91450100198230781C')).toEqual(plain('91450100198230781C'));
   });
 
   it('method kinds are the same for a text however often it is asked', () => {

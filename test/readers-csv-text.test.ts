@@ -1,9 +1,10 @@
 // CSV text parsing (papaparse) checked against csv-parse as an independent oracle, plus the reader's edge cases.
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { wideRecord } from '../src/io/readers/csv.js';
-import { CsvSyntaxError, parseCsvText } from '../src/io/readers/csv-text.js';
+import { RecordWidths, wideRecord } from '../src/io/readers/csv.js';
+import { CsvChunkParser, CsvSyntaxError, parseCsvText } from '../src/io/readers/csv-text.js';
 
 function oracle(text: string, delimiter: string, to?: number): string[][] {
   return parse(text, {
@@ -122,5 +123,122 @@ describe('wideRecord (the column limit, checked before parsing)', () => {
   it('does not count delimiters inside quotes, and names the record', () => {
     expect(wideRecord('a,b\r\n"x,y,z",w\r\n1,2,3\r\n', ',', 2)).toEqual({ record: 3, count: 3 });
     expect(wideRecord('a,b\n"x\n,y,z",w\n', ',', 2)).toBeUndefined();
+  });
+});
+
+/** papaparse's guess of a text's line endings (it guesses once, from the first text it parses). */
+function newlineOf(text: string): string {
+  const { ParserHandle } = Papa as unknown as {
+    ParserHandle: new (c: object) => { guessLineEndings(t: string, q: string): string };
+  };
+  return new ParserHandle({}).guessLineEndings(text, '"');
+}
+
+/**
+ * Rows of a text fed to CsvChunkParser in pieces cut at `cuts` (the first parse once `firstChars` are
+ * held), or the CsvSyntaxError's record; undefined when the first parse would see a prefix whose line
+ * endings papaparse guesses otherwise than the whole text's (the reader holds back 1 MB to avoid that).
+ */
+function chunked(
+  text: string,
+  delimiter: string,
+  cuts: number[],
+  firstChars: number,
+): string[][] | { record: number } | undefined {
+  const at = [...new Set(cuts.map((c) => c % (text.length + 1))), text.length].sort((a, b) => a - b);
+  const firstEnd = at.find((c) => c >= firstChars) ?? text.length;
+  if (newlineOf(text.slice(0, firstEnd)) !== newlineOf(text)) return undefined;
+  const rows: string[][] = [];
+  const parser = new CsvChunkParser(
+    delimiter,
+    (chunk, first) => {
+      expect(first).toBe(rows.length);
+      rows.push(...chunk);
+    },
+    firstChars,
+  );
+  let from = 0;
+  try {
+    for (const c of at) {
+      parser.write(text.slice(from, c));
+      from = c;
+    }
+    parser.end();
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) return { record: err.record };
+    throw err;
+  }
+  return rows;
+}
+
+function whole(text: string, delimiter: string): string[][] | { record: number } {
+  try {
+    return parseCsvText(text, { delimiter, maxRecords: 1_000_000 });
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) return { record: err.record };
+    throw err;
+  }
+}
+
+describe('CsvChunkParser', () => {
+  it('finds the records of well-formed CSV in any pieces as parseCsvText does in the whole text', () => {
+    fc.assert(
+      fc.property(
+        wellFormed,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 20 }),
+        ({ text, delimiter }, cuts, firstChars) => {
+          const got = chunked(text, delimiter, cuts, firstChars);
+          fc.pre(got !== undefined);
+          expect(got).toEqual(whole(text, delimiter));
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('finds the same records and unclosed quotes in any text cut anywhere', () => {
+    const messy = fc
+      .array(fc.constantFrom('a', ',', '"', '\n', '数', ' ', '""'), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        messy,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 20 }),
+        (text, cuts, first) => {
+          const got = chunked(text, ',', cuts, first);
+          fc.pre(got !== undefined);
+          expect(got).toEqual(whole(text, ','));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('RecordWidths', () => {
+  it('finds the same too-wide record in any pieces as in the whole text', () => {
+    const text = fc
+      .array(fc.constantFrom('a', ',', '"', '\n', '\r', '\r\n', '""'), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        (t, cuts, max) => {
+          const widths = new RecordWidths(',', max);
+          const at = [...new Set(cuts.map((c) => c % (t.length + 1)))].sort((a, b) => a - b);
+          let from = 0;
+          for (const c of [...at, t.length]) {
+            if (widths.scan(t.slice(from, c))) break;
+            from = c;
+          }
+          expect(widths.wide).toEqual(wideRecord(t, ',', max));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -1,8 +1,10 @@
 // The rule engine: schema findings taken over by rules (statically and per finding), kinds, options, ordering.
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/errors.js';
+import { parsedFromObject, validateParsed } from '../src/pipeline.js';
 import { defineRule } from '../src/rules/define.js';
 import type { AnyRule } from '../src/rules/types.js';
+import { createSession } from '../src/session.js';
 import { validateCatalog } from '../src/validate.js';
 import { catalogOf } from './helpers/catalog.js';
 
@@ -116,5 +118,28 @@ describe('rule engine', () => {
       ],
     );
     expect(rows.map((r) => r[0])).toEqual([0, 1, 1]);
+  });
+});
+
+describe('rule engine: values worked out once per entry', () => {
+  it('a second run over the same entry objects sees what changed between the runs (compile fixes in place)', () => {
+    const session = createSession({ today: '2024-06-30' });
+    const parsed = parsedFromObject(
+      catalogOf('shared', [{ updateCycle: '每两周一次', format: ['纸质文档'] }]) as never,
+      'one.json',
+      session,
+    );
+    const ids = () =>
+      validateParsed(parsed, session)
+        .diagnostics.filter(
+          (d) => d.ruleId === 'metadata/vocabulary' || d.ruleId === 'naming/document-not-data',
+        )
+        .map((d) => `${d.ruleId} ${d.location.field}`);
+    expect(ids()).toContain('metadata/vocabulary updateCycle');
+    const data = parsed.entries[0]!.data as Record<string, unknown>;
+    data.updateCycle = '每日';
+    (data.format as string[])[0] = '电子表格';
+    expect(ids()).not.toContain('metadata/vocabulary updateCycle');
+    expect(ids()).not.toContain('metadata/vocabulary format[0]');
   });
 });

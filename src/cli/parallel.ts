@@ -3,25 +3,21 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import type { LoadedConfig } from '../config/load.js';
 import type { Limits, Report } from '../generated/schema-types.js';
 import { type Lang, translate } from '../i18n/index.js';
 import type { TaskOptions } from '../workers/pool.js';
 import type { CliIO } from './io.js';
 import type { ReportCliOptions } from './report-command.js';
-import { SessionResolver } from './shared.js';
+import { SessionResolver, wholeNumber } from './shared.js';
 
 /** The --jobs option: files validated at once on worker threads. */
 export function jobsOption(lang: Lang): Option {
   return new Option(
     '-j, --jobs <n>',
     translate(lang, 'cli.optionJobs', { cores: availableParallelism() }),
-  ).argParser((v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`--jobs ${v}`);
-    return n;
-  });
+  ).argParser(wholeNumber('--jobs', 1));
 }
 
 /**

@@ -1,7 +1,7 @@
 // What validate and score share: indicator input options, validating every file, assembling and writing the report.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/load.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
 import { renderReport } from '../formatters/visible.js';
@@ -12,14 +12,21 @@ import type { InputKind } from '../indicators/inputs.js';
 import { readInputTable } from '../indicators/read-inputs.js';
 import { AssessmentError } from '../indicators/score.js';
 import { writeFileAtomic } from '../io/writers/atomic.js';
-import type { CatalogKind } from '../model/types.js';
 import { type PipelineRun, type ReportOptions, runPipeline } from '../pipeline.js';
 import type { FileResult } from '../report.js';
 import { getValidator, SCHEMA_IDS } from '../schema/ajv.js';
 import type { Session } from '../session.js';
 import { validateSource } from '../validate.js';
 import { type CliIO, EXIT, useColor } from './io.js';
-import { kindOption, langOption, SessionResolver, UsageError } from './shared.js';
+import {
+  addSessionOptions,
+  formatOption,
+  outputOption,
+  type SessionCliOptions,
+  SessionResolver,
+  UsageError,
+  wholeNumber,
+} from './shared.js';
 
 /** The indicator options as commander parses them. */
 export interface IndicatorCliOptions {
@@ -68,33 +75,16 @@ const INPUTS: {
 
 /** --max-warnings <n>: exit 1 when there are more warnings. */
 export function maxWarningsOption(lang: Lang): Option {
-  return new Option('--max-warnings <n>', translate(lang, 'cli.optionMaxWarnings')).argParser((v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`--max-warnings ${v}`);
-    return n;
-  });
-}
-
-/** The options every command that validates takes: --lang, --kind, --config/--no-config, --today. */
-export function addSessionOptions(cmd: Command, lang: Lang): Command {
-  return cmd
-    .addOption(langOption(lang))
-    .addOption(kindOption(lang))
-    .option('-c, --config <file>', translate(lang, 'cli.optionConfig'))
-    .option('--no-config', translate(lang, 'cli.optionNoConfig'))
-    .option('--today <date>', translate(lang, 'cli.optionToday'));
+  return new Option('--max-warnings <n>', translate(lang, 'cli.optionMaxWarnings')).argParser(
+    wholeNumber('--max-warnings', 0),
+  );
 }
 
 /** The options of commands that print a report: --format, --output, the session options, --quiet, --max-warnings. */
 export function addReportOptions(cmd: Command, lang: Lang): Command {
   cmd
-    .addOption(
-      new Option(
-        '-f, --format <format>',
-        translate(lang, 'cli.optionFormat', { formats: joinList(FORMAT_NAMES, lang) }),
-      ).default('stylish'),
-    )
-    .option('-o, --output <file>', translate(lang, 'cli.optionOutput'));
+    .addOption(formatOption(translate(lang, 'cli.optionFormat', { formats: joinList(FORMAT_NAMES, lang) })))
+    .addOption(outputOption(lang));
   return addSessionOptions(cmd, lang)
     .option('-q, --quiet', translate(lang, 'cli.optionQuiet'))
     .addOption(maxWarningsOption(lang));
@@ -184,12 +174,9 @@ export async function loadAssessment(file: string, cwd: string): Promise<{ file:
 }
 
 /** Options every report-producing command has. */
-export interface ReportCliOptions extends IndicatorCliOptions {
+export interface ReportCliOptions extends IndicatorCliOptions, SessionCliOptions {
   format: string;
   output?: string;
-  lang?: Lang;
-  kind?: CatalogKind | 'auto';
-  config?: string | false;
 }
 
 /** How one file is validated (default: read it and validate it). */

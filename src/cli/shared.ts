@@ -1,4 +1,5 @@
-// Pieces shared by commands: language, limits options, configuration per input, usage errors.
+// Pieces shared by commands: the options several commands declare (language, kind, configuration, today,
+// format, output, limits), configuration per input, usage errors.
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type LoadedConfig, loadConfig, searchDirFor } from '../config/load.js';
@@ -42,6 +43,50 @@ export function kindOption(lang: Lang): Option {
     if (!isKindOption(v)) throw new InvalidArgumentError(translate(lang, 'cli.unknownKind', { kind: v }));
     return v;
   });
+}
+
+/** -c, --config <file> and --no-config (a command may state its own help for --config). */
+export function addConfigOptions(
+  cmd: Command,
+  lang: Lang,
+  description: string = translate(lang, 'cli.optionConfig'),
+): Command {
+  return cmd
+    .option('-c, --config <file>', description)
+    .option('--no-config', translate(lang, 'cli.optionNoConfig'));
+}
+
+/** The session options a command takes on the command line (addSessionOptions; serve has no --today). */
+export interface SessionCliOptions {
+  lang?: Lang;
+  kind?: CatalogKind | 'auto';
+  config?: string | false;
+  today?: string;
+}
+
+/** The options every command that validates takes: --lang, --kind, --config/--no-config, --today. */
+export function addSessionOptions(cmd: Command, lang: Lang): Command {
+  cmd.addOption(langOption(lang)).addOption(kindOption(lang));
+  return addConfigOptions(cmd, lang).option('--today <date>', translate(lang, 'cli.optionToday'));
+}
+
+/** -f, --format <format> with its default (stylish, the terminal report, unless the command says otherwise). */
+export function formatOption(description: string, fallback = 'stylish'): Option {
+  return new Option('-f, --format <format>', description).default(fallback);
+}
+
+/** -o, --output <file>: where the report goes instead of stdout. */
+export function outputOption(lang: Lang): Option {
+  return new Option('-o, --output <file>', translate(lang, 'cli.optionOutput'));
+}
+
+/** The parser of a whole-number option (--jobs, --max-warnings …): at least `min`, else a usage error. */
+export function wholeNumber(flag: string, min: number): (value: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${flag} ${v}`);
+    return n;
+  };
 }
 
 const LIMIT_FLAGS: { key: keyof Limits; flag: string; zh: string; en: string }[] = [
@@ -153,13 +198,6 @@ export class ConfigResolver {
     const dir = searchDirFor(resolve(this.cwd, input));
     return getOrCreate(this.byDir, dir, () => loadConfig({ searchFrom: dir }));
   }
-}
-
-/** The session options a command takes on the command line. */
-export interface SessionCliOptions {
-  kind?: CatalogKind | 'auto';
-  config?: string | false;
-  today?: string;
 }
 
 /**

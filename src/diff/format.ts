@@ -10,7 +10,7 @@ import type {
   FieldChange,
   RateChange,
 } from '../generated/schema-types.js';
-import { type Lang, type MessageId, translate } from '../i18n/index.js';
+import { joinList, type Lang, type MessageId, translate } from '../i18n/index.js';
 import { renderText } from '../i18n/text.js';
 import { fieldLabelText } from '../model/fields.js';
 
@@ -34,7 +34,11 @@ export function diffFieldLabel(field: string, lang: Lang): string {
 /** A value as one line of text. */
 export function showValue(value: unknown, lang: Lang): string {
   if (value === undefined || value === null || value === '') return translate(lang, 'diff.empty');
-  if (Array.isArray(value)) return value.map((v) => showValue(v, lang)).join(lang === 'zh' ? '、' : ', ');
+  if (Array.isArray(value))
+    return joinList(
+      value.map((v) => showValue(v, lang)),
+      lang,
+    );
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value).replace(/\s+/g, ' ');
 }
@@ -60,11 +64,10 @@ export function changeLines(d: EntryDiff, lang: Lang): string[] {
   if (d.match) out.push(translate(lang, `diff.match.${d.match}`));
   if (d.recoded) out.push(translate(lang, 'diff.recoded', d.recoded));
   for (const c of d.changes) out.push(changeLine(c, lang));
-  const sep = lang === 'zh' ? '、' : ', ';
   if (d.items?.added.length)
-    out.push(translate(lang, 'diff.items.added', { names: d.items.added.join(sep) }));
+    out.push(translate(lang, 'diff.items.added', { names: joinList(d.items.added, lang) }));
   if (d.items?.removed.length)
-    out.push(translate(lang, 'diff.items.removed', { names: d.items.removed.join(sep) }));
+    out.push(translate(lang, 'diff.items.removed', { names: joinList(d.items.removed, lang) }));
   for (const it of d.items?.changed ?? [])
     out.push(
       `${translate(lang, 'diff.items.changed', { name: it.name })}：${it.changes.map((c) => changeLine(c, lang)).join('；')}`,

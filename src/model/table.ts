@@ -419,6 +419,8 @@ interface EntriesRead {
   values: (RawCell | undefined)[];
   itemValues: (RawCell | undefined)[];
   itemLocs: (Loc | undefined)[];
+  /** The entry the rows go to, once the first one started. */
+  current: number | undefined;
 }
 
 function startEntriesRead(plan: SheetPlan, builder: EntryBuilder): EntriesRead {
@@ -446,6 +448,7 @@ function startEntriesRead(plan: SheetPlan, builder: EntryBuilder): EntriesRead {
     values: new Array(resourceCols.length),
     itemValues: new Array(itemCols.length),
     itemLocs: new Array(itemCols.length),
+    current: undefined,
   };
 }
 
@@ -496,7 +499,7 @@ function gatherRow(
   }
   let anyItem = false;
   for (let i = 0; i < itemCols.length; i++) {
-    const hit = itemCell(s.grid, s.sweep, s.at, r, itemCols[i]!.index);
+    const hit = itemCell(s.grid, row, s.sweep, s.at, r, itemCols[i]!.index);
     s.itemValues[i] = hit;
     s.itemLocs[i] = hit === undefined ? undefined : itemCellLoc;
     if (hit !== undefined) anyItem = true;
@@ -557,32 +560,46 @@ function putExtrasAndItem(
 /** Reads one entries sheet into the builder. */
 function readEntriesSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadline): void {
   const s = startEntriesRead(plan, builder);
-  const { grid } = s;
-  let current: number | undefined;
-  for (let r = plan.header.dataStart; r < grid.rows.length; r++) {
-    if ((r & 0xfff) === 0) deadline.check();
-    const row = grid.rows[r];
-    if (!row || row.length === 0) continue;
-    if (isNoteRow(grid, r, row, builder.index)) continue;
-    noteUnnamedColumns(s, r, row);
-    const { any, anyItem, anyExtra, conflict } = gatherRow(s, r, row, current === undefined);
-    if (!any && !anyItem && !anyExtra) continue;
-    // Without item columns every row is an entry; with them, a row continues the entry above unless
-    // one of its resource-level cells contradicts it (blank, merged or repeated cells continue it).
-    const startsEntry = s.itemCols.length === 0 ? any || anyExtra : conflict;
-    const newEntry = startsEntry || current === undefined;
-    if (newEntry) current = builder.startEntry(s.at.row(r));
-    putResourceCells(s, current!, r, newEntry);
-    putExtrasAndItem(s, current!, r, row, anyItem);
-  }
+  const { rows } = s.grid;
+  for (let r = plan.header.dataStart; r < rows.length; r++) entriesRow(s, r, rows[r], deadline);
+}
+
+/** Reads data row `r` (0-based) of an entries sheet: a new entry, or more of the current one. */
+function entriesRow(
+  s: EntriesRead,
+  r: number,
+  row: readonly (RawCell | undefined)[] | undefined,
+  deadline: Deadline,
+): void {
+  if ((r & 0xfff) === 0) deadline.check();
+  if (!row || row.length === 0) return;
+  const { builder } = s;
+  if (isNoteRow(s.grid, r, row, builder.index)) return;
+  noteUnnamedColumns(s, r, row);
+  const { any, anyItem, anyExtra, conflict } = gatherRow(s, r, row, s.current === undefined);
+  if (!any && !anyItem && !anyExtra) return;
+  // Without item columns every row is an entry; with them, a row continues the entry above unless
+  // one of its resource-level cells contradicts it (blank, merged or repeated cells continue it).
+  const startsEntry = s.itemCols.length === 0 ? any || anyExtra : conflict;
+  const newEntry = startsEntry || s.current === undefined;
+  if (newEntry) s.current = builder.startEntry(s.at.row(r));
+  putResourceCells(s, s.current!, r, newEntry);
+  putExtrasAndItem(s, s.current!, r, row, anyItem);
 }
 
 /** Where the last itemCell() hit was found (set with each hit, so no object per cell). */
 let itemCellLoc: Loc = 0;
 
 /** The value of a data-item cell, or of the cell merged down over it; its location in itemCellLoc. */
-function itemCell(grid: Grid, sweep: MergeSweep, at: CellLocator, r: number, c: number): RawCell | undefined {
-  const cell = grid.rows[r]?.[c];
+function itemCell(
+  grid: Grid,
+  row: readonly (RawCell | undefined)[],
+  sweep: MergeSweep,
+  at: CellLocator,
+  r: number,
+  c: number,
+): RawCell | undefined {
+  const cell = row[c];
   if (!isBlank(cell)) {
     itemCellLoc = at.cell(r, c);
     return cell;
@@ -663,7 +680,7 @@ function readItemsSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadli
     }
     let anyItem = false;
     for (let i = 0; i < itemCols.length; i++) {
-      const hit = itemCell(grid, sweep, at, r, itemCols[i]!.index);
+      const hit = itemCell(grid, row, sweep, at, r, itemCols[i]!.index);
       itemValues[i] = hit;
       itemLocs[i] = hit === undefined ? undefined : itemCellLoc;
       if (hit !== undefined) anyItem = true;
@@ -783,12 +800,23 @@ function sheetLayout(p: SheetPlan): SheetLayout {
   };
 }
 
+/** A workbook planned for reading: kind decided, each sheet's role and columns, the builder ready. */
+interface BookPlan {
+  kind: CatalogKind;
+  kindSource: ParsedCatalog['kindSource'];
+  kindEvidence: ParsedCatalog['kindEvidence'];
+  plans: SheetPlan[];
+  entrySheets: SheetPlan[];
+  itemSheets: SheetPlan[];
+  notices: ReaderNotice[];
+  builder: EntryBuilder;
+}
+
 /**
- * Reads a workbook (or a CSV as a one-sheet book): detects each sheet's header and role, the catalog
- * kind, and groups rows into entries with every value's cell. Throws `input/no-header` when no sheet
- * has a catalog header.
+ * Detects each sheet's header and role and the catalog kind. Throws `input/no-header` when no sheet has a
+ * catalog header, or only data-item sheets have one.
  */
-export function readTables(source: TableSource, options: ReadOptions, deadline: Deadline): ParsedCatalog {
+function planBook(source: TableSource, options: ReadOptions, deadline: Deadline): BookPlan {
   const index = headerIndex(options.seeds.headerAliases);
   const notices: ReaderNotice[] = [];
   const headers: SheetHeader[] = [];
@@ -816,8 +844,12 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
   notices.push(...workbookNotices(skipped, source.templateVersion, options.seeds.template.version));
   const ctx: ValueContext = valueContext(options.seeds, source.date1904 ?? false);
   const builder = new EntryBuilder(index, ctx, options.limits.maxEntries, source.file, notices, true);
-  for (const plan of entrySheets) readEntriesSheet(plan, builder, deadline);
-  for (const plan of itemSheets) readItemsSheet(plan, builder, deadline);
+  return { kind, kindSource, kindEvidence, plans, entrySheets, itemSheets, notices, builder };
+}
+
+/** The catalog of a planned book whose sheets were read into its builder. */
+function finishBook(source: TableSource, book: BookPlan, deadline: Deadline): ParsedCatalog {
+  const { builder, kind, kindSource, kindEvidence } = book;
   completeOpenEntries(builder.entries, kind);
   builder.finish();
   deadline.check();
@@ -828,10 +860,71 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
     kindSource,
     ...(kindEvidence ? { kindEvidence } : {}),
     entries: builder.entries,
-    notices,
-    layout: { sheets: plans.map(sheetLayout) },
+    notices: book.notices,
+    layout: { sheets: book.plans.map(sheetLayout) },
   };
-  const title = entrySheets.map((p) => p.header.title).find((t) => t !== undefined);
+  const title = book.entrySheets.map((p) => p.header.title).find((t) => t !== undefined);
   if (title !== undefined) parsed.title = title;
   return parsed;
+}
+
+/**
+ * Reads a workbook (or a CSV as a one-sheet book): detects each sheet's header and role, the catalog
+ * kind, and groups rows into entries with every value's cell. Throws `input/no-header` when no sheet
+ * has a catalog header.
+ */
+export function readTables(source: TableSource, options: ReadOptions, deadline: Deadline): ParsedCatalog {
+  const book = planBook(source, options, deadline);
+  for (const plan of book.entrySheets) readEntriesSheet(plan, book.builder, deadline);
+  for (const plan of book.itemSheets) readItemsSheet(plan, book.builder, deadline);
+  return finishBook(source, book, deadline);
+}
+
+/**
+ * A one-sheet table (a CSV) read as its rows arrive, with the same result as readTables on all the rows:
+ * the first rows are held until the header is found among them (it is looked for in the first 50), then
+ * each row becomes part of an entry and is let go. Only the entries are kept.
+ */
+export class TableStream {
+  private readonly head: (RawCell | undefined)[][] = [];
+  private book: BookPlan | undefined;
+  private read: EntriesRead | undefined;
+  private source: TableSource;
+  private r = 0;
+
+  constructor(
+    source: Omit<TableSource, 'book'>,
+    private readonly options: ReadOptions,
+    private readonly deadline: Deadline,
+  ) {
+    this.source = { ...source, book: { sheets: [{ rows: this.head, merges: [] }] } };
+  }
+
+  /** The next row (its cells are kept as they are). */
+  row(row: (RawCell | undefined)[]): void {
+    if (this.read) {
+      entriesRow(this.read, this.r++, row, this.deadline);
+      return;
+    }
+    this.head.push(row);
+    // detectHeader looks at the first HEADER_SCAN_ROWS rows and the one after the best of them.
+    if (this.head.length > HEADER_SCAN_ROWS) this.start();
+  }
+
+  /** The catalog of all rows. */
+  end(): ParsedCatalog {
+    if (!this.read) this.start();
+    return finishBook(this.source, this.book!, this.deadline);
+  }
+
+  private start(): void {
+    const book = planBook(this.source, this.options, this.deadline);
+    const plan = book.entrySheets[0]!;
+    this.book = book;
+    const read = startEntriesRead(plan, book.builder);
+    const { head } = this;
+    for (let r = plan.header.dataStart; r < head.length; r++) entriesRow(read, r, head[r], this.deadline);
+    this.r = head.length;
+    this.read = read;
+  }
 }

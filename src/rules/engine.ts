@@ -3,7 +3,7 @@ import type { Severity } from '../generated/schema-types.js';
 import { type Bilingual, messageOf } from '../i18n/index.js';
 import type { TextArg } from '../i18n/text.js';
 import { fieldLabelText, pointerToPath } from '../model/fields.js';
-import type { ParsedCatalog, ParsedEntry, SourceLocation } from '../model/types.js';
+import type { ItemData, ParsedCatalog, ParsedEntry, SourceLocation } from '../model/types.js';
 import type { Seeds } from '../seeds/index.js';
 import type { RuleSet } from './ruleset.js';
 import { checkEntrySchema } from './schema-check.js';
@@ -37,24 +37,38 @@ function parentPointer(pointer: string): string {
   return i <= 0 ? '' : pointer.slice(0, i);
 }
 
+/** The view a rule sees of one parsed entry: a class, so its locate() is one function for all entries. */
+class ParsedEntryView implements EntryView {
+  readonly index: number;
+  readonly data: ParsedEntry['data'];
+  readonly normalizations: ParsedEntry['normalizations'];
+  readonly code: string | undefined;
+  readonly name: string | undefined;
+  readonly #locations: ParsedEntry['locations'];
+
+  constructor(entry: ParsedEntry) {
+    this.index = entry.index;
+    this.data = entry.data;
+    this.normalizations = entry.normalizations;
+    this.code = trimmed(entry.data?.code);
+    this.name = trimmed(entry.data?.name);
+    this.#locations = entry.locations;
+  }
+
+  locate(field = ''): SourceLocation | undefined {
+    let pointer = field;
+    for (;;) {
+      const hit = this.#locations.get(pointer);
+      if (hit) return hit;
+      if (pointer === '') return undefined;
+      pointer = parentPointer(pointer);
+    }
+  }
+}
+
 /** Builds the view a rule sees of one parsed entry. */
 export function makeEntryView(entry: ParsedEntry): EntryView {
-  return {
-    index: entry.index,
-    data: entry.data,
-    normalizations: entry.normalizations,
-    code: trimmed(entry.data?.code),
-    name: trimmed(entry.data?.name),
-    locate(field = ''): SourceLocation | undefined {
-      let pointer = field;
-      for (;;) {
-        const hit = entry.locations.get(pointer);
-        if (hit) return hit;
-        if (pointer === '') return undefined;
-        pointer = parentPointer(pointer);
-      }
-    },
-  };
+  return new ParsedEntryView(entry);
 }
 
 function locationFor(
@@ -74,6 +88,11 @@ function locationFor(
   }
   if (field) loc.field = pointerToPath(field);
   return loc;
+}
+
+/** Whether a data item is an object (item hooks see nothing else). */
+function isItemObject(item: unknown): boolean {
+  return item !== null && typeof item === 'object' && !Array.isArray(item);
 }
 
 /** One active rule during a run: its hooks, and the entry it is looking at (for reports without an entry). */
@@ -237,17 +256,20 @@ class EngineRun {
     for (const a of active) a.hooks.start?.();
     for (const view of this.views) {
       const items = Array.isArray(view.data.items) ? view.data.items : undefined;
+      // A data item that is not an object is the schema's finding; item hooks see objects only. Asked once
+      // per entry: nearly always every item is one.
+      const allObjects = items?.every(isItemObject) === true;
       for (const a of active) {
         a.current.view = view;
         if (a.entry !== undefined) a.entry.call(a.hooks, view);
-        if (a.item !== undefined && items !== undefined) {
+        if (a.item === undefined || items === undefined) continue;
+        if (allObjects)
+          for (let i = 0; i < items.length; i++) a.item.call(a.hooks, items[i] as ItemData, i, view);
+        else
           for (let i = 0; i < items.length; i++) {
             const item = items[i];
-            // A data item that is not an object is the schema's finding; item hooks see objects only.
-            if (item !== null && typeof item === 'object' && !Array.isArray(item))
-              a.item.call(a.hooks, item, i, view);
+            if (isItemObject(item)) a.item.call(a.hooks, item as ItemData, i, view);
           }
-        }
       }
     }
     for (const a of active) {

@@ -11,21 +11,23 @@ import { joinList, type Lang, translate } from '../../i18n/index.js';
 import { formatFromName } from '../../io/readers/index.js';
 import { writeFileAtomic } from '../../io/writers/atomic.js';
 import { OUTPUT_FORMATS, type OutputFormat, outputFormatFromName } from '../../io/writers/index.js';
-import type { CatalogKind } from '../../model/types.js';
 import { readSource } from '../../validate.js';
 import { type CliIO, useColor } from '../io.js';
 import { checkOutputPath, isStdout } from '../output-target.js';
+import { checkReportOptions, maxWarningsOption, reportExitCode } from '../report-command.js';
 import {
+  addLimitOptions,
   addSessionOptions,
-  checkReportOptions,
-  maxWarningsOption,
-  reportExitCode,
-} from '../report-command.js';
-import { addLimitOptions, limitsFromOptions, SessionResolver, UsageError } from '../shared.js';
+  formatOption,
+  limitsFromOptions,
+  type SessionCliOptions,
+  SessionResolver,
+  UsageError,
+} from '../shared.js';
 import { maxSheetRowsOption } from '../sheet-rows.js';
 import { codeLines, fixLines } from './compile-output.js';
 
-interface CompileCliOptions {
+interface CompileCliOptions extends SessionCliOptions {
   out?: string;
   write?: boolean;
   to?: string;
@@ -35,10 +37,6 @@ interface CompileCliOptions {
   maxSheetRows?: number;
   dryRun?: boolean;
   format: string;
-  lang?: Lang;
-  kind?: CatalogKind | 'auto';
-  config?: string | false;
-  today?: string;
   quiet?: boolean;
   maxWarnings?: number;
   [limit: string]: unknown;
@@ -72,10 +70,7 @@ export function registerCompile(
     )
     .addOption(maxSheetRowsOption(lang))
     .addOption(
-      new Option(
-        '-f, --format <format>',
-        translate(lang, 'cli.compile.reportFormat', { formats: joinList(formatNames(), lang) }),
-      ).default('stylish'),
+      formatOption(translate(lang, 'cli.compile.reportFormat', { formats: joinList(formatNames(), lang) })),
     )
     .option('-q, --quiet', translate(lang, 'cli.compile.optionQuiet'))
     .addOption(maxWarningsOption(lang));

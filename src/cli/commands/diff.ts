@@ -10,21 +10,25 @@ import { writeFileAtomic } from '../../io/writers/atomic.js';
 import { govcatVersion } from '../../version.js';
 import { type CliIO, EXIT, useColor } from '../io.js';
 import { reportOutput } from '../output-target.js';
-import { addSessionOptions } from '../report-command.js';
-import { addLimitOptions, limitsFromOptions, SessionResolver, UsageError } from '../shared.js';
+import {
+  addLimitOptions,
+  addSessionOptions,
+  formatOption,
+  limitsFromOptions,
+  outputOption,
+  type SessionCliOptions,
+  SessionResolver,
+  UsageError,
+} from '../shared.js';
 import { DEFAULT_PROFILE, resolveProfile } from './score.js';
 
 /** When govcat diff exits 1: new-errors (the new version adds errors), errors (it has any), never. */
 export const FAIL_ON = ['new-errors', 'errors', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-interface DiffCliOptions {
+interface DiffCliOptions extends SessionCliOptions {
   format: string;
   output?: string;
-  lang?: Lang;
-  kind?: 'shared' | 'open' | 'auto';
-  config?: string | false;
-  today?: string;
   profile?: string | false;
   failOn: string;
   [limit: string]: unknown;
@@ -45,12 +49,9 @@ export function registerDiff(program: Command, io: CliIO, lang: Lang, setExit: (
     .argument('<old>', translate(lang, 'cli.diff.old'))
     .argument('<new>', translate(lang, 'cli.diff.new'))
     .addOption(
-      new Option(
-        '-f, --format <format>',
-        translate(lang, 'cli.diff.optionFormat', { formats: joinList([...DIFF_FORMATS], lang) }),
-      ).default('stylish'),
+      formatOption(translate(lang, 'cli.diff.optionFormat', { formats: joinList([...DIFF_FORMATS], lang) })),
     )
-    .option('-o, --output <file>', translate(lang, 'cli.optionOutput'))
+    .addOption(outputOption(lang))
     .option(
       '-p, --profile <id|file>',
       translate(lang, 'cli.diff.optionProfile', { profile: DEFAULT_PROFILE }),

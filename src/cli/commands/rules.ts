@@ -5,7 +5,7 @@ import type { Lang } from '../../i18n/index.js';
 import { joinList, translate } from '../../i18n/index.js';
 import { ruleRows } from '../../rules/list.js';
 import { type CliIO, EXIT } from '../io.js';
-import { langOption, UsageError } from '../shared.js';
+import { formatOption, langOption, UsageError } from '../shared.js';
 
 /** The Markdown rule table embedded in README (between the rules markers). */
 export function rulesMarkdown(): string {
@@ -53,7 +53,7 @@ export function registerRules(
   program
     .command('rules')
     .description(translate(lang, 'cli.rules.description'))
-    .addOption(new Option('-f, --format <format>', translate(lang, 'cli.rules.format')).default('table'))
+    .addOption(formatOption(translate(lang, 'cli.rules.format'), 'table'))
     .addOption(new Option('--category <category>', translate(lang, 'rules.optionCategory')))
     .addOption(langOption(lang))
     .action((opts: { format: string; category?: string; lang?: Lang }) => {

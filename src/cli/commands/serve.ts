@@ -4,10 +4,17 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import type { Lang } from '../../i18n/index.js';
 import { translate } from '../../i18n/index.js';
-import type { CatalogKind } from '../../model/types.js';
 import type { GovcatService, LogRecord, ServiceOptions } from '../../serve/index.js';
 import { type CliIO, EXIT } from '../io.js';
-import { addLimitOptions, kindOption, langOption, limitsFromOptions, UsageError } from '../shared.js';
+import {
+  addConfigOptions,
+  addLimitOptions,
+  kindOption,
+  langOption,
+  limitsFromOptions,
+  type SessionCliOptions,
+  UsageError,
+} from '../shared.js';
 
 /** Defaults of the serve options (stated in the help texts, applied here). */
 const SERVE_DEFAULTS = {
@@ -19,7 +26,7 @@ const SERVE_DEFAULTS = {
   shutdownTimeout: 30_000,
 };
 
-interface ServeCliOptions {
+interface ServeCliOptions extends Omit<SessionCliOptions, 'today'> {
   host: string;
   port: number;
   maxBody: number;
@@ -34,9 +41,6 @@ interface ServeCliOptions {
   allowOrigin?: string[];
   maxWorkerMemory: number;
   shutdownTimeout: number;
-  lang?: Lang;
-  kind?: CatalogKind | 'auto';
-  config?: string | false;
   [limit: string]: unknown;
 }
 
@@ -130,11 +134,8 @@ export function registerServe(
   const cmd = program.command('serve').description(translate(lang, 'cli.serve.description'));
   addAccessOptions(cmd, lang);
   addCapacityOptions(cmd, lang);
-  cmd
-    .addOption(langOption(lang))
-    .addOption(kindOption(lang))
-    .option('-c, --config <file>', translate(lang, 'cli.serve.config'))
-    .option('--no-config', translate(lang, 'cli.optionNoConfig'));
+  cmd.addOption(langOption(lang)).addOption(kindOption(lang));
+  addConfigOptions(cmd, lang, translate(lang, 'cli.serve.config'));
   addLimitOptions(cmd, lang);
   cmd.action(async (given: Partial<ServeCliOptions>) => {
     const opts: ServeCliOptions = { ...SERVE_DEFAULTS, ...given };

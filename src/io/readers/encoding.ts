@@ -131,3 +131,146 @@ export function decodeTextInput(bytes: Uint8Array, file: string, ext: string): D
   }
   return decoded;
 }
+
+/** What takes a text as it is decoded, piece by piece, and makes a value of it at the end. */
+export interface TextSink<T> {
+  write(text: string): void;
+  end(): T;
+}
+
+/** Bytes decoded per step of a streaming decode. */
+const DECODE_STEP = 1 << 20;
+/** Characters looksBinary looks at. */
+const BINARY_SAMPLE = 8192;
+
+/** What one pass over the bytes in one encoding found. */
+interface Pass<T> {
+  /** The bytes are valid in the encoding. */
+  valid: boolean;
+  /** Characters U+0080–U+07FF, none from U+0800 (see onlyTwoByteLetters). */
+  onlyTwoByte: boolean;
+  cjk: boolean;
+  /** The sink's value, or what the sink threw (reported only if the encoding is the one chosen). */
+  value?: T;
+  error?: CatalogInputError;
+}
+
+/**
+ * One pass: the bytes decoded in steps and written to a fresh sink, the first 8 K characters checked by
+ * looksBinary first. A CatalogInputError of the sink stops the writing but not the decoding: whether the
+ * encoding holds is decided on all the bytes, as detectAndDecode does, before the error is reported.
+ */
+function decodePass<T>(
+  bytes: Uint8Array,
+  encoding: TextEncodingName,
+  skip: number,
+  sink: () => TextSink<T>,
+  file: string,
+  ext: string,
+  step: number,
+): Pass<T> {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  const out = sink();
+  let head: string | undefined = '';
+  let error: CatalogInputError | undefined;
+  let high = false;
+  let twoByte = false;
+  let cjk = false;
+  const write = (text: string) => {
+    if (error) return;
+    try {
+      if (head !== undefined) {
+        head += text;
+        if (head.length < BINARY_SAMPLE) return;
+        text = head;
+        head = undefined;
+        if (looksBinary(text))
+          throw new CatalogInputError('input/format-mismatch', 'readers.mismatchBinary', { file, ext });
+      }
+      out.write(text);
+    } catch (err) {
+      if (!(err instanceof CatalogInputError) || err.code === 'input/timeout') throw err;
+      error = err;
+    }
+  };
+  for (let at = skip; at < bytes.length || at === skip; at += step) {
+    const end = Math.min(bytes.length, at + step);
+    let text: string;
+    try {
+      text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+    } catch {
+      return { valid: false, onlyTwoByte: false, cjk: false };
+    }
+    if (!high) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x800) {
+          high = true;
+          break;
+        }
+        if (c >= 0x80) twoByte = true;
+      }
+    }
+    if (!cjk && encoding === 'gb18030') cjk = hasCjk(text);
+    write(text);
+    if (end >= bytes.length) break;
+  }
+  const pass: Pass<T> = { valid: true, onlyTwoByte: twoByte && !high, cjk };
+  if (!error && head !== undefined) {
+    const text = head;
+    head = undefined;
+    if (looksBinary(text))
+      error = new CatalogInputError('input/format-mismatch', 'readers.mismatchBinary', { file, ext });
+    else write(text);
+  }
+  if (!error) {
+    try {
+      pass.value = out.end();
+    } catch (err) {
+      if (!(err instanceof CatalogInputError) || err.code === 'input/timeout') throw err;
+      error = err;
+    }
+  }
+  if (error) pass.error = error;
+  return pass;
+}
+
+/**
+ * Decodes a text input as decodeTextInput does (same detection, same errors), but in steps of 1 MB written
+ * to a sink, so the whole text never exists: a reader that parses as it goes holds only its results. When a
+ * pass in one encoding turns out wrong (a byte sequence UTF-8 does not allow, met late in the file), the
+ * next encoding starts over with a fresh sink. The sink's own CatalogInputError is thrown once the
+ * encoding is decided; other errors at once.
+ */
+export function decodeTextStream<T>(
+  bytes: Uint8Array,
+  file: string,
+  ext: string,
+  sink: () => TextSink<T>,
+  step = DECODE_STEP,
+): T {
+  if (bytesLookBinary(bytes)) {
+    throw new CatalogInputError('input/format-mismatch', 'readers.mismatchBinary', { file, ext });
+  }
+  const done = (pass: Pass<T>): T => {
+    if (pass.error) throw pass.error;
+    return pass.value as T;
+  };
+  const bom = bomOf(bytes);
+  if (bom) {
+    const pass = decodePass(bytes, bom.encoding, bom.length, sink, file, ext, step);
+    if (pass.valid) return done(pass);
+    throw new CatalogInputError('input/encoding', 'readers.encoding', { file });
+  }
+  const wide = utf16WithoutBom(bytes);
+  if (wide) {
+    const pass = decodePass(bytes, wide, 0, sink, file, ext, step);
+    if (pass.valid) return done(pass);
+  }
+  const utf8 = decodePass(bytes, 'utf-8', 0, sink, file, ext, step);
+  if (utf8.valid && !utf8.onlyTwoByte) return done(utf8);
+  const gb = decodePass(bytes, 'gb18030', 0, sink, file, ext, step);
+  if (gb.valid && (!utf8.valid || gb.cjk)) return done(gb);
+  if (utf8.valid) return done(utf8);
+  throw new CatalogInputError('input/encoding', 'readers.encoding', { file });
+}

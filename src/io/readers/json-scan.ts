@@ -34,55 +34,247 @@ function isSpace(c: number): boolean {
  * which reports it with its position.
  */
 export function scanJson(text: string, file: string, bounds: JsonBounds): number {
-  const { maxDepth, maxEntries, maxNodes } = bounds.limits;
-  const countEntries = bounds.entries !== false;
+  const scanner = new JsonScanner(file, bounds);
+  scanner.write(text);
+  return scanner.nodes;
+}
+
+/**
+ * scanJson over text that arrives in pieces. With `split`, it also parses the document as it goes: each
+ * element of an array with no array around it (those that can hold the entries) is parsed on its own with
+ * JSON.parse as soon as it ends, and the rest — the skeleton, with each such array written `[k]` — at the
+ * end; document() puts the two together. So the whole text is never held, only the values. Splitting is
+ * exact on well-formed JSON: every array of the skeleton is one of those arrays. On anything else
+ * document() answers undefined, and the caller parses the whole text to report the error JSON.parse reports.
+ */
+export class JsonScanner {
+  /** Values counted so far. */
+  nodes: number;
+  private readonly maxDepth: number;
+  private readonly maxEntries: number;
+  private readonly maxNodes: number;
+  private readonly countEntries: boolean;
   // Per open container: whether it is an array, and how many arrays enclose it (itself included).
-  const isArray = new Uint8Array(maxDepth + 2);
-  const arraysAround = new Uint32Array(maxDepth + 2);
-  const commas = new Uint32Array(maxDepth + 2);
-  let depth = 0;
-  // Values: the document itself, one per object member (its colon), one per array element.
-  let nodes = (bounds.nodesBefore ?? 0) + 1;
-  const tooMany = () =>
-    new CatalogInputError('input/limit', 'readers.jsonTooManyNodes', { file, limit: maxNodes });
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      // Skip the string: to the next quote not escaped.
-      for (i++; i < n; i++) {
-        const s = text.charCodeAt(i);
-        if (s === BACKSLASH) i++;
-        else if (s === QUOTE) break;
+  private readonly isArray: Uint8Array;
+  private readonly arraysAround: Uint32Array;
+  private readonly commas: Uint32Array;
+  private depth = 0;
+  private inString = false;
+  /** The last piece ended on a backslash inside a string. */
+  private escaped = false;
+  /** An array just opened: its first element (a value) is counted when the next non-blank is not `]`. */
+  private firstPending = false;
+  // Splitting.
+  private readonly skeleton: string[] = [];
+  private readonly arrays: unknown[][] = [];
+  private current: unknown[] | undefined;
+  private candidateDepth = 0;
+  private element: string[] = [];
+  private elements = 0;
+  private broken = false;
+
+  constructor(
+    private readonly file: string,
+    bounds: JsonBounds,
+    private readonly split = false,
+  ) {
+    const { maxDepth, maxEntries, maxNodes } = bounds.limits;
+    this.maxDepth = maxDepth;
+    this.maxEntries = maxEntries;
+    this.maxNodes = maxNodes;
+    this.countEntries = bounds.entries !== false;
+    this.isArray = new Uint8Array(maxDepth + 2);
+    this.arraysAround = new Uint32Array(maxDepth + 2);
+    this.commas = new Uint32Array(maxDepth + 2);
+    // Values: the document itself, one per object member (its colon), one per array element.
+    this.nodes = (bounds.nodesBefore ?? 0) + 1;
+  }
+
+  private tooMany(): CatalogInputError {
+    return new CatalogInputError('input/limit', 'readers.jsonTooManyNodes', {
+      file: this.file,
+      limit: this.maxNodes,
+    });
+  }
+
+  /** Scans the next piece of the text. */
+  write(text: string): void {
+    const n = text.length;
+    const { isArray, arraysAround, commas, split } = this;
+    // Where the current piece of skeleton or array element starts in this text.
+    let from = 0;
+    let i = 0;
+    if (this.inString) {
+      i = this.stringEnd(text, 0);
+      if (i < 0) {
+        this.keep(text, 0, n);
+        return;
       }
-    } else if (c === COLON) {
-      if (++nodes > maxNodes) throw tooMany();
-    } else if (c === COMMA) {
-      if (depth === 0 || isArray[depth] !== 1) continue;
-      if (++nodes > maxNodes) throw tooMany();
-      // n commas separate n + 1 elements.
-      if (countEntries && arraysAround[depth] === 1 && ++commas[depth]! >= maxEntries) {
-        throw new CatalogInputError('input/limit', 'readers.jsonTooManyEntries', { file, limit: maxEntries });
+      this.inString = false;
+      i++;
+    }
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (this.firstPending && !isSpace(c)) {
+        this.firstPending = false;
+        if (c !== CLOSE_BRACKET && ++this.nodes > this.maxNodes) throw this.tooMany();
       }
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (++depth > maxDepth) {
-        throw new CatalogInputError('input/limit', 'input.jsonTooDeep', { file, limit: maxDepth });
+      if (c === QUOTE) {
+        const end = this.stringEnd(text, i + 1);
+        if (end < 0) {
+          this.inString = true;
+          break;
+        }
+        i = end;
+      } else if (c === COLON) {
+        if (++this.nodes > this.maxNodes) throw this.tooMany();
+      } else if (c === COMMA) {
+        const depth = this.depth;
+        if (depth === 0 || isArray[depth] !== 1) continue;
+        if (++this.nodes > this.maxNodes) throw this.tooMany();
+        // n commas separate n + 1 elements.
+        if (this.countEntries && arraysAround[depth] === 1 && ++commas[depth]! >= this.maxEntries) {
+          throw new CatalogInputError('input/limit', 'readers.jsonTooManyEntries', {
+            file: this.file,
+            limit: this.maxEntries,
+          });
+        }
+        if (split && this.current && depth === this.candidateDepth) {
+          this.endElement(text, from, i);
+          from = i + 1;
+        }
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        const depth = ++this.depth;
+        if (depth > this.maxDepth) {
+          throw new CatalogInputError('input/limit', 'input.jsonTooDeep', {
+            file: this.file,
+            limit: this.maxDepth,
+          });
+        }
+        const array = c === OPEN_BRACKET;
+        isArray[depth] = array ? 1 : 0;
+        arraysAround[depth] = arraysAround[depth - 1]! + (array ? 1 : 0);
+        commas[depth] = 0;
+        if (array) this.firstPending = true;
+        if (split && array && arraysAround[depth] === 1) {
+          // An array that can hold the entries: the skeleton gets its number, its elements are parsed apart.
+          this.skeleton.push(text.slice(from, i), `[${this.arrays.length}]`);
+          this.current = [];
+          this.arrays.push(this.current);
+          this.candidateDepth = depth;
+          this.elements = 0;
+          from = i + 1;
+        }
+      } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        if (this.depth === 0) continue;
+        if (split && this.current && this.depth === this.candidateDepth) {
+          if (c !== CLOSE_BRACKET) this.broken = true;
+          this.endArray(text, from, i);
+          from = i + 1;
+        }
+        this.depth--;
       }
-      const array = c === OPEN_BRACKET;
-      isArray[depth] = array ? 1 : 0;
-      arraysAround[depth] = arraysAround[depth - 1]! + (array ? 1 : 0);
-      commas[depth] = 0;
-      if (array) {
-        // The first element of a non-empty array (the others follow commas).
-        let j = i + 1;
-        while (j < n && isSpace(text.charCodeAt(j))) j++;
-        if (j < n && text.charCodeAt(j) !== CLOSE_BRACKET && ++nodes > maxNodes) throw tooMany();
-      }
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      if (depth > 0) depth--;
+    }
+    this.keep(text, from, n);
+  }
+
+  /** The index of the quote that ends the string going on at `from`, or -1 when the text ends first. */
+  private stringEnd(text: string, from: number): number {
+    const n = text.length;
+    let i = from;
+    if (this.escaped) {
+      this.escaped = false;
+      i++;
+    }
+    for (; i < n; i++) {
+      const s = text.charCodeAt(i);
+      if (s === BACKSLASH) {
+        if (i + 1 === n) {
+          this.escaped = true;
+          return -1;
+        }
+        i++;
+      } else if (s === QUOTE) return i;
+    }
+    return -1;
+  }
+
+  /** Keeps the rest of a piece: part of the element going on, or of the skeleton. */
+  private keep(text: string, from: number, to: number): void {
+    if (!this.split || from >= to) return;
+    if (this.current) {
+      if (!this.broken) this.element.push(text.slice(from, to));
+    } else this.skeleton.push(text.slice(from, to));
+  }
+
+  private endElement(text: string, from: number, to: number): void {
+    const source = this.elementText(text, from, to);
+    this.elements++;
+    if (this.broken) return;
+    try {
+      this.current!.push(JSON.parse(source));
+    } catch {
+      this.broken = true;
     }
   }
-  return nodes;
+
+  private endArray(text: string, from: number, to: number): void {
+    const source = this.elementText(text, from, to);
+    // `[]` and `[ ]` have no element; anything else between the brackets is one.
+    if (this.elements > 0 || source.trim() !== '') {
+      if (!this.broken) {
+        try {
+          this.current!.push(JSON.parse(source));
+        } catch {
+          this.broken = true;
+        }
+      }
+    }
+    this.current = undefined;
+  }
+
+  private elementText(text: string, from: number, to: number): string {
+    if (this.element.length === 0) return text.slice(from, to);
+    this.element.push(text.slice(from, to));
+    const joined = this.element.join('');
+    this.element = [];
+    return joined;
+  }
+
+  /**
+   * The parsed document (split mode), or undefined when the text is not well-formed JSON (the caller then
+   * parses the whole text to report the error).
+   */
+  document(): unknown {
+    if (this.broken || this.inString || this.current || this.depth !== 0) return undefined;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(this.skeleton.join(''));
+    } catch {
+      return undefined;
+    }
+    const arrays = this.arrays;
+    const arrayOf = (placeholder: unknown[]): unknown[] => arrays[placeholder[0] as number]!;
+    if (Array.isArray(doc)) return arrayOf(doc);
+    if (doc === null || typeof doc !== 'object') return doc;
+    const stack: Record<string, unknown>[] = [doc as Record<string, unknown>];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      for (const key of Object.keys(node)) {
+        const value = node[key];
+        if (Array.isArray(value)) {
+          // defineProperty: an own `__proto__` key stays a key (checkParsed refuses it with its pointer).
+          Object.defineProperty(node, key, {
+            value: arrayOf(value),
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+        } else if (value !== null && typeof value === 'object') stack.push(value as Record<string, unknown>);
+      }
+    }
+    return doc;
+  }
 }
 
 /** Non-blank lines of JSON Lines text (the records), counted before any is parsed. */

@@ -24,8 +24,8 @@ import type {
   SourceLocation,
 } from '../../model/types.js';
 import { StringPool } from '../../util/strings.js';
-import { decodeTextInput } from './encoding.js';
-import { countRecords, type JsonBounds, scanJson } from './json-scan.js';
+import { decodeTextInput, decodeTextStream, type TextSink } from './encoding.js';
+import { countRecords, type JsonBounds, JsonScanner, scanJson } from './json-scan.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
 
@@ -160,6 +160,25 @@ function parseText(
   }
   checkParsed(doc, source.name, limits.maxCellChars);
   return { doc, nodes };
+}
+
+/**
+ * Parses a JSON document as it is decoded (see JsonScanner): limits checked on the way, each entry parsed
+ * as soon as its text ends, so the whole text never exists. Malformed text is parsed again whole, for the
+ * error JSON.parse reports.
+ */
+function jsonSink(source: ReadSource, ext: string, limits: ResolvedLimits): TextSink<unknown> {
+  const scanner = new JsonScanner(source.name, { limits }, true);
+  return {
+    write: (text) => scanner.write(text),
+    end: () => {
+      let doc = scanner.document();
+      if (doc === undefined)
+        doc = parseText(source, decodeTextInput(source.bytes, source.name, ext).text, limits).doc;
+      else checkParsed(doc, source.name, limits.maxCellChars);
+      return doc;
+    },
+  };
 }
 
 function declaredKind(declared: unknown, file: string): CatalogKind | undefined {
@@ -389,8 +408,7 @@ export function readJson(source: ReadSource, options: ReadOptions): ParsedCatalo
   const deadline = new Deadline(source.name, options.limits.timeoutMs);
   const ext = extOf(source.name, '.json');
   checkContent('json', sniffContent(source.bytes), source.name, ext);
-  const { text } = decodeTextInput(source.bytes, source.name, ext);
-  const { doc } = parseText(source, text, options.limits);
+  const doc = decodeTextStream(source.bytes, source.name, ext, () => jsonSink(source, ext, options.limits));
   deadline.check();
   const index = headerIndex(options.seeds.headerAliases);
   let entries: unknown[] | undefined;

@@ -29,6 +29,20 @@ export function foldText(text: string): string {
   return text.normalize('NFKC').replace(FOLD_DROP, '').toLowerCase();
 }
 
+/**
+ * Whether the text is only CJK unified ideographs (U+4E00–U+9FFF, every one a letter), ASCII letters and
+ * digits: a text every character of which matches /[\p{L}\p{N}]/u, found without a regular expression.
+ */
+export function onlyIdeographsLettersDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Whether the text contains a Chinese (Han) character. */
 export function hasHan(text: string): boolean {
   return HAN.test(text);
@@ -42,7 +56,18 @@ export function listForMessage(values: readonly (string | number)[], max = 5, se
 
 /** Counts characters as people do (code points, so a CJK extension character counts once). */
 export function charCount(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
+  // As many as `for (const _ of text)` counts, without the one-character string it makes per step: a
+  // surrogate pair is one character, a lone surrogate one too.
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
   return n;
 }

@@ -3,6 +3,7 @@ import type { VocabularyTerm } from '../../generated/schema-types.js';
 import type { EntryData } from '../../model/types.js';
 import type { Seeds, Vocabulary } from '../../seeds/index.js';
 import { memoize } from '../../util/maps.js';
+import type { EntryView } from '../types.js';
 import { textOf } from './text.js';
 
 // Rules ask about placeholders for almost every value of every entry: the vocabulary of the last seeds asked
@@ -62,8 +63,21 @@ export interface FormatProfile {
   unstructuredOnly: boolean;
 }
 
-/** Reads 数据资源格式 through the resource-format vocabulary. */
-export function formatProfile(seeds: Seeds, data: EntryData): FormatProfile {
+// Three rules read an entry's formats: worked out once per entry view (a new run makes new views).
+let lastFormats: { seeds: Seeds; entry: EntryView; profile: FormatProfile } | undefined;
+
+/**
+ * Reads 数据资源格式 through the resource-format vocabulary. The profile is shared by the rules that ask about
+ * the same entry: read it, do not change it.
+ */
+export function formatProfile(seeds: Seeds, entry: EntryView): FormatProfile {
+  if (lastFormats && lastFormats.seeds === seeds && lastFormats.entry === entry) return lastFormats.profile;
+  const profile = readFormats(seeds, entry.data);
+  lastFormats = { seeds, entry, profile };
+  return profile;
+}
+
+function readFormats(seeds: Seeds, data: EntryData): FormatProfile {
   const vocab = seeds.vocab('resource-format');
   const terms: VocabularyTerm[] = [];
   const groups = new Set<string>();

@@ -3,6 +3,7 @@ import { interpolate, messageOf } from '../../i18n/index.js';
 import { both, list, type TextArg } from '../../i18n/text.js';
 import type { EntryData, Normalization } from '../../model/types.js';
 import type { Seeds, Vocabulary, VocabularyMatch } from '../../seeds/index.js';
+import type { EntryView } from '../types.js';
 import { type ParsedDataType, parseDataType } from './data-type.js';
 import { isPlaceholder } from './values.js';
 
@@ -51,8 +52,34 @@ function scalarText(value: unknown): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** Matches a text against a vocabulary; data types are matched whole first, then by their type part. */
-export function matchValue(vocab: Vocabulary, text: string): Omit<VocabValue, 'vocab' | 'pointer' | 'raw'> {
+/** What a text is to a vocabulary: the term it matched and, for data types, its syntax. */
+export type ValueMatch = Omit<VocabValue, 'vocab' | 'pointer' | 'raw'>;
+
+/** Texts up to this length are remembered per vocabulary (codes, data types, cycles, formats repeat). */
+const MATCH_MEMO_MAX_LENGTH = 32;
+const matchMemos = new WeakMap<Vocabulary, Map<string, ValueMatch>>();
+
+/**
+ * Matches a text against a vocabulary; data types are matched whole first, then by their type part. The
+ * answer for a short text is remembered and shared between calls: read it, do not change it.
+ */
+export function matchValue(vocab: Vocabulary, text: string): ValueMatch {
+  if (text.length > MATCH_MEMO_MAX_LENGTH) return matchText(vocab, text);
+  let memo = matchMemos.get(vocab);
+  if (!memo) {
+    memo = new Map();
+    matchMemos.set(vocab, memo);
+  }
+  let hit = memo.get(text);
+  if (hit === undefined) {
+    hit = matchText(vocab, text);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(text, hit);
+  }
+  return hit;
+}
+
+function matchText(vocab: Vocabulary, text: string): ValueMatch {
   const whole = vocab.lookup(text);
   if (vocab.id !== DATA_TYPE_VOCABULARY) return whole ? { text, match: whole } : { text };
   if (whole) return { text, match: whole, dataType: { type: text, hasLength: false } };
@@ -62,17 +89,21 @@ export function matchValue(vocab: Vocabulary, text: string): Omit<VocabValue, 'v
   return hit ? { text, match: hit, dataType: parsed } : { text, dataType: parsed };
 }
 
-// The engine runs every rule on one entry before the next, so the vocabulary rules share one computation.
-let last: { seeds: Seeds; data: EntryData; values: VocabValue[] } | undefined;
+// The engine runs every rule on one entry before the next, so the vocabulary rules share one computation. It
+// is kept for the entry's view, which each run of the engine makes anew: a later run over the same entry
+// objects (compile re-validates after fixing values in place) works it out again.
+let last: { seeds: Seeds; entry: EntryView; values: VocabValue[] } | undefined;
 
 /**
- * Every value of the entry governed by a vocabulary, in field order. Blank values and placeholders are left
- * out (completeness rules report them); booleans are read as text (true → synonym of 1).
+ * The values of the entry governed by a vocabulary that a vocabulary rule may report, in field order: those
+ * no term matches (or malformed data types), synonyms and discouraged terms. Values spelled as a standard
+ * term (nearly all of them) are left out, and so are blank values and placeholders (completeness rules report
+ * them); booleans are read as text (true → synonym of 1).
  */
-export function vocabularyValues(seeds: Seeds, data: EntryData): VocabValue[] {
-  if (last && last.seeds === seeds && last.data === data) return last.values;
-  const out = collect(seeds, data);
-  last = { seeds, data, values: out };
+export function reportableVocabularyValues(seeds: Seeds, entry: EntryView): VocabValue[] {
+  if (last && last.seeds === seeds && last.entry === entry) return last.values;
+  const out = collect(seeds, entry.data);
+  last = { seeds, entry, values: out };
   return out;
 }
 
@@ -115,7 +146,19 @@ function visit(
     }
     const text = scalarText(node);
     if (text === undefined || isPlaceholder(seeds, text)) return;
-    out.push({ vocab: ref.vocab, pointer, raw: node, ...matchValue(ref.vocab, text) });
+    const m = matchValue(ref.vocab, text);
+    const match = m.match;
+    if (match && match.kind !== 'synonym' && match.term.status !== 'discouraged') return;
+    // Every value with the same fields (one object shape for the rules that read them).
+    out.push({
+      vocab: ref.vocab,
+      pointer,
+      raw: node,
+      text: m.text,
+      match: m.match,
+      dataType: m.dataType,
+      malformed: m.malformed,
+    });
     return;
   }
   if (node === null || typeof node !== 'object') return;

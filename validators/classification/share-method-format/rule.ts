@@ -33,7 +33,7 @@ export default defineRule({
         const shared = sharedMethodOf(context.seeds, entry.data);
         if (!shared) return;
         const { method, kinds } = shared;
-        const profile = formatProfile(context.seeds, entry.data);
+        const profile = formatProfile(context.seeds, entry);
         if ((kinds.has('api') || kinds.has('table')) && profile.unstructuredOnly) {
           context.report({
             messageId: 'needsStructured',

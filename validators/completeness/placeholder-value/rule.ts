@@ -51,9 +51,8 @@ export default defineRule({
             if ((type === 1 || type === 2) && isPlaceholder(context.seeds, share.method))
               report('/share/method', share.method);
           } else if (Array.isArray(value)) {
-            value.forEach((v, i) => {
-              if (isPlaceholder(context.seeds, v)) report(`/${key}/${i}`, v);
-            });
+            for (let i = 0; i < value.length; i++)
+              if (isPlaceholder(context.seeds, value[i])) report(`/${key}/${i}`, value[i]);
           } else if (isPlaceholder(context.seeds, value)) report(`/${key}`, value);
         }
       },

@@ -29,7 +29,7 @@ export default defineRule({
       entry(entry) {
         const items = entry.data.items;
         if (items !== undefined && (!Array.isArray(items) || items.length > 0)) return;
-        const profile = formatProfile(context.seeds, entry.data);
+        const profile = formatProfile(context.seeds, entry);
         if (!profile.structured) return;
         const formats = profile.terms.filter((t) => vocab.isStructured(t)).map((t) => String(t.value));
         context.report({ messageId: 'missing', field: '/items', data: { formats: listForMessage(formats) } });

@@ -6,6 +6,11 @@ import { textOf } from '../../../src/rules/helpers/text.js';
 import { isPlaceholder } from '../../../src/rules/helpers/values.js';
 import { matchValue } from '../../../src/rules/helpers/vocab-fields.js';
 
+/** The pointer of a data item's type, made only for a finding: most data items have none. */
+function typeField(index: number): string {
+  return `/items/${index}/type`;
+}
+
 export default defineRule({
   meta: {
     id: 'metadata/data-type-length',
@@ -46,14 +51,13 @@ export default defineRule({
         const { match, dataType } = matchValue(vocab, text);
         if (!match || !dataType) return;
         const term = match.term;
-        const field = `/items/${index}/type`;
         const fieldLength = typeof item.fieldLength === 'number' ? item.fieldLength : undefined;
         if (term.needsLength && dataType.length === undefined) {
           if (fieldLength !== undefined && fieldLength > 0) return;
           const code = String(term.value);
           context.report({
             messageId: 'missingLength',
-            field,
+            field: typeField(index),
             data: {
               value: text,
               typeLabel: both(term.label ?? code, term.en ?? code),
@@ -63,7 +67,7 @@ export default defineRule({
           return;
         }
         if (dataType.length === 0) {
-          context.report({ messageId: 'zeroLength', field, data: { value: text } });
+          context.report({ messageId: 'zeroLength', field: typeField(index), data: { value: text } });
           return;
         }
         if (
@@ -71,13 +75,13 @@ export default defineRule({
           dataType.scale !== undefined &&
           dataType.scale > dataType.length
         ) {
-          context.report({ messageId: 'badScale', field, data: { value: text } });
+          context.report({ messageId: 'badScale', field: typeField(index), data: { value: text } });
           return;
         }
         if (dataType.length !== undefined && fieldLength !== undefined && fieldLength !== dataType.length)
           context.report({
             messageId: 'lengthMismatch',
-            field,
+            field: typeField(index),
             data: { value: text, length: dataType.length, fieldLength },
           });
       },

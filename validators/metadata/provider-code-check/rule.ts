@@ -6,6 +6,12 @@ import { meaningful } from '../../../src/rules/helpers/values.js';
 
 const CHARSET = new Set(USCC_CHARSET);
 // An old organization code (组织机构代码, GB 11714): 8 characters, optional hyphen, check character.
+/** Whether every UTF-16 unit of the text is one of the characters (a surrogate never is). */
+function allIn(text: string, chars: ReadonlySet<string>): boolean {
+  for (let i = 0; i < text.length; i++) if (!chars.has(text[i]!)) return false;
+  return true;
+}
+
 const ORG_CODE = /^[0-9A-Z]{8}-?[0-9X]$/;
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?E\+?\d+$/i;
 
@@ -67,7 +73,8 @@ export default defineRule({
           context.report({ messageId: 'orgCode', field: '/providerCode', data: { code } });
           return;
         }
-        const bad = [...new Set([...upper].filter((ch) => !CHARSET.has(ch)))];
+        // The list of wrong characters is made only when there is one.
+        const bad = allIn(upper, CHARSET) ? [] : [...new Set([...upper].filter((ch) => !CHARSET.has(ch)))];
         if (bad.length > 0) {
           context.report({
             messageId: 'badChars',

@@ -58,15 +58,22 @@ export default defineRule<Options>()({
         const s = foldText(summary);
         const name = meaningful(context.seeds, entry.data.name);
         const n = name ? foldText(name) : '';
-        // Key fields listed after the name describe the content (摘要 “名单、姓名、职称等”), however short.
-        const beyondName = name ? summary.replace(name, '') : summary;
-        const fields = listsFields(beyondName);
-        if (n && (s === n || (s.includes(n) && charCount(s) - charCount(n) < minExtra && !fields))) {
+        // Key fields listed after the name describe the content (摘要 “名单、姓名、职称等”), however short;
+        // worked out only when the summary would otherwise be reported.
+        let fields: boolean | undefined;
+        const listsKeyFields = () => {
+          fields ??= listsFields(name ? summary.replace(name, '') : summary);
+          return fields;
+        };
+        if (
+          n &&
+          (s === n || (s.includes(n) && charCount(s) - charCount(n) < minExtra && !listsKeyFields()))
+        ) {
           context.report({ messageId: 'copiesName', field: '/summary', data: { summary, name: name! } });
           return;
         }
         const length = charCount(s);
-        if (length < minLength && !fields)
+        if (length < minLength && !listsKeyFields())
           context.report({
             messageId: 'tooShort',
             field: '/summary',

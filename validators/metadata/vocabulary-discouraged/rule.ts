@@ -2,7 +2,7 @@
 import { both, list } from '../../../src/i18n/text.js';
 import { defineRule } from '../../../src/rules/define.js';
 import { labelFor } from '../../../src/rules/helpers/labels.js';
-import { allowedValues, vocabularyValues } from '../../../src/rules/helpers/vocab-fields.js';
+import { allowedValues, reportableVocabularyValues } from '../../../src/rules/helpers/vocab-fields.js';
 
 export default defineRule({
   meta: {
@@ -26,7 +26,7 @@ export default defineRule({
   create(context) {
     return {
       entry(entry) {
-        for (const v of vocabularyValues(context.seeds, entry.data)) {
+        for (const v of reportableVocabularyValues(context.seeds, entry)) {
           if (v.match?.term.status !== 'discouraged') continue;
           const group = v.match.term.group;
           // Formats name their categories (电子文件、电子表格 …); other vocabularies their standard values.

@@ -4,8 +4,8 @@ import { formatDataType } from '../../../src/rules/helpers/data-type.js';
 import { labelFor } from '../../../src/rules/helpers/labels.js';
 import {
   DATA_TYPE_VOCABULARY,
+  reportableVocabularyValues,
   vocabularyNormalizations,
-  vocabularyValues,
 } from '../../../src/rules/helpers/vocab-fields.js';
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
   create(context) {
     return {
       entry(entry) {
-        for (const v of vocabularyValues(context.seeds, entry.data)) {
+        for (const v of reportableVocabularyValues(context.seeds, entry)) {
           // A synonym of a discouraged value (不定时 for 不定期) is metadata/vocabulary-discouraged's to report.
           if (v.match?.kind !== 'synonym' || v.match.term.status === 'discouraged') continue;
           const term = v.match.term;

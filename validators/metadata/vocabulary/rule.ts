@@ -4,7 +4,7 @@ import { labelFor } from '../../../src/rules/helpers/labels.js';
 import {
   allowedValues,
   DATA_TYPE_VOCABULARY,
-  vocabularyValues,
+  reportableVocabularyValues,
 } from '../../../src/rules/helpers/vocab-fields.js';
 
 export default defineRule({
@@ -39,7 +39,7 @@ export default defineRule({
   create(context) {
     return {
       entry(entry) {
-        for (const v of vocabularyValues(context.seeds, entry.data)) {
+        for (const v of reportableVocabularyValues(context.seeds, entry)) {
           if (v.match) continue;
           if (v.vocab.id === DATA_TYPE_VOCABULARY && v.malformed) {
             context.report({ messageId: 'malformedType', field: v.pointer, data: { value: v.text } });

@@ -61,7 +61,7 @@ export default defineRule({
             return;
           }
         }
-        const profile = formatProfile(context.seeds, entry.data);
+        const profile = formatProfile(context.seeds, entry);
         if (!profile.unstructuredOnly) return;
         const cleaned = naming.documentExceptions.reduce((text, x) => text.split(x).join(''), name);
         const inside = naming.documentWords.find((w) => cleaned.includes(w.word));

@@ -1,5 +1,6 @@
 // naming/no-punctuation: a name has no characters titles do not use (* # | …), spaces or emoji; a warning.
 import { defineRule } from '../../../src/rules/define.js';
+import { onlyIdeographsLettersDigits } from '../../../src/rules/helpers/text.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
 
 interface Options {
@@ -7,6 +8,7 @@ interface Options {
 }
 
 const WORD = /[\p{L}\p{N}]/u;
+
 const SPACE = /\s/u;
 // Pictographs, regional indicators, and the joiner / variation selector that glue emoji sequences together.
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f/u;
@@ -60,7 +62,8 @@ export default defineRule<Options>()({
       entry(entry) {
         const raw = entry.data.name;
         const name = meaningful(context.seeds, raw);
-        if (!name) return;
+        // Most names are ideographs, letters and digits only: nothing to look at character by character.
+        if (!name || onlyIdeographsLettersDigits(name)) return;
         const punctuation = new Set<string>();
         const emoji = new Set<string>();
         let spaces = false;
