@@ -31,7 +31,8 @@ export class StringPool {
     let kept = this.known.get(s);
     if (kept === undefined) {
       kept = detach(s);
-      this.known.set(s, kept);
+      // Keyed by the copy: the cell itself may be a slice that keeps the whole chunk of text it was cut from.
+      this.known.set(kept, kept);
     }
     return kept;
   }
