@@ -366,6 +366,11 @@ const jobsCases = [
   { count: 8, n: 1000, format: 'csv' },
   { count: 2, n: 20_000, format: 'csv' },
 ];
+// The default's cost model (src/cli/parallel.ts), to say what it chose and to check its constants against this run.
+const { JOB_COST, planJobs } = runs('jobs')
+  ? await import(join(ROOT, 'dist', 'src', 'cli', 'parallel.js'))
+  : { JOB_COST: undefined, planJobs: undefined };
+const costChecks = [];
 for (const { count, n, format } of runs('jobs') ? jobsCases : []) {
   const source = await ensureCatalog(n, format);
   const files = [];
@@ -374,13 +379,28 @@ for (const { count, n, format } of runs('jobs') ? jobsCases : []) {
     if (!existsSync(copy) || statSync(copy).size !== statSync(source).size) copyFileSync(source, copy);
     files.push(copy);
   }
+  // Runs of a second or two move by more than the 5 % allowed on a busy machine: the short cases get more rounds.
+  const rounds = n * count <= 10_000 ? Math.max(RUNS, 11) : RUNS;
+  const before = loads.length;
   const r = compare(
     `${count} × ${kilo(n)}-entry ${format}: default --jobs against --jobs 1`,
     {
       '--jobs 1': govcatVariant(files, n * count, ['--jobs', '1']),
       default: govcatVariant(files, n * count),
     },
-    RUNS,
+    rounds,
+  );
+  const inputs = files.map((f) => ({ format, bytes: statSync(f).size }));
+  const seen = loads.slice(before);
+  const chosen = [...new Set(seen.map((load) => planJobs(inputs, { cores: availableParallelism(), load })))];
+  const mebibytes = inputs.reduce((a, i) => a + i.bytes, 0) / 1048576;
+  notices.push(
+    `--jobs default on ${count} × ${kilo(n)}-entry ${format}: the cost model chose ${chosen.join(' or ')} thread(s) ` +
+      `at the loads of its rounds (${Math.min(...seen).toFixed(1)}–${Math.max(...seen).toFixed(1)})` +
+      `${chosen.length === 1 && chosen[0] === 1 ? ', the path of --jobs 1' : ''}; ${rounds} rounds.`,
+  );
+  costChecks.push(
+    `${format} ${Math.round(r['--jobs 1'].cpu / mebibytes)} ms per MiB (${count} × ${kilo(n)}, model ${JOB_COST.msPerMiB[format]})`,
   );
   const ratio = r.default.wall / r['--jobs 1'].wall;
   target(
@@ -392,6 +412,11 @@ for (const { count, n, format } of runs('jobs') ? jobsCases : []) {
     ratio <= 1 + NOISE,
   );
 }
+
+if (costChecks.length)
+  notices.push(
+    `The cost model's constants against this run — CPU of --jobs 1 per MiB of input, one start-up included: ${costChecks.join('; ')}.`,
+  );
 
 // 5. A folder of many small files against one file with the same entries: start-up paid once, not per file.
 if (runs('folder')) {

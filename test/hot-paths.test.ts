@@ -3,10 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DepartmentSet } from '../src/rules/helpers/names.js';
 import { charCount, foldText, onlyIdeographsLettersDigits } from '../src/rules/helpers/text.js';
+import { checkUscc, USCC_CHARSET } from '../src/rules/helpers/uscc.js';
 import { isPlaceholder, meaningful, methodKindsOf } from '../src/rules/helpers/values.js';
 import { loadSeeds } from '../src/seeds/index.js';
+import { unionOf } from '../src/seeds/rule-data.js';
 import type { Vocabulary } from '../src/seeds/vocabulary.js';
-import { memoize } from '../src/util/maps.js';
+import { memoize, Repeats } from '../src/util/maps.js';
 
 const seeds = loadSeeds();
 
@@ -182,6 +184,97 @@ describe('hot-path helpers keep their answers', () => {
     expect(onlyIdeographsLettersDigits('人口信息2024')).toBe(true);
     expect(onlyIdeographsLettersDigits('人口 信息')).toBe(false);
     expect(onlyIdeographsLettersDigits('人口（信息）')).toBe(false);
+  });
+
+  it('one scan for any time pattern says no exactly when every pattern says no', () => {
+    const { naming } = seeds.ruleData;
+    expect(naming.anyTimeFragment).toBeDefined();
+    expect(naming.anyTimeSeries).toBeDefined();
+    const timePieces = fc.constantFrom(
+      '2019年',
+      '二〇一九年',
+      '201906',
+      '第一季度',
+      'Q3',
+      '上半年',
+      '12月份',
+      '十一月',
+      '1978年以来',
+      '1993-2021年',
+      '以1980年为100',
+      '每月',
+      '满6月',
+      '人口',
+      '信息',
+      '-',
+      '至',
+      ' ',
+      'a',
+      '3',
+    );
+    const named = fc.array(fc.oneof(timePieces, pieces), { maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(named, (t) => {
+        expect(naming.anyTimeFragment!.test(t)).toBe(naming.timeFragments.some((p) => p.re.test(t)));
+        expect(naming.anyTimeSeries!.test(t)).toBe(naming.timeSeries.some((p) => p.re.test(t)));
+      }),
+      { numRuns: 3000 },
+    );
+    // Patterns that refer back to a group, or differ in flags, are not joined.
+    const compiled = (source: string, flags = 'u') => ({
+      id: 'x',
+      label: { zh: 'x', en: 'x' },
+      re: new RegExp(source, flags),
+      global: new RegExp(source, `${flags}g`),
+    });
+    expect(unionOf([compiled('(a)\\1'), compiled('b')])).toBeUndefined();
+    expect(unionOf([compiled('a', 'u'), compiled('b', 'ui')])).toBeUndefined();
+    expect(unionOf([compiled('a'), compiled('b')])!.test('xb')).toBe(true);
+  });
+
+  it('the USCC check by character table answers as the check by code point', () => {
+    const value = new Map([...USCC_CHARSET].map((ch, i) => [ch, i]));
+    const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    const plain = (code: string) => {
+      if (code.length !== 18) return { problem: 'length' };
+      for (const ch of code) if (!value.has(ch)) return { problem: 'charset' };
+      let sum = 0;
+      for (let i = 0; i < 17; i++) sum += value.get(code[i]!)! * weights[i]!;
+      const expected = USCC_CHARSET[(31 - (sum % 31)) % 31];
+      return expected === code[17] ? undefined : { problem: 'check', expected };
+    };
+    const ch = fc.oneof(
+      fc.constantFrom(...USCC_CHARSET),
+      fc.constantFrom('I', 'O', 'a', '-', '\u{20000}', '\ud800', 'Ａ'),
+    );
+    fc.assert(
+      fc.property(fc.array(ch, { minLength: 16, maxLength: 19 }), (chars) => {
+        const code = chars.join('');
+        expect(checkUscc(code)).toEqual(plain(code));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(checkUscc('91450100198230781C')).toEqual(plain('91450100198230781C'));
+  });
+
+  it('repeated keys are found as one map of lists over every key finds them, in the same order', () => {
+    const pair = fc.tuple(
+      fc.constantFrom('', '南宁市教育局', '南宁市民政局', 'a'),
+      fc.constantFrom('人口', '人口信息', '学校', 'b', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 40 }), (pairs) => {
+        const repeats = new Repeats();
+        const plain = new Map<string, number[]>();
+        pairs.forEach(([scope, key], i) => {
+          repeats.add(scope, key, i);
+          const k = JSON.stringify([scope, key]);
+          plain.set(k, [...(plain.get(k) ?? []), i]);
+        });
+        expect(repeats.groups()).toEqual([...plain.values()].filter((l) => l.length > 1));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('method kinds are the same for a text however often it is asked', () => {

@@ -90,8 +90,10 @@ describe('standalone validators', () => {
     const files = standaloneValidatorFiles(optionSchemas);
     const split = loadFiles(files);
     expect(split.keys).toEqual(mod.keys);
-    // every export has its own module, and the index loads none of them until asked
-    for (const name of Object.values(mod.keys)) expect(files[`${name}.cjs`], name).toBeDefined();
+    // every schema's export has its own module, the rule options share one, and the index loads none until asked
+    for (const name of Object.values(mod.keys))
+      expect(files[name.startsWith('o') ? 'options.cjs' : `${name}.cjs`], name).toBeDefined();
+    expect(Object.keys(files).filter((f) => /^o\d+\.cjs$/.test(f))).toEqual([]);
     const [, rt] = both(SCHEMA_IDS.sharedEntry);
     const pre = split[split.keys[SCHEMA_IDS.sharedEntry] as string] as Validate;
     for (const e of sharedFixture()) {

@@ -21,7 +21,8 @@ export function jobsOption(lang: Lang): Option {
 }
 
 /**
- * The cost model of the default --jobs, from `npm run bench` on a 2-core machine (CPU of one thread, medians):
+ * The cost model of the default --jobs, from `npm run bench` on a 2-core machine (CPU of one thread, medians;
+ * `node bench/run.mjs --only jobs` prints the per-MiB costs it measures next to these, README “Performance”):
  * validating costs about 1,600 ms per MiB of xlsx (compressed, and inflated on libuv threads), 440 ms per
  * MiB of CSV and 290 ms per MiB of JSON (xls and xml are counted as xlsx and CSV); a worker pays about
  * 400 ms to load the modules and warm up its compiled code before its first file; one file already keeps

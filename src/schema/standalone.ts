@@ -40,20 +40,26 @@ export function standaloneValidators(optionSchemas: readonly SchemaObject[]): st
   return `${code}\nexports.keys = ${JSON.stringify(keys)};\n`;
 }
 
+/** The module that holds every rule option validator: they are small, and a run with its rules on uses them all. */
+const OPTIONS_FILE = 'options.cjs';
+
 /**
- * The same validators as one small CommonJS module per export (`<name>.cjs`, each with the code its schema
- * refers to) and an index (`index.cjs`) with `keys` and a getter per export that requires its module on first
- * use: a run loads the few validators it uses (the configuration, the seeds, the entry schema, the options of
- * the rules it runs), not the code of every schema.
+ * The same validators as one small CommonJS module per schema export (`<name>.cjs`, each with the code its
+ * schema refers to), one module of all rule option validators (`options.cjs`), and an index (`index.cjs`)
+ * with `keys` and a getter per export that requires its module on first use: a run loads the few validators
+ * it uses (the configuration, the entry schema, the options of the rules it runs), not the code of every schema.
  */
 export function standaloneValidatorFiles(optionSchemas: readonly SchemaObject[]): Record<string, string> {
   const { ajv, refs, keys } = prepare(optionSchemas);
   const files: Record<string, string> = {};
   const getters: string[] = [];
+  const options = Object.fromEntries(Object.entries(refs).filter(([name]) => name.startsWith('o')));
+  if (Object.keys(options).length) files[OPTIONS_FILE] = standaloneCode(ajv, options);
   for (const [name, ref] of Object.entries(refs)) {
-    files[`${name}.cjs`] = standaloneCode(ajv, { [name]: ref });
+    const file = Object.hasOwn(options, name) ? OPTIONS_FILE : `${name}.cjs`;
+    if (file !== OPTIONS_FILE) files[file] = standaloneCode(ajv, { [name]: ref });
     getters.push(
-      `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => require(${JSON.stringify(`./${name}.cjs`)})[${JSON.stringify(name)}] });`,
+      `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => require(${JSON.stringify(`./${file}`)})[${JSON.stringify(name)}] });`,
     );
   }
   files['index.cjs'] = `"use strict";\n${getters.join('\n')}\nexports.keys = ${JSON.stringify(keys)};\n`;

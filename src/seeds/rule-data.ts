@@ -39,8 +39,12 @@ export interface CompiledPattern {
 export interface NamingData {
   basis: string;
   timeFragments: readonly CompiledPattern[];
+  /** Matches where any time fragment does (one scan instead of one per pattern); undefined if not made. */
+  anyTimeFragment: RegExp | undefined;
   /** Time series written in names (1978年以来, 1993-2021年): not a fragment of one period. */
   timeSeries: readonly CompiledPattern[];
+  /** Matches where any time series does; undefined if not made. */
+  anyTimeSeries: RegExp | undefined;
   testNames: readonly CompiledPattern[];
   documentTitles: readonly CompiledPattern[];
   /** Document words, longest first, with their group. */
@@ -154,6 +158,22 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
+/**
+ * One expression matching wherever any of the patterns does, to rule a text out with one scan: a text none of
+ * the patterns matches is left alone by all of them. Made only when the patterns share their flags and none
+ * refers back to a group (numbers would shift); undefined otherwise, and the patterns are tried one by one.
+ */
+export function unionOf(patterns: readonly CompiledPattern[]): RegExp | undefined {
+  if (patterns.length < 2) return undefined;
+  const flags = patterns[0]!.re.flags;
+  if (patterns.some((p) => p.re.flags !== flags || /\\[1-9]|\\k</.test(p.re.source))) return undefined;
+  try {
+    return new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), flags);
+  } catch {
+    return undefined;
+  }
+}
+
 const byLengthDesc = (a: string, b: string) => b.length - a.length || compareCodeUnits(a, b);
 
 function compileNaming(file: string, raw: NamingRules): NamingData {
@@ -168,10 +188,14 @@ function compileNaming(file: string, raw: NamingRules): NamingData {
   const separators = new Set([...raw.nameSeparators]);
   const sepClass = [...separators].map(escapeRegExp).join('');
   const suffixAlt = departmentSuffixes.map(escapeRegExp).join('|');
+  const timeFragments = raw.timeFragments.map((p) => compilePattern(file, p));
+  const timeSeries = (raw.timeSeries ?? []).map((p) => compilePattern(file, p));
   return {
     basis: raw.basis,
-    timeFragments: raw.timeFragments.map((p) => compilePattern(file, p)),
-    timeSeries: (raw.timeSeries ?? []).map((p) => compilePattern(file, p)),
+    timeFragments,
+    anyTimeFragment: unionOf(timeFragments),
+    timeSeries,
+    anyTimeSeries: unionOf(timeSeries),
     testNames: raw.testNames.map((p) => compilePattern(file, p)),
     documentTitles: raw.documentTitlePatterns.map((p) => compilePattern(file, p)),
     documentWords,

@@ -110,7 +110,9 @@ export function fragmentStem(
   departments: DepartmentSet,
 ): string {
   let text = name;
-  for (const p of naming.timeFragments) text = text.replace(p.global, TIME_MARK);
+  // Most names hold no time at all: one scan says so before each pattern is tried.
+  if (naming.anyTimeFragment?.test(text) !== false)
+    for (const p of naming.timeFragments) text = text.replace(p.global, TIME_MARK);
   // 2018年10月至2019年10月 leaves 至 between the two removed times: it goes with them.
   if (text.includes(TIME_MARK)) text = text.replace(TIME_RANGE, TIME_MARK).replaceAll(TIME_MARK, ' ');
   text = text.replace(regions.anywhere, ' ').trim();

@@ -3,19 +3,30 @@
 /** The 31 characters of the code, in value order (no I, O, Z, S, V). */
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
-const VALUE = new Map([...USCC_CHARSET].map((ch, i) => [ch, i]));
+/** Each character's value by its (ASCII) code, -1 for characters not in the code. */
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_CHARSET.length; i++) VALUE[USCC_CHARSET.charCodeAt(i)] = i;
+
+/** The value of the UTF-16 unit at `i`, or -1 when it is not a character of the code. */
+function valueAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c < 128 ? VALUE[c]! : -1;
+}
+
+/** The check character for the first 17 characters of `code` (all valid ones), or undefined. */
+function checkCharOf(code: string): string | undefined {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = valueAt(code, i);
+    if (v < 0) return undefined;
+    sum += v * WEIGHTS[i]!;
+  }
+  return USCC_CHARSET[(31 - (sum % 31)) % 31];
+}
 
 /** The check character for the first 17 characters, or undefined if they contain invalid characters. */
 export function usccCheckChar(first17: string): string | undefined {
-  if (first17.length !== 17) return undefined;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = VALUE.get(first17[i]!);
-    if (v === undefined) return undefined;
-    sum += v * WEIGHTS[i]!;
-  }
-  const check = (31 - (sum % 31)) % 31;
-  return USCC_CHARSET[check];
+  return first17.length === 17 ? checkCharOf(first17) : undefined;
 }
 
 /** Result of checking a code. */
@@ -24,8 +35,8 @@ export type UsccProblem = 'length' | 'charset' | 'check';
 /** Checks a code; returns undefined when valid, else what is wrong (and the expected check character). */
 export function checkUscc(code: string): { problem: UsccProblem; expected?: string } | undefined {
   if (code.length !== 18) return { problem: 'length' };
-  for (const ch of code) if (!VALUE.has(ch)) return { problem: 'charset' };
-  const expected = usccCheckChar(code.slice(0, 17));
+  for (let i = 0; i < 18; i++) if (valueAt(code, i) < 0) return { problem: 'charset' };
+  const expected = checkCharOf(code);
   if (expected !== code[17]) return expected ? { problem: 'check', expected } : { problem: 'charset' };
   return undefined;
 }

@@ -24,14 +24,22 @@ export default defineRule({
     },
   },
   create(context) {
-    const { timeFragments: patterns, timeSeries } = context.seeds.ruleData.naming;
+    const {
+      timeFragments: patterns,
+      timeSeries,
+      anyTimeFragment,
+      anyTimeSeries,
+    } = context.seeds.ruleData.naming;
     return {
       entry(entry) {
         const name = meaningful(context.seeds, entry.data.name);
         if (!name) return;
         // A series (1978年以来, 1993-2021年) covers many periods: it is no fragment of one.
         let text = name;
-        for (const s of timeSeries) text = text.replace(s.global, ' ');
+        // Most names hold no time at all: one scan says so before each pattern is tried.
+        if (anyTimeSeries?.test(text) !== false)
+          for (const s of timeSeries) text = text.replace(s.global, ' ');
+        if (anyTimeFragment?.test(text) === false) return;
         for (const p of patterns) {
           const m = p.re.exec(text);
           if (!m) continue;
