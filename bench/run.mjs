@@ -450,8 +450,12 @@ if (runs('folder')) {
 if (process.env.GOVCAT_BENCH_MILLION === '1') {
   const n = 1_000_000;
   const file = await ensureCatalog(n, 'csv');
-  // Past the default input guards (rows, entries, bytes), which a national aggregate raises on purpose.
-  const big = ['--max-rows', '20000000', '--max-entries', '2000000', '--max-bytes', '4000000000'];
+  // Past the default input guards (rows, entries, bytes, the read's 2 minutes), which a national aggregate
+  // raises on purpose.
+  const big = [
+    ...['--max-rows', '20000000', '--max-entries', '2000000', '--max-bytes', '4000000000'],
+    ...['--timeout-ms', '3600000'],
+  ];
   const r = compare(
     '1M-entry csv',
     { govcat: govcatVariant([file], n, [...big, '--max-findings', '1000000']) },
