@@ -8,7 +8,7 @@ import { isPlaceholder, meaningful, methodKindsOf } from '../src/rules/helpers/v
 import { loadSeeds } from '../src/seeds/index.js';
 import { unionOf } from '../src/seeds/rule-data.js';
 import type { Vocabulary } from '../src/seeds/vocabulary.js';
-import { memoize } from '../src/util/maps.js';
+import { memoize, Repeats } from '../src/util/maps.js';
 
 const seeds = loadSeeds();
 
@@ -255,6 +255,26 @@ describe('hot-path helpers keep their answers', () => {
       { numRuns: 5000 },
     );
     expect(checkUscc('91450100198230781C')).toEqual(plain('91450100198230781C'));
+  });
+
+  it('repeated keys are found as one map of lists over every key finds them, in the same order', () => {
+    const pair = fc.tuple(
+      fc.constantFrom('', '南宁市教育局', '南宁市民政局', 'a'),
+      fc.constantFrom('人口', '人口信息', '学校', 'b', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 40 }), (pairs) => {
+        const repeats = new Repeats();
+        const plain = new Map<string, number[]>();
+        pairs.forEach(([scope, key], i) => {
+          repeats.add(scope, key, i);
+          const k = JSON.stringify([scope, key]);
+          plain.set(k, [...(plain.get(k) ?? []), i]);
+        });
+        expect(repeats.groups()).toEqual([...plain.values()].filter((l) => l.length > 1));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('method kinds are the same for a text however often it is asked', () => {

@@ -1,5 +1,6 @@
 // code/unique: 数据资源代码 must be unique within the catalog.
 import { defineRule } from '../../../src/rules/define.js';
+import { Repeats } from '../../../src/util/maps.js';
 
 export default defineRule({
   meta: {
@@ -20,17 +21,16 @@ export default defineRule({
     },
   },
   create(context) {
-    const byCode = new Map<string, number[]>();
+    // A code met once is a number, not a list (nearly all of them).
+    const repeats = new Repeats();
     return {
       entry(entry) {
         if (!entry.code) return;
-        const list = byCode.get(entry.code);
-        if (list) list.push(entry.index);
-        else byCode.set(entry.code, [entry.index]);
+        repeats.add('', entry.code, entry.index);
       },
       end() {
-        for (const [code, indexes] of byCode) {
-          if (indexes.length < 2) continue;
+        for (const indexes of repeats.groups()) {
+          const code = context.entries[indexes[0]!]!.code!;
           for (const index of indexes) {
             const others = indexes
               .filter((i) => i !== index)

@@ -9,6 +9,7 @@ import {
 } from '../../../src/rules/helpers/names.js';
 import { foldText, listForMessage } from '../../../src/rules/helpers/text.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
+import { Repeats } from '../../../src/util/maps.js';
 
 export default defineRule({
   meta: {
@@ -46,27 +47,24 @@ export default defineRule({
         }
       },
       end() {
-        const groups = new Map<string, { index: number; name: string }[]>();
+        // Stems per provider: a stem met once is a number, not a list (nearly all of them).
+        const repeats = new Repeats();
         // A catalog has few providers: each folded once.
         const foldedProviders = new Map<string, string>();
-        for (const row of rows) {
+        rows.forEach((row, position) => {
           const stem = fragmentStem(row.name, naming, regions, departments);
-          if (stem.length < 2) continue;
+          if (stem.length < 2) return;
           let provider = foldedProviders.get(row.provider);
           if (provider === undefined) {
             provider = foldText(row.provider);
             foldedProviders.set(row.provider, provider);
           }
-          const key = `${provider}\u0000${stem}`;
-          const member = { index: row.index, name: row.name };
-          const list = groups.get(key);
-          if (list) list.push(member);
-          else groups.set(key, [member]);
-        }
-        for (const members of groups.values()) {
+          repeats.add(provider, stem, position);
+        });
+        for (const positions of repeats.groups()) {
+          const members = positions.map((p) => rows[p]!);
           // Identical names are duplicates (naming/duplicate-in-provider), not fragments; so are names that
           // differ only by a generic word (劳务派遣经营许可证 / …信息): no time, region or department tells them apart.
-          if (members.length < 2) continue;
           const plain = new Set(members.map((m) => foldText(stripGenericSuffixes(m.name, naming))));
           if (plain.size < 2) continue;
           const names = both(

@@ -2,6 +2,7 @@
 import { defineRule } from '../../../src/rules/define.js';
 import { foldText, listForMessage } from '../../../src/rules/helpers/text.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
+import { Repeats } from '../../../src/util/maps.js';
 
 /** JSON with object keys sorted: two records read from the same text compare equal. */
 function canonicalJson(value: unknown): string {
@@ -36,7 +37,8 @@ export default defineRule({
     },
   },
   create(context) {
-    const groups = new Map<string, number[]>();
+    // Names per provider: a name met once is a number, not a list (nearly all of them).
+    const repeats = new Repeats();
     // A catalog has few providers: each folded once.
     const foldedProviders = new Map<string, string>();
     // What the end needs of an entry, worked out only for entries that share a name with another.
@@ -59,10 +61,7 @@ export default defineRule({
           folded = foldText(provider);
           foldedProviders.set(provider, folded);
         }
-        const key = `${folded}\u0000${foldText(name)}`;
-        const list = groups.get(key);
-        if (list) list.push(entry.index);
-        else groups.set(key, [entry.index]);
+        repeats.add(folded, foldText(name), entry.index);
       },
       end() {
         const info = new Map<number, ReturnType<typeof infoOf>>();
@@ -81,8 +80,7 @@ export default defineRule({
             (y.code !== undefined && x.related.has(y.code)) || (x.code !== undefined && y.related.has(x.code))
           );
         };
-        for (const members of groups.values()) {
-          if (members.length < 2) continue;
+        for (const members of repeats.groups()) {
           // A record listed twice word for word: only the later copies are reported, pointing at the first.
           // The content is serialised here, for the few entries that share a name, not for every entry.
           const firstCopy = new Map<string, number>();
