@@ -52,7 +52,9 @@ describe('govcat diff', () => {
     expect(lines).toContain('    resource name: 市场主体登记信息 → 市场主体登记注册信息');
     expect(lines).toContain('    resource code: 202001001/1 → 202001001/9');
     expect(lines).toContain('    data item “公民身份号码”: type: C(18) → C(20)');
-    expect(lines).toContain('Findings: 6 new (4 errors), 3 fixed, 7 still open; errors 7 → 9, warnings 3 → 4');
+    expect(lines).toContain(
+      'Findings: 6 new (4 errors), 3 fixed, 7 still open; errors 7 → 9, warnings 3 → 4',
+    );
   });
 
   it('finds no difference between an xlsx and the json it was exported from', async () => {
