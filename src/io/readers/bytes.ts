@@ -3,16 +3,37 @@ import { CatalogInputError } from '../../errors.js';
 import type { InputFormat, ParsedCatalog } from '../../model/types.js';
 import { extensionOf } from '../../util/names.js';
 import { formatFromContent, sniffContent } from './sniff.js';
-import type { Reader, ReadOptions, ReadSource } from './types.js';
+import {
+  allBytes,
+  type RangeSource,
+  type Reader,
+  type ReadOptions,
+  type ReadSource,
+  SNIFF_BYTES,
+} from './types.js';
 
 // Each format's reader module is loaded the first time a file of that format is read, so a CSV run loads
 // neither SheetJS and the zip reader nor fast-xml-parser (start-up is most of a small catalog's run).
 const readers = new Map<InputFormat, Reader>([
-  ['json', { format: 'json', read: async (s, o) => (await import('./json.js')).readJson(s, o) }],
+  [
+    'json',
+    {
+      format: 'json',
+      read: async (s, o) => (await import('./json.js')).readJson(s, o),
+      readRanges: async (s, o) => (await import('./json.js')).readJson(s, o),
+    },
+  ],
   ['jsonl', { format: 'jsonl', read: async (s, o) => (await import('./json.js')).readJsonl(s, o) }],
   ['xlsx', { format: 'xlsx', read: async (s, o) => (await import('./xlsx.js')).readXlsx(s, o) }],
   ['xls', { format: 'xls', read: async (s, o) => (await import('./xlsx.js')).readXls(s, o) }],
-  ['csv', { format: 'csv', read: async (s, o) => (await import('./csv.js')).readCsv(s, o) }],
+  [
+    'csv',
+    {
+      format: 'csv',
+      read: async (s, o) => (await import('./csv.js')).readCsv(s, o),
+      readRanges: async (s, o) => (await import('./csv.js')).readCsv(s, o),
+    },
+  ],
   ['xml', { format: 'xml', read: async (s, o) => (await import('./xml.js')).readXml(s, o) }],
 ]);
 
@@ -48,7 +69,7 @@ export function formatFromName(name: string): InputFormat | undefined {
 
 /** Parses bytes already in memory (an upload) with the same checks as a file. */
 export async function readCatalogBytes(
-  source: ReadSource,
+  source: ReadSource | RangeSource,
   options: ReadOptions,
   format?: InputFormat,
 ): Promise<ParsedCatalog> {
@@ -66,7 +87,7 @@ export async function readCatalogBytes(
   const chosen =
     format ??
     formatFromName(source.name) ??
-    (ext === '' ? formatFromContent(sniffContent(source.bytes)) : undefined);
+    (ext === '' ? formatFromContent(sniffContent(source.bytes.subarray(0, SNIFF_BYTES))) : undefined);
   if (!chosen) {
     throw new CatalogInputError('input/unsupported-format', 'input.unsupportedFormat', {
       file: source.name,
@@ -79,5 +100,6 @@ export async function readCatalogBytes(
       file: source.name,
       format: chosen,
     });
-  return reader.read(source, options);
+  if (reader.readRanges) return reader.readRanges(source, options);
+  return reader.read({ name: source.name, bytes: allBytes(source.bytes) }, options);
 }

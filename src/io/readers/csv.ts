@@ -8,7 +8,7 @@ import { StringPool } from '../../util/strings.js';
 import { CsvChunkParser, CsvSyntaxError, parseCsvText } from './csv-text.js';
 import { decodeTextInput, decodeTextStream, type TextSink } from './encoding.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
-import type { ReadOptions, ReadSource } from './types.js';
+import { type RangeSource, type ReadOptions, type ReadSource, SNIFF_BYTES } from './types.js';
 
 /** A CSV record may hold this many cells' worth of bytes before parsing stops (see README “Limits”). */
 export const RECORD_CELLS = 128;
@@ -171,10 +171,10 @@ export function csvRecords(bytes: Uint8Array, name: string, limits: ResolvedLimi
  * is reported as before: a record too wide first, then an unclosed quote, too many records, a cell too
  * long, and only then what the mapping found (no header …).
  */
-export function readCsv(source: ReadSource, options: ReadOptions): ParsedCatalog {
+export function readCsv(source: ReadSource | RangeSource, options: ReadOptions): ParsedCatalog {
   const deadline = new Deadline(source.name, options.limits.timeoutMs);
   const ext = extOf(source.name, '.csv');
-  checkContent('csv', sniffContent(source.bytes), source.name, ext);
+  checkContent('csv', sniffContent(source.bytes.subarray(0, SNIFF_BYTES)), source.name, ext);
   return decodeTextStream(source.bytes, source.name, ext, () => new CsvSink(source.name, options, deadline));
 }
 

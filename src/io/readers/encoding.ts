@@ -1,5 +1,6 @@
 // Text decoding for CSV, XML and JSON inputs: BOM, then strict UTF-8, then GB18030 (which covers GBK/GB2312).
 import { CatalogInputError } from '../../errors.js';
+import type { ByteRange } from './types.js';
 
 /** Encodings govcat detects. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -161,7 +162,7 @@ interface Pass<T> {
  * encoding holds is decided on all the bytes, as detectAndDecode does, before the error is reported.
  */
 function decodePass<T>(
-  bytes: Uint8Array,
+  bytes: ByteRange,
   encoding: TextEncodingName,
   skip: number,
   sink: () => TextSink<T>,
@@ -193,11 +194,12 @@ function decodePass<T>(
       error = err;
     }
   };
-  for (let at = skip; at < bytes.length || at === skip; at += step) {
-    const end = Math.min(bytes.length, at + step);
+  const length = bytes.byteLength;
+  for (let at = skip; at < length || at === skip; at += step) {
+    const end = Math.min(length, at + step);
     let text: string;
     try {
-      text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+      text = decoder.decode(bytes.subarray(at, end), { stream: end < length });
     } catch {
       return { valid: false, onlyTwoByte: false, cjk: false };
     }
@@ -213,7 +215,7 @@ function decodePass<T>(
     }
     if (!cjk && encoding === 'gb18030') cjk = hasCjk(text);
     write(text);
-    if (end >= bytes.length) break;
+    if (end >= length) break;
   }
   const pass: Pass<T> = { valid: true, onlyTwoByte: twoByte && !high, cjk };
   if (!error && head !== undefined) {
@@ -243,26 +245,28 @@ function decodePass<T>(
  * encoding is decided; other errors at once.
  */
 export function decodeTextStream<T>(
-  bytes: Uint8Array,
+  bytes: ByteRange,
   file: string,
   ext: string,
   sink: () => TextSink<T>,
   step = DECODE_STEP,
 ): T {
-  if (bytesLookBinary(bytes)) {
+  // The detection looks at the first bytes only (8 KiB at most).
+  const head = bytes.subarray(0, Math.min(bytes.byteLength, 8192));
+  if (bytesLookBinary(head)) {
     throw new CatalogInputError('input/format-mismatch', 'readers.mismatchBinary', { file, ext });
   }
   const done = (pass: Pass<T>): T => {
     if (pass.error) throw pass.error;
     return pass.value as T;
   };
-  const bom = bomOf(bytes);
+  const bom = bomOf(head);
   if (bom) {
     const pass = decodePass(bytes, bom.encoding, bom.length, sink, file, ext, step);
     if (pass.valid) return done(pass);
     throw new CatalogInputError('input/encoding', 'readers.encoding', { file });
   }
-  const wide = utf16WithoutBom(bytes);
+  const wide = utf16WithoutBom(head);
   if (wide) {
     const pass = decodePass(bytes, wide, 0, sink, file, ext, step);
     if (pass.valid) return done(pass);

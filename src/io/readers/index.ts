@@ -1,5 +1,6 @@
 // Reads a catalog file from disk (exists, size, not empty) and hands its bytes to the reader registry.
-import { readFile, stat } from 'node:fs/promises';
+import { readSync } from 'node:fs';
+import { type FileHandle, open, readFile, stat } from 'node:fs/promises';
 import { CatalogInputError } from '../../errors.js';
 import type { InputFormat, ParsedCatalog } from '../../model/types.js';
 import { readCatalogBytes } from './bytes.js';
@@ -42,9 +43,11 @@ export async function readCatalogFile(
       limit: options.limits.maxBytes,
     });
   }
-  let bytes: Uint8Array;
+  // A pipe or a device (/dev/stdin) has no size to read ranges of: read it whole.
+  if (!info.isFile()) return readCatalogBytes({ name, bytes: await readWhole(path, name) }, options, format);
+  let file: FileHandle;
   try {
-    bytes = await readFile(path);
+    file = await open(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CatalogInputError('input/unreadable', 'input.unreadable', {
@@ -52,5 +55,55 @@ export async function readCatalogFile(
       reason: code ?? String(err),
     });
   }
-  return readCatalogBytes({ name, bytes }, options, format);
+  try {
+    return await readCatalogBytes({ name, bytes: new FileRange(file.fd, info.size, name) }, options, format);
+  } finally {
+    await file.close();
+  }
+}
+
+async function readWhole(path: string, name: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CatalogInputError('input/unreadable', 'input.unreadable', {
+      file: name,
+      reason: code ?? String(err),
+    });
+  }
+}
+
+/**
+ * A file's bytes read a range at a time when a reader asks (see ByteRange): a CSV or JSON reader decodes
+ * 1 MB after another and never holds the whole file; the other readers ask for all of it at once.
+ */
+class FileRange {
+  constructor(
+    private readonly fd: number,
+    readonly byteLength: number,
+    private readonly name: string,
+  ) {}
+
+  subarray(begin: number, end: number): Uint8Array {
+    const start = Math.max(0, Math.min(begin, this.byteLength));
+    const length = Math.max(0, Math.min(end, this.byteLength) - start);
+    const out = new Uint8Array(length);
+    let done = 0;
+    try {
+      while (done < length) {
+        const n = readSync(this.fd, out, done, length - done, start + done);
+        // The file got shorter since it was measured: what is there is what it holds.
+        if (n === 0) return out.subarray(0, done);
+        done += n;
+      }
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new CatalogInputError('input/unreadable', 'input.unreadable', {
+        file: this.name,
+        reason: code ?? String(err),
+      });
+    }
+    return out;
+  }
 }

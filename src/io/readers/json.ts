@@ -27,7 +27,7 @@ import { StringPool } from '../../util/strings.js';
 import { decodeTextInput, decodeTextStream, type TextSink } from './encoding.js';
 import { countRecords, type JsonBounds, JsonScanner, scanJson } from './json-scan.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
-import type { ReadOptions, ReadSource } from './types.js';
+import { allBytes, type RangeSource, type ReadOptions, type ReadSource, SNIFF_BYTES } from './types.js';
 
 /** Wrapper objects searched for the record array ({"data": {"list": [...]}}): at most this deep. */
 const MAX_WRAPPER_DEPTH = 3;
@@ -143,7 +143,7 @@ function toEntries(list: unknown[], basePointer: (i: number) => string): ParsedE
 }
 
 function parseText(
-  source: ReadSource,
+  source: { name: string },
   text: string,
   limits: ResolvedLimits,
   bounds: Omit<JsonBounds, 'limits'> = {},
@@ -167,15 +167,16 @@ function parseText(
  * as soon as its text ends, so the whole text never exists. Malformed text is parsed again whole, for the
  * error JSON.parse reports.
  */
-function jsonSink(source: ReadSource, ext: string, limits: ResolvedLimits): TextSink<unknown> {
+function jsonSink(source: ReadSource | RangeSource, ext: string, limits: ResolvedLimits): TextSink<unknown> {
   const scanner = new JsonScanner(source.name, { limits }, true);
   return {
     write: (text) => scanner.write(text),
     end: () => {
       let doc = scanner.document();
-      if (doc === undefined)
-        doc = parseText(source, decodeTextInput(source.bytes, source.name, ext).text, limits).doc;
-      else checkParsed(doc, source.name, limits.maxCellChars);
+      if (doc === undefined) {
+        const { text } = decodeTextInput(allBytes(source.bytes), source.name, ext);
+        doc = parseText(source, text, limits).doc;
+      } else checkParsed(doc, source.name, limits.maxCellChars);
       return doc;
     },
   };
@@ -278,7 +279,7 @@ function toRecord(
 }
 
 function fromRecords(
-  source: ReadSource,
+  source: { name: string },
   format: 'json' | 'jsonl',
   entries: unknown[],
   base: (i: number) => string,
@@ -347,7 +348,7 @@ function listKeys(keys: readonly string[]): string {
 }
 
 function canonical(
-  source: ReadSource,
+  source: { name: string },
   format: 'json' | 'jsonl',
   entries: unknown[],
   base: (i: number) => string,
@@ -404,10 +405,10 @@ function tooMany(file: string, count: number, limit: number): CatalogInputError 
  * (标题, 来源部门 …) are mapped through the header aliases and normalized like spreadsheet cells; records
  * in the canonical form are validated exactly as written.
  */
-export function readJson(source: ReadSource, options: ReadOptions): ParsedCatalog {
+export function readJson(source: ReadSource | RangeSource, options: ReadOptions): ParsedCatalog {
   const deadline = new Deadline(source.name, options.limits.timeoutMs);
   const ext = extOf(source.name, '.json');
-  checkContent('json', sniffContent(source.bytes), source.name, ext);
+  checkContent('json', sniffContent(source.bytes.subarray(0, SNIFF_BYTES)), source.name, ext);
   const doc = decodeTextStream(source.bytes, source.name, ext, () => jsonSink(source, ext, options.limits));
   deadline.check();
   const index = headerIndex(options.seeds.headerAliases);

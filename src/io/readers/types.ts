@@ -17,8 +17,33 @@ export interface ReadSource {
   bytes: Uint8Array;
 }
 
+/**
+ * Bytes a reader takes a range at a time: a Uint8Array is one; a file adapter may read each range from disk
+ * when asked, so a reader that streams (CSV, JSON) never holds the whole file.
+ */
+export interface ByteRange {
+  readonly byteLength: number;
+  subarray(begin: number, end: number): Uint8Array;
+}
+
+/** Bytes sniffContent looks at, at most (it decodes a few KiB). */
+export const SNIFF_BYTES = 8192;
+
+/** A source whose bytes are read a range at a time (see ByteRange). */
+export interface RangeSource {
+  name: string;
+  bytes: ByteRange;
+}
+
+/** All the bytes of a ByteRange (a Uint8Array as it is). */
+export function allBytes(bytes: ByteRange): Uint8Array {
+  return bytes instanceof Uint8Array ? bytes : bytes.subarray(0, bytes.byteLength);
+}
+
 /** A reader of one format. */
 export interface Reader {
   format: InputFormat;
   read(source: ReadSource, options: ReadOptions): ParsedCatalog | Promise<ParsedCatalog>;
+  /** Reads bytes a range at a time (the reader streams): given a file the adapter has not read whole. */
+  readRanges?(source: RangeSource, options: ReadOptions): ParsedCatalog | Promise<ParsedCatalog>;
 }

@@ -12,7 +12,9 @@ import { hasDtd } from './dtd-scan.js';
 import { sheetJsOptions } from './sheetjs-options.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import type { ReadOptions, ReadSource } from './types.js';
-import { type NumberFormats, StreamFallback, streamWorkbookToGrids } from './xlsx-stream.js';
+import { StreamFallback } from './xlsx-parts.js';
+import { streamWorkbookToGrids } from './xlsx-stream.js';
+import type { NumberFormats } from './xlsx-styles.js';
 import { ZipArchive } from './zip-directory.js';
 
 interface SheetJsCell {
