@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allMessages, interpolate, parseLang, placeholders, translate } from '../src/i18n/index.js';
 import { registryRules } from '../src/rules/registry.js';
+import { TEXTS as PAGE_TEXTS } from '../src/web/page/texts.js';
 import { runCli } from './helpers/cli.js';
 import { nextSharedVersion, sharedExample } from './helpers/versions.js';
 
@@ -50,12 +51,14 @@ describe('i18n', () => {
     expect(() => translate('zh', 'no.such.id')).toThrow(/unknown message id/);
   });
 
-  it('English messages (tables and rules) use ASCII punctuation', () => {
+  it('English messages (tables, rules and the offline page) use ASCII punctuation', () => {
     const found: string[] = [];
     for (const [id, m] of allMessages()) if (FULL_WIDTH.test(m.en)) found.push(`${id}: ${m.en}`);
     for (const { meta } of registryRules())
       for (const [id, m] of Object.entries(meta.messages))
         if (FULL_WIDTH.test(m.en)) found.push(`${meta.id}.${id}: ${m.en}`);
+    for (const [id, m] of Object.entries(PAGE_TEXTS))
+      if (FULL_WIDTH.test(m.en)) found.push(`page ${id}: ${m.en}`);
     expect(found).toEqual([]);
     // The check itself finds what it is for.
     expect(FULL_WIDTH.test(translate('zh', 'format.labelled', { label: 'a', text: 'b' }))).toBe(true);
