@@ -22,9 +22,9 @@ for (const [name, code] of Object.entries(standaloneValidatorFiles(optionSchemas
   writeFileSync(join(dir, name), code);
 
 // The seeds/ files, validated here against the schema each names in its $schema: a run parses a seed whose text
-// is the one validated here without checking it again (the record holds each text's SHA-256, so a seed edited
-// after the build is checked at run time as before). A seed that does not match its schema fails the build.
-const { CHECKED_SEEDS_FILE, textHash } = await import('../dist/src/data/node.js');
+// is the one validated here without checking it again (the record holds each text, so a seed edited after the
+// build is checked at run time as before). A seed that does not match its schema fails the build.
+const { CHECKED_SEEDS_FILE } = await import('../dist/src/data/node.js');
 const { getValidator } = await import('../dist/src/schema/ajv.js');
 const checked = {};
 function seedFiles(folder) {
@@ -46,6 +46,6 @@ for (const name of seedFiles('seeds').sort()) {
     console.error(`${name}: ${first?.instancePath || '/'} ${first?.message ?? 'does not match its schema'}`);
     process.exit(1);
   }
-  checked[name] = { schema: schemaId, sha256: textHash(text) };
+  checked[name] = { schema: schemaId, text };
 }
-writeFileSync(join(dir, CHECKED_SEEDS_FILE), `${JSON.stringify({ files: checked }, null, 2)}\n`);
+writeFileSync(join(dir, CHECKED_SEEDS_FILE), `${JSON.stringify({ files: checked })}\n`);

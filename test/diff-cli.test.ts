@@ -46,6 +46,15 @@ describe('govcat diff', () => {
     expect(en.stdout).toContain(
       'Entries: 2 added, 1 removed, 5 changed, 6 unchanged; 1 re-coded, 1 codes reused',
     );
+    // English lines use ASCII punctuation (the Chinese ones above keep “：”, “；” and “（）”).
+    const lines = en.stdout.split('\n');
+    expect(lines).toContain('changed  entry 1 → 1 市场主体登记注册信息 (102001001/1)');
+    expect(lines).toContain('    resource name: 市场主体登记信息 → 市场主体登记注册信息');
+    expect(lines).toContain('    resource code: 202001001/1 → 202001001/9');
+    expect(lines).toContain('    data item “公民身份号码”: type: C(18) → C(20)');
+    expect(lines).toContain(
+      'Findings: 6 new (4 errors), 3 fixed, 7 still open; errors 7 → 9, warnings 3 → 4',
+    );
   });
 
   it('finds no difference between an xlsx and the json it was exported from', async () => {

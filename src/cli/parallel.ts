@@ -2,7 +2,6 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { Option } from 'commander';
 import type { LoadedConfig } from '../config/load.js';
 import type { Limits, Report } from '../generated/schema-types.js';
@@ -124,8 +123,9 @@ export async function validateOnPool(
   const sessions = new SessionResolver(opts, io.cwd, lang, limits);
   const configs: LoadedConfig[] = [];
   for (const file of files) configs.push((await sessions.forInput(file)).loaded);
-  // The pool (piscina) loads only when files go to workers.
+  // The pool (piscina) and node:v8 load only when files go to workers.
   const { CatalogPool, poolReport } = await import('../workers/pool.js');
+  const { getHeapStatistics } = await import('node:v8');
   const pool = new CatalogPool({
     threads,
     maxQueue: files.length,

@@ -2,7 +2,7 @@
 import { Command, CommanderError, type Option } from 'commander';
 import { useNodeData } from '../data/node.js';
 import { CatalogInputError, ConfigError } from '../errors.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { aside, type Lang, translate } from '../i18n/index.js';
 import { SeedError } from '../seeds/errors.js';
 import { govcatVersion } from '../version.js';
 import { type CliIO, EXIT } from './io.js';
@@ -186,7 +186,7 @@ export async function runProgram(argv: readonly string[], io: CliIO): Promise<nu
     }
     if (err instanceof UsageError) return fail(err.message);
     if (err instanceof ConfigError || err instanceof CatalogInputError)
-      return fail(`${err.render(lang)}（${err.code}）`);
+      return fail(`${err.render(lang)}${aside(err.code, lang)}`);
     if (err instanceof SeedError) return fail(err.message);
     const message = err instanceof Error ? err.message : String(err);
     if (io.env.GOVCAT_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);

@@ -1,10 +1,8 @@
 // The Node data source: seeds/ and schemas/ read with node:fs from the package folder (or another root, for tests),
 // and the validators the build precompiled. Installing it reads nothing: files are read on first use.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { setWholeInflate } from '../io/readers/whole-inflate.js';
 import { packageRoot } from '../paths.js';
 import {
@@ -65,18 +63,14 @@ function loadCheckedSeeds(): CheckedSeeds['files'] | null {
   return checkedSeeds;
 }
 
-/** The SHA-256 of a text (as UTF-8), in hex: how the build names the seeds it validated. */
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 /**
- * Whether the build validated exactly this text of `name` against `schemaId`. The text is compared by hash, so a
- * seed edited after the build (or another root's file) is checked at run time as before.
+ * Whether the build validated exactly this text of `name` against `schemaId`. The record holds the texts it
+ * validated, so a seed edited after the build (or another root's file) is checked at run time as before.
+ * (Comparing texts costs less than hashing them: node:crypto alone was about 2 % of a small run's CPU.)
  */
 function checkedByBuild(name: string, schemaId: string, text: string): boolean {
   const known = loadCheckedSeeds()?.[name];
-  return known !== undefined && known.schema === schemaId && known.sha256 === textHash(text);
+  return known !== undefined && known.schema === schemaId && known.text === text;
 }
 
 /** A CommonJS module's function, whether interop hands it over as the module, its default, or nested in that. */
@@ -139,6 +133,8 @@ let packageSource: DataSource | undefined;
  */
 export function zlibWholeInflate(compressed: Uint8Array, size: number): Uint8Array | undefined {
   try {
+    // zlib loads with the first workbook part, not with every run (a CSV or JSON run needs none).
+    const { inflateRawSync } = requireHere('node:zlib') as typeof import('node:zlib');
     const out = inflateRawSync(compressed, { maxOutputLength: Math.max(1, size) });
     return out.length === size ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : undefined;
   } catch {

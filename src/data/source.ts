@@ -34,9 +34,9 @@ export interface DataSource {
   checked?(name: string, schemaId: string, text: string): boolean;
 }
 
-/** What the build records of each seeds/ file it validated: its schema and the SHA-256 of its text. */
+/** What the build records of each seeds/ file it validated: its schema and its text. */
 export interface CheckedSeeds {
-  files: Record<string, { schema: string; sha256: string }>;
+  files: Record<string, { schema: string; text: string }>;
 }
 
 let current: DataSource | undefined;

@@ -10,7 +10,15 @@ import type {
   FieldChange,
   RateChange,
 } from '../generated/schema-types.js';
-import { joinList, type Lang, type MessageId, translate } from '../i18n/index.js';
+import {
+  aside,
+  joinClauses,
+  joinList,
+  type Lang,
+  labelled,
+  type MessageId,
+  translate,
+} from '../i18n/index.js';
 import { renderText } from '../i18n/text.js';
 import { fieldLabelText } from '../model/fields.js';
 
@@ -51,11 +59,15 @@ function entryTitle(d: EntryDiff, lang: Lang): string {
       ? translate(lang, 'diff.entry', { n: `${n(d.old?.entry)} → ${n(d.new?.entry)}` })
       : translate(lang, 'diff.entry', { n: n(side.entry) });
   const name = side.name ?? translate(lang, 'diff.empty');
-  return `${where} ${name}${side.code ? `（${side.code}）` : ''}`;
+  return `${where} ${name}${side.code ? aside(side.code, lang) : ''}`;
 }
 
 function changeLine(c: FieldChange, lang: Lang): string {
-  return `${diffFieldLabel(c.field, lang)}：${showValue(c.before, lang)} → ${showValue(c.after, lang)}`;
+  return labelled(
+    diffFieldLabel(c.field, lang),
+    `${showValue(c.before, lang)} → ${showValue(c.after, lang)}`,
+    lang,
+  );
 }
 
 /** The lines that describe one entry's change (fields, code, items), without the findings. */
@@ -70,7 +82,14 @@ export function changeLines(d: EntryDiff, lang: Lang): string[] {
     out.push(translate(lang, 'diff.items.removed', { names: joinList(d.items.removed, lang) }));
   for (const it of d.items?.changed ?? [])
     out.push(
-      `${translate(lang, 'diff.items.changed', { name: it.name })}：${it.changes.map((c) => changeLine(c, lang)).join('；')}`,
+      labelled(
+        translate(lang, 'diff.items.changed', { name: it.name }),
+        joinClauses(
+          it.changes.map((c) => changeLine(c, lang)),
+          lang,
+        ),
+        lang,
+      ),
     );
   return out;
 }
@@ -89,16 +108,18 @@ function pct(rate: RateChange['before']): string {
 function summaryLines(d: CatalogDiff, lang: Lang): string[] {
   return [
     translate(lang, 'diff.summary.entries', { ...d.summary }),
-    `${translate(lang, 'diff.summary.findings', d.summary.findings)}；${translate(
+    joinClauses(
+      [
+        translate(lang, 'diff.summary.findings', d.summary.findings),
+        translate(lang, 'diff.summary.counts', {
+          errors: d.old.errors,
+          errorsAfter: d.new.errors,
+          warnings: d.old.warnings,
+          warningsAfter: d.new.warnings,
+        }),
+      ],
       lang,
-      'diff.summary.counts',
-      {
-        errors: d.old.errors,
-        errorsAfter: d.new.errors,
-        warnings: d.old.warnings,
-        warningsAfter: d.new.warnings,
-      },
-    )}`,
+    ),
   ];
 }
 

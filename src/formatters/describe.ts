@@ -1,6 +1,6 @@
 // Shared wording for the human formats: percentages, points, next thresholds, rule groups, list-row notes.
 import type { Finding, NextStep, Rate, Report, Score, ScoreItem } from '../generated/schema-types.js';
-import { joinList, type Lang, translate, translateId } from '../i18n/index.js';
+import { aside, joinList, type Lang, labelled, translate, translateId } from '../i18n/index.js';
 import { displayLocation } from './location.js';
 
 /** 91.7% or — when there is no rate. */
@@ -41,7 +41,9 @@ export function statusText(status: string, lang: Lang): string {
 /** The points of an item as “得 0.5  扣 0  加 0”, or its reason when not assessed. */
 export function itemPointsText(item: ScoreItem, lang: Lang): string {
   if (item.status !== 'assessed')
-    return `${statusText(item.status, lang)}${item.reason ? `：${item.reason}` : ''}`;
+    return item.reason
+      ? labelled(statusText(item.status, lang), item.reason, lang)
+      : statusText(item.status, lang);
   return translate(lang, 'score.itemPoints', {
     earned: points(item.earned),
     deducted: points(item.deducted),
@@ -68,7 +70,7 @@ export function scoreSummaryLines(score: Score, lang: Lang): string[] {
   const a = score.aggregate;
   if (a?.type === 'deduction-bonus') {
     if (a.x === null || a.x === undefined)
-      lines.push(`X、Y、ALL ${translate(lang, 'score.notAssessed')}：${a.reason ?? ''}`);
+      lines.push(labelled(`X、Y、ALL ${translate(lang, 'score.notAssessed')}`, a.reason ?? '', lang));
     else {
       const band = a.band ? translate(lang, 'score.band', { band: a.band }) : '';
       lines.push(
@@ -91,7 +93,9 @@ export function scoreSummaryLines(score: Score, lang: Lang): string[] {
   if (score.grade) {
     lines.push(
       translate(lang, 'score.grade', {
-        grade: score.grade.label ?? `${translate(lang, 'score.notAssessed')}（${score.grade.reason ?? ''}）`,
+        grade:
+          score.grade.label ??
+          `${translate(lang, 'score.notAssessed')}${aside(score.grade.reason ?? '', lang)}`,
       }),
     );
   }

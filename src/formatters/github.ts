@@ -1,6 +1,6 @@
 // GitHub Actions workflow commands: one ::error/::warning/::notice annotation per finding, file and line when known.
 import type { Finding, Report } from '../generated/schema-types.js';
-import { translate } from '../i18n/index.js';
+import { joinClauses, labelled, translate } from '../i18n/index.js';
 import { rateText } from './describe.js';
 import { displayLocation } from './location.js';
 import { columnNumber } from './sarif.js';
@@ -44,7 +44,7 @@ export const github: Formatter = (report: Report, ctx) => {
             col: f.location.column ? columnNumber(f.location.column) : undefined,
             title: f.ruleId,
           },
-          `${displayLocation(f, ctx.lang)}：${f.message}`,
+          labelled(displayLocation(f, ctx.lang), f.message, ctx.lang),
         ),
       );
     }
@@ -64,10 +64,10 @@ export const github: Formatter = (report: Report, ctx) => {
         translate(ctx.lang, 'report.tooManyWarnings', { warnings: s.warnings, max: ctx.maxWarnings }),
       ),
     );
-  const rates = Object.values(report.rates ?? {})
+  const rateTexts = Object.values(report.rates ?? {})
     .filter((r) => r !== undefined)
-    .map((r) => rateText(r, ctx.lang))
-    .join('；');
+    .map((r) => rateText(r, ctx.lang));
+  const rates = joinClauses(rateTexts, ctx.lang);
   lines.push(`${summary}${rates ? `  ${rates}` : ''}`);
   return `${lines.join('\n')}\n`;
 };

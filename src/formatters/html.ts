@@ -1,6 +1,6 @@
 // One self-contained offline HTML page for review meetings: rate bars against 80 %/90 %, providers, rules, score.
 import type { Rate, Report, Score } from '../generated/schema-types.js';
-import { type Lang, translate, translateId } from '../i18n/index.js';
+import { aside, type Lang, labelled, translate, translateId } from '../i18n/index.js';
 import { planHtml } from '../plan/render.js';
 import {
   describeNext,
@@ -189,7 +189,9 @@ export const html: Formatter = (report: Report, ctx) => {
     );
   if (ctx.quiet) body.push(`<p class="note">${e(translate(lang, 'report.quietHidden'))}</p>`);
   for (const f of report.files.filter((x) => x.error))
-    body.push(`<p class="alert">${e(f.path)}：${e(f.error!.message)}（${e(f.error!.code)}）</p>`);
+    body.push(
+      `<p class="alert">${e(labelled(f.path, `${f.error!.message}${aside(f.error!.code, lang)}`, lang))}</p>`,
+    );
   const rates = headlineRates(report);
   const list = Object.values(rates).filter((r): r is Rate => r !== undefined);
   if (list.length > 0) {
@@ -211,7 +213,7 @@ export const html: Formatter = (report: Report, ctx) => {
         `<tr><td><code>${e(g.ruleId)}</code></td><td class="st sev-${g.severity}">${e(translate(lang, `report.severity.${g.severity}`))}</td><td class="num">${g.count}</td><td><ul class="examples">${g.examples
           .map(
             (x) =>
-              `<li>${report.files.length > 1 ? `${e(x.file)} ` : ''}<strong>${e(x.location)}</strong>${x.entryName ? `（${e(x.entryName)}）` : ''}：${e(x.message)}</li>`,
+              `<li>${report.files.length > 1 ? `${e(x.file)} ` : ''}${labelled(`<strong>${e(x.location)}</strong>${x.entryName ? e(aside(x.entryName, lang)) : ''}`, e(x.message), lang)}</li>`,
           )
           .join('')}</ul></td></tr>`,
     )

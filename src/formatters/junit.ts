@@ -1,7 +1,7 @@
 // JUnit XML for CI test reports: one test suite per file, one test case per entry, failures per finding.
 import { XMLBuilder } from 'fast-xml-parser';
 import type { FileReport, Finding, Report } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { aside, type Lang, translate } from '../i18n/index.js';
 import { displayLocation } from './location.js';
 import type { FormatContext, Formatter } from './types.js';
 import { tooManyWarnings } from './visible.js';
@@ -20,7 +20,7 @@ function findingLine(f: Finding, lang: Lang): string {
 function caseName(entry: number, findings: Finding[], lang: Lang): string {
   const f = findings[0];
   const name = f?.entryName ?? translate(lang, 'report.unnamed');
-  const code = f?.resourceCode ? `（${f.resourceCode}）` : '';
+  const code = f?.resourceCode ? aside(f.resourceCode, lang) : '';
   return translate(lang, 'report.entryHeading', { number: entry + 1, name, code });
 }
 

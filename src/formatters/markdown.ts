@@ -1,6 +1,6 @@
 // Markdown for job summaries and review notes: rates, per-provider table, findings by rule, the score table.
 import type { Rate, Report } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { aside, joinClauses, type Lang, labelled, translate } from '../i18n/index.js';
 import { planMarkdown } from '../plan/render.js';
 import {
   describeNext,
@@ -115,9 +115,12 @@ function ruleSection(report: Report, lang: Lang): string[] {
           g.ruleId,
           translate(lang, `report.severity.${g.severity}`),
           g.count,
-          g.examples
-            .map((e) => `${report.files.length > 1 ? `${e.file} ` : ''}${e.location}：${e.message}`)
-            .join('；'),
+          joinClauses(
+            g.examples.map((e) =>
+              labelled(`${report.files.length > 1 ? `${e.file} ` : ''}${e.location}`, e.message, lang),
+            ),
+            lang,
+          ),
         ]),
       ),
     );
@@ -202,7 +205,9 @@ export const markdown: Formatter = (report: Report, ctx) => {
   if (unreadable.length > 0) {
     out.push('');
     for (const f of unreadable)
-      out.push(`- ❌ \`${cell(f.path)}\`：${cell(f.error!.message)}（${f.error!.code}）`);
+      out.push(
+        `- ❌ ${labelled(`\`${cell(f.path)}\``, `${cell(f.error!.message)}${aside(f.error!.code, lang)}`, lang)}`,
+      );
   }
   const rates = rateSection(report, lang);
   if (rates.length > 0) out.push('', ...rates);

@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type * as Sarif from 'sarif';
 import type { Finding, Report } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { type Lang, labelled, translate } from '../i18n/index.js';
 import { displayLocation } from './location.js';
 import { ruleInfos } from './rule-info.js';
 import type { Formatter } from './types.js';
@@ -100,7 +100,7 @@ function findingResult(
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId)!,
     level: LEVEL[f.severity],
-    message: { text: `${where}：${f.message}` },
+    message: { text: labelled(where, f.message, lang) },
     locations: [
       {
         physicalLocation: {

@@ -1,7 +1,7 @@
 // The default human format: findings grouped by entry (name and code), one line each, suppressions, then a summary.
 import pc from 'picocolors';
 import type { FileReport, Finding, Rate, Report, Score } from '../generated/schema-types.js';
-import { joinList, type Lang, translate } from '../i18n/index.js';
+import { aside, joinList, type Lang, translate } from '../i18n/index.js';
 import { planLines } from '../plan/render.js';
 import {
   describeNext,
@@ -170,7 +170,7 @@ function scoreLines(score: Score, lang: Lang, c: ReturnType<typeof pc.createColo
     if (ind.status === 'not-applicable') continue;
     for (const item of ind.items) {
       const rate = item.rate
-        ? `${pct(item.rate.rate)}（${item.rate.conforming}/${item.rate.total}）`
+        ? `${pct(item.rate.rate)}${aside(`${item.rate.conforming}/${item.rate.total}`, lang)}`
         : item.type === 'findings' && item.count !== undefined
           ? `${item.count}`
           : '';
@@ -186,7 +186,7 @@ function scoreLines(score: Score, lang: Lang, c: ReturnType<typeof pc.createColo
   lines.push('');
   for (const l of scoreSummaryLines(score, lang)) lines.push(c.bold(l));
   if (score.notes && score.notes.length > 0) {
-    lines.push('', c.dim(`${translate(lang, 'score.notes')}：`));
+    lines.push('', c.dim(translate(lang, 'format.heading', { label: translate(lang, 'score.notes') })));
     for (const n of score.notes) lines.push(c.dim(`  · ${n}`));
   }
   return lines;

@@ -128,3 +128,20 @@ export function listSeparator(lang: Lang): string {
 export function joinList(items: readonly string[], lang: Lang): string {
   return items.join(LIST_SEPARATOR[lang]);
 }
+
+const CLAUSE_SEPARATOR: Readonly<Record<Lang, string>> = { zh: '；', en: '; ' };
+
+/** Joins clauses of one line: “a；b” in Chinese, “a; b” in English. */
+export function joinClauses(clauses: readonly string[], lang: Lang): string {
+  return clauses.join(CLAUSE_SEPARATOR[lang]);
+}
+
+/** A label and its text: “label：text” in Chinese, “label: text” in English. */
+export function labelled(label: string, text: string, lang: Lang): string {
+  return translate(lang, 'format.labelled', { label, text });
+}
+
+/** A note in parentheses after a text: “（note）” in Chinese, “ (note)” in English. */
+export function aside(note: string, lang: Lang): string {
+  return translate(lang, 'format.aside', { text: note });
+}

@@ -1,6 +1,6 @@
 // The fix plan as text lines (stylish, markdown) and as an HTML section.
 import type { Plan, PlanStep } from '../generated/schema-types.js';
-import { type Lang, translate } from '../i18n/index.js';
+import { aside, joinClauses, type Lang, labelled, translate } from '../i18n/index.js';
 
 function pctDelta(step: PlanStep): string {
   if (!step.before || !step.after || step.before.rate === null || step.after.rate === null) return '';
@@ -36,7 +36,7 @@ export function planLines(plan: Plan, lang: Lang, detail = true): string[] {
       );
       for (const e of p.entries) {
         const head = translate(lang, 'diff.entry', { n: e.entry + 1 });
-        out.push(`       ${head} ${e.name ?? ''}${e.code ? `（${e.code}）` : ''}`);
+        out.push(`       ${head} ${e.name ?? ''}${e.code ? aside(e.code, lang) : ''}`);
         for (const f of e.findings)
           out.push(`         ${f.cell ? `${f.cell} ` : ''}${f.ruleId}  ${f.message}`);
       }
@@ -57,10 +57,11 @@ export function planMarkdown(plan: Plan, lang: Lang): string[] {
       out.push(
         `   - ${md(translate(lang, 'plan.provider', { provider: p.provider, entries: p.entries.length }))}`,
       );
-      for (const e of p.entries)
-        out.push(
-          `     - ${md(translate(lang, 'diff.entry', { n: e.entry + 1 }))} ${md(e.name ?? '')}${e.code ? `（${md(e.code)}）` : ''}：${e.findings.map((f) => `\`${f.ruleId}\` ${md(f.message)}`).join('；')}`,
-        );
+      for (const e of p.entries) {
+        const head = `${md(translate(lang, 'diff.entry', { n: e.entry + 1 }))} ${md(e.name ?? '')}${e.code ? aside(md(e.code), lang) : ''}`;
+        const findings = e.findings.map((f) => `\`${f.ruleId}\` ${md(f.message)}`);
+        out.push(`     - ${labelled(head, joinClauses(findings, lang), lang)}`);
+      }
     }
   });
   return out;
@@ -84,7 +85,7 @@ export function planHtml(plan: Plan, lang: Lang): string {
           `<details><summary>${esc(translate(lang, 'plan.provider', { provider: p.provider, entries: p.entries.length }))}</summary><ul>${p.entries
             .map(
               (e) =>
-                `<li>${esc(translate(lang, 'diff.entry', { n: e.entry + 1 }))} ${esc(e.name ?? '')}${e.code ? `（${esc(e.code)}）` : ''}<ul>${e.findings
+                `<li>${esc(translate(lang, 'diff.entry', { n: e.entry + 1 }))} ${esc(e.name ?? '')}${e.code ? esc(aside(e.code, lang)) : ''}<ul>${e.findings
                   .map(
                     (f) =>
                       `<li>${f.cell ? `${esc(f.cell)} ` : ''}<code>${esc(f.ruleId)}</code> ${esc(f.message)}</li>`,

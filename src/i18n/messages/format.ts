@@ -5,6 +5,8 @@ export const formatMessages = {
   'format.sheetRow': { zh: '{{sheet}}!第{{row}}行', en: '{{sheet}}!row {{row}}' },
   'format.row': { zh: '第{{row}}行', en: 'row {{row}}' },
   'format.aside': { zh: '（{{text}}）', en: ' ({{text}})' },
+  'format.labelled': { zh: '{{label}}：{{text}}', en: '{{label}}: {{text}}' },
+  'format.heading': { zh: '{{label}}：', en: '{{label}}:' },
   'format.valueNamed': { zh: '{{value}}（{{name}}）', en: '{{value}} ({{name}})' },
   'format.rate': { zh: '{{label}} {{percent}}（{{count}}）', en: '{{label}} {{percent}} ({{count}})' },
   'format.conformingTotal': { zh: '合格 / 总数', en: 'conforming / total' },
@@ -15,7 +17,7 @@ export const formatMessages = {
   'format.entryField': { zh: '目录条目', en: 'entry' },
   'cli.optionDefault': {
     zh: '{{description}}（默认 {{value}}）',
-    en: '{{description}}（default {{value}}）',
+    en: '{{description}} (default {{value}})',
   },
   'cli.helpDefault': { zh: '{{description}}（默认 {{value}}）', en: '{{description}} (default: {{value}})' },
   'cli.optionMaxWarnings': {

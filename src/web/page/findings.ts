@@ -117,7 +117,9 @@ export class FindingsView {
       if (k !== key || !ul) {
         key = k;
         ul = h('ul', { class: 'findings' });
-        const name = [x.entryName, x.resourceCode ? `（${x.resourceCode}）` : ''].filter(Boolean).join('');
+        const name = [x.entryName, x.resourceCode ? t('aside', { text: x.resourceCode }) : '']
+          .filter(Boolean)
+          .join('');
         const title =
           x.entry === null || x.entry === undefined
             ? t('fileLevel')

@@ -149,7 +149,10 @@ class Page {
     if (m.type === 'ready') {
       const select = byId<HTMLSelectElement>('opt-profile');
       const saved = loadOptions().profile;
-      fill(select, ...m.profiles.map((p) => h('option', { value: p.id }, `${p.title}（${p.id}）`)));
+      fill(
+        select,
+        ...m.profiles.map((p) => h('option', { value: p.id }, `${p.title}${t('aside', { text: p.id })}`)),
+      );
       select.value = m.profiles.some((p) => p.id === saved) ? saved : m.defaultProfile;
       byId('version').textContent = t('version', { version: m.version });
       byId('version').dataset.version = m.version;

@@ -67,7 +67,11 @@ function rates(report: Report, extras: RunExtras): HTMLElement | null {
             'tr',
             { 'data-rate': id },
             h('th', { scope: 'row' }, rate.label ?? id),
-            h('td', { class: 'value' }, `${percent(rate.rate)}（${rate.conforming}/${rate.total}）`),
+            h(
+              'td',
+              { class: 'value' },
+              `${percent(rate.rate)}${t('aside', { text: `${rate.conforming}/${rate.total}` })}`,
+            ),
             h(
               'td',
               { class: 'chart' },
@@ -88,7 +92,10 @@ function score(report: Report, extras: RunExtras): HTMLElement | null {
   for (const indicator of s.indicators)
     for (const item of indicator.items) {
       const text = extras.next[`${indicator.id}/${item.id}`];
-      if (text) next.push(h('li', {}, h('strong', {}, `${indicator.id} ${item.label}：`), text));
+      if (text)
+        next.push(
+          h('li', {}, h('strong', {}, t('labelHead', { label: `${indicator.id} ${item.label}` })), text),
+        );
     }
   return h(
     'section',

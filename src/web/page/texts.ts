@@ -1,7 +1,7 @@
 // The page's own words, Chinese first. Messages about the catalog come from the core in the report's language.
 import type { WebLang } from '../protocol.js';
 
-const TEXTS = {
+export const TEXTS = {
   title: { zh: '政务数据资源目录校验', en: 'Government data catalog checker' },
   offline: {
     zh: '本页完全离线运行：文件只在这台电脑上读取和校验，不会上传或发送到任何地方。',
@@ -110,6 +110,8 @@ const TEXTS = {
   },
   dlNotWorkbook: { zh: '（只有 xlsx、xls、csv 可加批注）', en: '(only xlsx, xls and csv can be annotated)' },
   dlFile: { zh: '文件', en: 'File' },
+  aside: { zh: '（{text}）', en: ' ({text})' },
+  labelHead: { zh: '{label}：', en: '{label}: ' },
   version: { zh: 'govcat {version} 离线页面', en: 'govcat {version} offline page' },
 } as const;
 
