@@ -72,6 +72,7 @@ export class CsvChunkParser {
   private records = 0;
   private started = false;
   private lastChar = -1;
+  private waitFor = 0;
 
   /**
    * `firstChars`: text held back before the first parse (papaparse guesses the line endings from the first
@@ -104,7 +105,11 @@ export class CsvChunkParser {
       this.started = true;
       if (this.pending.charCodeAt(0) === 0xfeff) this.pending = this.pending.slice(1);
     }
+    // A record still open after a parse (a huge quoted cell) is parsed again only once the text held has
+    // doubled: each parse reads the whole open record, so parsing it per piece would cost its length squared.
+    if (this.pending.length < this.waitFor) return;
     this.parse(false);
+    this.waitFor = 2 * this.pending.length;
   }
 
   /** Parses the last record; throws CsvSyntaxError on an unclosed quoted field. */
