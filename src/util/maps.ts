@@ -1,7 +1,11 @@
 // Small Map helpers shared across modules.
 
-/** Returns map.get(key), creating and storing the value with `create()` when absent. */
-export function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+/** Returns map.get(key), creating and storing the value with `create()` when absent (a Map or a WeakMap). */
+export function getOrCreate<K, V>(
+  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  create: () => V,
+): V {
   let value = map.get(key);
   if (value === undefined) {
     value = create();

@@ -29,25 +29,7 @@ let refRow = 0;
 
 /** Parses an A1 reference (1–3 letters, 1–7 digits, no leading zero) into refCol/refRow; false when odd. */
 function parseRef(ref: string): boolean {
-  const n = ref.length;
-  let i = 0;
-  let c = 0;
-  while (i < n) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    c = c * 26 + (ch - 64);
-    i++;
-  }
-  if (i === 0 || i > 3 || i === n || n - i > 7 || ref.charCodeAt(i) === 48) return false;
-  let r = 0;
-  for (; i < n; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 48 || ch > 57) return false;
-    r = r * 10 + (ch - 48);
-  }
-  refCol = c - 1;
-  refRow = r - 1;
-  return true;
+  return parseRefAt(ref, 0, ref.length);
 }
 
 /** parseRef over buf[from, to) in place. */

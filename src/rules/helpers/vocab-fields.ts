@@ -3,6 +3,7 @@ import { interpolate, messageOf } from '../../i18n/index.js';
 import { both, list, type TextArg } from '../../i18n/text.js';
 import type { EntryData, Normalization } from '../../model/types.js';
 import type { Seeds, Vocabulary, VocabularyMatch } from '../../seeds/index.js';
+import { getOrCreate, memoize } from '../../util/maps.js';
 import type { EntryView } from '../types.js';
 import { type ParsedDataType, parseDataType } from './data-type.js';
 import { isPlaceholder } from './values.js';
@@ -57,7 +58,7 @@ export type ValueMatch = Omit<VocabValue, 'vocab' | 'pointer' | 'raw'>;
 
 /** Texts up to this length are remembered per vocabulary (codes, data types, cycles, formats repeat). */
 const MATCH_MEMO_MAX_LENGTH = 32;
-const matchMemos = new WeakMap<Vocabulary, Map<string, ValueMatch>>();
+const matchMemos = new WeakMap<Vocabulary, (text: string) => ValueMatch>();
 
 /**
  * Matches a text against a vocabulary; data types are matched whole first, then by their type part. The
@@ -65,18 +66,8 @@ const matchMemos = new WeakMap<Vocabulary, Map<string, ValueMatch>>();
  */
 export function matchValue(vocab: Vocabulary, text: string): ValueMatch {
   if (text.length > MATCH_MEMO_MAX_LENGTH) return matchText(vocab, text);
-  let memo = matchMemos.get(vocab);
-  if (!memo) {
-    memo = new Map();
-    matchMemos.set(vocab, memo);
-  }
-  let hit = memo.get(text);
-  if (hit === undefined) {
-    hit = matchText(vocab, text);
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(text, hit);
-  }
-  return hit;
+  const memo = getOrCreate(matchMemos, vocab, () => memoize((t: string) => matchText(vocab, t), 10_000));
+  return memo(text);
 }
 
 function matchText(vocab: Vocabulary, text: string): ValueMatch {
