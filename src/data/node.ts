@@ -135,7 +135,12 @@ export function zlibWholeInflate(compressed: Uint8Array, size: number): Uint8Arr
   try {
     // zlib loads with the first workbook part, not with every run (a CSV or JSON run needs none).
     const { inflateRawSync } = requireHere('node:zlib') as typeof import('node:zlib');
-    const out = inflateRawSync(compressed, { maxOutputLength: Math.max(1, size) });
+    // One output buffer a byte larger than the part: zlib's default 16 KiB pieces cost a concatenation (a copy
+    // of the whole part into fresh memory) that was about as much CPU as the inflate itself.
+    const out = inflateRawSync(compressed, {
+      maxOutputLength: Math.max(1, size),
+      chunkSize: Math.max(64, size + 1),
+    });
     return out.length === size ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : undefined;
   } catch {
     return undefined;

@@ -101,9 +101,10 @@ function hasGroupLabel(grid: Grid, r: number, index: HeaderIndex): boolean {
   const row = grid.rows[r];
   if (!row) return false;
   for (const cell of row) if (typeof cell === 'string' && index.groupOf(cell.trim())) return true;
-  for (const m of grid.merges) {
-    if (m.s.r === r && m.e.c > m.s.c && m.e.r === r) {
-      const text = cellText(row[m.s.c]);
+  const merges = grid.merges;
+  for (let i = 0; i < merges.length; i++) {
+    if (merges.r0(i) === r && merges.c1(i) > merges.c0(i) && merges.r1(i) === r) {
+      const text = cellText(row[merges.c0(i)]);
       if (text !== '' && !index.known(text)) return true;
     }
   }
@@ -188,7 +189,10 @@ function findTitle(grid: Grid, top: number, index: HeaderIndex): string | undefi
 
 function collectHeaderCells(h: SheetHeader, index: HeaderIndex): void {
   const { grid, top, sub } = h;
-  const headerMerges = grid.merges.filter((m) => m.s.r <= top && top <= m.e.r);
+  const headerMerges: MergeRange[] = [];
+  const merges = grid.merges;
+  for (let i = 0; i < merges.length; i++)
+    if (merges.r0(i) <= top && top <= merges.r1(i)) headerMerges.push(merges.range(i));
   const upper = grid.rows[top] ?? [];
   const lower = sub === undefined ? [] : (grid.rows[sub] ?? []);
   const width = Math.max(upper.length, lower.length);

@@ -3,7 +3,7 @@
 import { CatalogInputError } from '../errors.js';
 import type { ReadOptions } from '../io/readers/types.js';
 import type { Deadline } from '../limits.js';
-import { columnLetter, type Grid, type GridBook, isBlank, type MergeRange, type RawCell } from './grid.js';
+import { columnLetter, type Grid, type GridBook, isBlank, MergeList, type RawCell } from './grid.js';
 import { decideKind, type HeaderIndex, headerIndex } from './headers.js';
 import { packCell } from './locations.js';
 import { toHalfWidth } from './normalize.js';
@@ -19,7 +19,15 @@ import {
   type SheetHeader,
   type SheetPlan,
 } from './sheet-header.js';
-import type { CatalogKind, InputFormat, ParsedCatalog, ReaderNotice, SourceLocation } from './types.js';
+import type {
+  CatalogKind,
+  EntryPass,
+  EntryStream,
+  InputFormat,
+  ParsedCatalog,
+  ReaderNotice,
+  SourceLocation,
+} from './types.js';
 import type { ValueContext } from './values.js';
 
 /** What a reader hands to the table mapper. */
@@ -82,20 +90,28 @@ class CellLocator {
 
 /** Vertical merges per column, sorted by first row, for a linear sweep down the data rows. */
 class MergeSweep {
-  /** Per column index: its merges, and the sweep's position in them (arrays: looked up per cell). */
-  private readonly lists: (MergeRange[] | undefined)[] = [];
+  /** Per column index: its merges (indices in the list), and the sweep's position in them (looked up per cell). */
+  private readonly lists: (number[] | undefined)[] = [];
   private readonly cursor: number[] = [];
 
-  constructor(merges: readonly MergeRange[], dataStart: number, columns: ReadonlySet<number>) {
+  constructor(
+    readonly merges: MergeList,
+    dataStart: number,
+    columns: ReadonlySet<number>,
+  ) {
     const known = [...columns];
-    for (const m of merges) {
-      if (m.e.r <= m.s.r || m.e.r < dataStart) continue;
+    for (let m = 0; m < merges.length; m++) {
+      const r0 = merges.r0(m);
+      const r1 = merges.r1(m);
+      if (r1 <= r0 || r1 < dataStart) continue;
       // Walk whichever is smaller: the merge's columns or the known columns (a merge may span 16,384).
-      const span = m.e.c - m.s.c + 1;
+      const c0 = merges.c0(m);
+      const c1 = merges.c1(m);
+      const span = c1 - c0 + 1;
       if (span <= known.length) {
-        for (let c = m.s.c; c <= m.e.c; c++) if (columns.has(c)) this.add(c, m);
+        for (let c = c0; c <= c1; c++) if (columns.has(c)) this.add(c, m);
       } else {
-        for (const c of known) if (c >= m.s.c && c <= m.e.c) this.add(c, m);
+        for (const c of known) if (c >= c0 && c <= c1) this.add(c, m);
       }
     }
     // Excel never overlaps merges; a crafted file might, so overlapping ones are dropped to keep the
@@ -103,19 +119,19 @@ class MergeSweep {
     for (let c = 0; c < this.lists.length; c++) {
       const list = this.lists[c];
       if (!list) continue;
-      list.sort((a, b) => a.s.r - b.s.r);
-      const disjoint: MergeRange[] = [];
+      list.sort((a, b) => merges.r0(a) - merges.r0(b));
+      const disjoint: number[] = [];
       let end = -1;
       for (const m of list) {
-        if (m.s.r <= end) continue;
+        if (merges.r0(m) <= end) continue;
         disjoint.push(m);
-        end = m.e.r;
+        end = merges.r1(m);
       }
       this.lists[c] = disjoint;
     }
   }
 
-  private add(c: number, m: MergeRange): void {
+  private add(c: number, m: number): void {
     let list = this.lists[c];
     if (!list) {
       list = [];
@@ -125,15 +141,20 @@ class MergeSweep {
     list.push(m);
   }
 
-  /** The merge that covers (r, c) from an earlier row, if any. Rows must be visited in increasing order. */
-  coveredFromAbove(r: number, c: number): MergeRange | undefined {
+  /**
+   * The merge (its index in the grid's list) that covers (r, c) from an earlier row, or -1. Rows must be
+   * visited in increasing order.
+   */
+  coveredFromAbove(r: number, c: number): number {
     const list = this.lists[c];
-    if (!list) return undefined;
+    if (!list) return -1;
+    const merges = this.merges;
     let i = this.cursor[c]!;
-    while (i < list.length && list[i]!.e.r < r) i++;
+    while (i < list.length && merges.r1(list[i]!) < r) i++;
     this.cursor[c] = i;
-    const m = list[i];
-    return m !== undefined && m.s.r < r && m.e.r >= r ? m : undefined;
+    if (i >= list.length) return -1;
+    const m = list[i]!;
+    return merges.r0(m) < r && merges.r1(m) >= r ? m : -1;
   }
 }
 
@@ -206,7 +227,7 @@ function startEntriesRead(plan: SheetPlan, builder: EntryBuilder): EntriesRead {
 function noteUnnamedColumns(s: EntriesRead, r: number, row: readonly (RawCell | undefined)[]): void {
   for (let c = 0; c < row.length; c++) {
     if (s.isKnown[c] === true || isBlank(row[c])) continue;
-    if (s.sweep.coveredFromAbove(r, c)) continue;
+    if (s.sweep.coveredFromAbove(r, c) >= 0) continue;
     if (!s.unnamed.has(c)) {
       const letter = columnLetter(c);
       const col: Column = {
@@ -241,7 +262,7 @@ function gatherRow(
   for (let i = 0; i < resourceCols.length; i++) {
     const c = resourceCols[i]!.index;
     const cell = row[c];
-    if (isBlank(cell) || s.sweep.coveredFromAbove(r, c)) continue;
+    if (isBlank(cell) || s.sweep.coveredFromAbove(r, c) >= 0) continue;
     values[i] = cell;
     any = true;
     const key = cellText(cell);
@@ -356,24 +377,26 @@ function itemCell(
   }
   // A data-item cell merged down over several items applies to each of them (its value sits top-left).
   const m = sweep.coveredFromAbove(r, c);
-  if (m && m.s.c === c) {
-    const top = grid.rows[m.s.r]?.[c];
+  if (m >= 0 && grid.merges.c0(m) === c) {
+    const first = grid.merges.r0(m);
+    const top = grid.rows[first]?.[c];
     if (!isBlank(top)) {
-      itemCellLoc = at.cell(m.s.r, c);
+      itemCellLoc = at.cell(first, c);
       return top;
     }
   }
   return undefined;
 }
 
-const MERGE_STARTS = new WeakMap<Grid, Map<number, MergeRange>>();
+const MERGE_STARTS = new WeakMap<Grid, Map<number, number>>();
 
-/** Merges of a grid by their top-left cell (built once per grid). */
-function mergeStarts(grid: Grid): Map<number, MergeRange> {
+/** Merges of a grid (their indices) by their top-left cell (built once per grid). */
+function mergeStarts(grid: Grid): Map<number, number> {
   let map = MERGE_STARTS.get(grid);
   if (!map) {
     map = new Map();
-    for (const m of grid.merges) map.set(m.s.r * 20_000 + m.s.c, m);
+    const merges = grid.merges;
+    for (let i = 0; i < merges.length; i++) map.set(merges.r0(i) * 20_000 + merges.c0(i), i);
     MERGE_STARTS.set(grid, map);
   }
   return map;
@@ -395,7 +418,7 @@ function isNoteRow(
   const cell = row[only];
   if (typeof cell === 'string' && index.isNoteText(cell)) return true;
   const m = mergeStarts(grid).get(r * 20_000 + only);
-  return m !== undefined && m.e.c - m.s.c >= 2;
+  return m !== undefined && grid.merges.c1(m) - grid.merges.c0(m) >= 2;
 }
 
 function keyOf(value: RawCell): string {
@@ -424,7 +447,7 @@ function readItemsSheet(plan: SheetPlan, builder: EntryBuilder, deadline: Deadli
     if (!row || row.length === 0) continue;
     if (isNoteRow(grid, r, row, builder.index)) continue;
     const keyCell = row[keyCol.index];
-    if (!isBlank(keyCell) && !sweep.coveredFromAbove(r, keyCol.index)) {
+    if (!isBlank(keyCell) && sweep.coveredFromAbove(r, keyCol.index) < 0) {
       key = keyOf(keyCell!);
       keyRow = r;
     }
@@ -583,9 +606,15 @@ function planBook(source: TableSource, options: ReadOptions, deadline: Deadline)
 }
 
 /** The catalog of a planned book whose sheets were read into its builder. */
-function finishBook(source: TableSource, book: BookPlan, deadline: Deadline): ParsedCatalog {
+function finishBook(
+  source: TableSource,
+  book: BookPlan,
+  deadline: Deadline,
+  handedOff = false,
+): ParsedCatalog {
   const { builder, kind, kindSource, kindEvidence } = book;
-  completeOpenEntries(builder.entries, kind);
+  // Entries handed off are completed as they go (see EntryBuilder.handOff).
+  if (!handedOff) completeOpenEntries(builder.entries, kind);
   builder.finish();
   deadline.check();
   const parsed: ParsedCatalog = {
@@ -618,21 +647,26 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
 /**
  * A one-sheet table (a CSV) read as its rows arrive, with the same result as readTables on all the rows:
  * the first rows are held until the header is found among them (it is looked for in the first 50), then
- * each row becomes part of an entry and is let go. Only the entries are kept.
+ * each row becomes part of an entry and is let go. Only the entries are kept — or, given an EntryStream,
+ * not even those: each entry is handed to the stream's pass once complete, and the catalog returned by
+ * end() has no entries.
  */
-export class TableStream {
+export class TableStream<P extends EntryPass = EntryPass> {
   private readonly head: (RawCell | undefined)[][] = [];
   private book: BookPlan | undefined;
   private read: EntriesRead | undefined;
   private source: TableSource;
   private r = 0;
+  /** Where the entries go when they are streamed (opened once the kind is known). */
+  pass: P | undefined;
 
   constructor(
     source: Omit<TableSource, 'book'>,
     private readonly options: ReadOptions,
     private readonly deadline: Deadline,
+    private readonly stream?: EntryStream<P>,
   ) {
-    this.source = { ...source, book: { sheets: [{ rows: this.head, merges: [] }] } };
+    this.source = { ...source, book: { sheets: [{ rows: this.head, merges: new MergeList() }] } };
   }
 
   /** The next row (its cells are kept as they are). */
@@ -646,16 +680,27 @@ export class TableStream {
     if (this.head.length > HEADER_SCAN_ROWS) this.start();
   }
 
-  /** The catalog of all rows. */
+  /** The catalog of all rows (without entries when they were streamed). */
   end(): ParsedCatalog {
     if (!this.read) this.start();
-    return finishBook(this.source, this.book!, this.deadline);
+    return finishBook(this.source, this.book!, this.deadline, this.stream !== undefined);
   }
 
   private start(): void {
     const book = planBook(this.source, this.options, this.deadline);
     const plan = book.entrySheets[0]!;
     this.book = book;
+    if (this.stream) {
+      const pass = this.stream.open(this.source.file, book.kind);
+      this.pass = pass;
+      const { deadline } = this;
+      // The reading's time limit leaves out the time the entries take where they go (the rules).
+      book.builder.handOff(book.kind, (entry) => {
+        const t = Date.now();
+        pass.entry(entry);
+        deadline.extend(Date.now() - t);
+      });
+    }
     const read = startEntriesRead(plan, book.builder);
     const { head } = this;
     for (let r = plan.header.dataStart; r < head.length; r++) entriesRow(read, r, head[r], this.deadline);

@@ -41,12 +41,63 @@ export function unescapeXml(text: string, xlsx = false): string {
   return xlsx && out.includes('\r\n') ? out.replace(/\r\n/g, '\n') : out;
 }
 
+/** Bytes of the UTF-8 sequence a lead byte starts (1 for ASCII, a continuation or an invalid byte). */
+function sequenceLength(lead: number): number {
+  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+}
+
+/**
+ * Decodes UTF-8 handed on in chunks to exactly the text one streaming TextDecoder gives, each chunk decoded whole
+ * (the decoder's fast path: a streaming decode took several times as long). A chunk is cut before a sequence its
+ * end splits, and those bytes go before the next chunk. Cuts fall only before a byte that is not a continuation
+ * byte, or after a sequence's last byte: where the WHATWG decoder holds nothing, so invalid bytes are replaced
+ * alike.
+ */
+export class Utf8Chunks {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly held = new Uint8Array(4);
+  private heldLength = 0;
+
+  /** The text of the next chunk (what a held sequence and the chunk complete). */
+  decode(chunk: Uint8Array): string {
+    let from = 0;
+    let head = '';
+    if (this.heldLength > 0) {
+      // The held sequence ends at its length or at the first byte that cannot continue it.
+      const need = sequenceLength(this.held[0]!);
+      while (this.heldLength < need && from < chunk.length && (chunk[from]! & 0xc0) === 0x80)
+        this.held[this.heldLength++] = chunk[from++]!;
+      if (this.heldLength < need && from === chunk.length) return '';
+      head = this.decoder.decode(this.held.subarray(0, this.heldLength));
+      this.heldLength = 0;
+    }
+    let end = chunk.length;
+    for (let i = end - 1; i >= from && i >= end - 3; i--) {
+      const b = chunk[i]!;
+      if ((b & 0xc0) === 0x80) continue;
+      if (b >= 0xc0 && sequenceLength(b) > end - i) end = i;
+      break;
+    }
+    const body = end > from ? this.decoder.decode(chunk.subarray(from, end)) : '';
+    for (let i = end; i < chunk.length; i++) this.held[this.heldLength++] = chunk[i]!;
+    return head === '' ? body : head + body;
+  }
+
+  /** The text of a sequence left incomplete at the end (one replacement character), or ''. */
+  end(): string {
+    if (this.heldLength === 0) return '';
+    const out = this.decoder.decode(this.held.subarray(0, this.heldLength));
+    this.heldLength = 0;
+    return out;
+  }
+}
+
 /**
  * Inflates one part (once: the zip reader checks its real size, the total and DTDs on the way), handing decoded
  * UTF-8 text to `onText` chunk by chunk.
  */
 export function streamPart(zip: ZipArchive, entry: ZipPart, onText: (text: string) => void): void {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const decoder = new Utf8Chunks();
   let first = true;
   const take = (text: string) => {
     let t = text;
@@ -56,8 +107,8 @@ export function streamPart(zip: ZipArchive, entry: ZipPart, onText: (text: strin
     }
     if (t.length > 0) onText(t);
   };
-  zip.inflate(entry, (chunk) => take(decoder.decode(chunk, { stream: true })));
-  take(decoder.decode());
+  zip.inflate(entry, (chunk) => take(decoder.decode(chunk)));
+  take(decoder.end());
 }
 
 export function readSmallPart(zip: ZipArchive, entry: ZipPart): string {

@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx';
 import { CatalogInputError } from '../../errors.js';
 import { Deadline, type ResolvedLimits, resolveLimits } from '../../limits.js';
 import type { DateCell, Grid, GridBook, MergeRange, RawCell } from '../../model/grid.js';
-import { columnLetter } from '../../model/grid.js';
+import { columnLetter, MergeList } from '../../model/grid.js';
 import { serialToDate } from '../../model/normalize.js';
 import { readTables } from '../../model/table.js';
 import type { InputFormat, ParsedCatalog } from '../../model/types.js';
@@ -179,7 +179,7 @@ function toGrid(
       row[c] = value;
     }
   }
-  return { name, rows, merges: sheet['!merges'] ?? [] };
+  return { name, rows, merges: MergeList.of(sheet['!merges'] ?? []) };
 }
 
 /** Parses workbook bytes (already checked) into grids. */
