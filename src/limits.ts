@@ -46,13 +46,18 @@ export function resolveLimits(...partials: (Limits | undefined)[]): ResolvedLimi
 
 /** A wall-clock budget for reading one file; readers call check() between phases and every few thousand rows. */
 export class Deadline {
-  private readonly end: number;
+  private end: number;
   constructor(
     private readonly file: string,
     private readonly limitMs: number,
     now: number = Date.now(),
   ) {
     this.end = now + limitMs;
+  }
+
+  /** Moves the end later by `ms` (time spent on something else than reading, e.g. rules on streamed entries). */
+  extend(ms: number): void {
+    this.end += ms;
   }
 
   /** Throws `input/timeout` once the budget is spent. */

@@ -16,12 +16,21 @@ import { localize } from './i18n/text.js';
 import { applyIndicators, type IndicatorOptions } from './indicators/apply.js';
 import type { IndicatorInputSet } from './indicators/input-rates.js';
 import { sumRates } from './indicators/input-rates.js';
-import { computeRates, RATE_IDS, type RateRule } from './indicators/rates.js';
+import { computeRates, EntryFacts, RATE_IDS, type RateRule } from './indicators/rates.js';
 import { localizeRates, localizeScore } from './indicators/render.js';
-import { readCatalogBytes } from './io/readers/bytes.js';
+import { readCatalogBytes, streamCatalogBytes } from './io/readers/bytes.js';
 import type { ReadOptions } from './io/readers/types.js';
 import { decideKind } from './model/headers.js';
-import type { InputFormat, ParsedCatalog, ParsedEntry } from './model/types.js';
+import type {
+  CatalogHead,
+  CatalogKind,
+  EntryPass,
+  EntryStream,
+  InputFormat,
+  ParsedCatalog,
+  ParsedEntry,
+  StreamedCatalog,
+} from './model/types.js';
 import { buildPlan } from './plan/plan.js';
 import {
   errorFileReport,
@@ -32,7 +41,7 @@ import {
   summarize,
   toFinding,
 } from './report.js';
-import { runEngine, sortDiagnostics } from './rules/engine.js';
+import { EngineRun, runEngine, sortDiagnostics } from './rules/engine.js';
 import { SCHEMA_RULES } from './rules/schema-check.js';
 import { applySuppressions } from './rules/suppress.js';
 import type { Diagnostic } from './rules/types.js';
@@ -111,6 +120,25 @@ export async function readCoreSource(source: CoreSource, session: Session): Prom
   return readCatalogBytes({ name: source.name, bytes: source.bytes }, readOptions(session), source.format);
 }
 
+/** Reads bytes or an object as readCoreSource does, handing the entries to `to` (see streamCatalogBytes). */
+export async function streamCoreSource<P extends EntryPass>(
+  source: CoreSource,
+  session: Session,
+  to: EntryStream<P>,
+): Promise<StreamedCatalog<P>> {
+  if ('bytes' in source)
+    return streamCatalogBytes(
+      { name: source.name, bytes: source.bytes },
+      readOptions(session),
+      to,
+      source.format,
+    );
+  const { entries, ...head } = parsedFromObject(source.catalog, source.name ?? '(catalog)', session);
+  const pass = to.open(head.file, head.kind);
+  for (const entry of entries) pass.entry(entry);
+  return { head, pass };
+}
+
 /** The rules whose findings the rates count (those that ran on the file). */
 function ratedRules(session: Session): RateRule[] {
   return [
@@ -134,6 +162,55 @@ export function validateParsed(
     seeds: session.seeds,
     settings: session.settings,
   });
+  const result = fileResult(parsed, EntryFacts.of(parsed, session.seeds), found, session, extra);
+  result.parsed = parsed;
+  return result;
+}
+
+/** One pass of a streaming reader checked as it reads: the engine run and the facts the rates need. */
+export class CheckPass implements EntryPass {
+  readonly run: EngineRun;
+  readonly facts: EntryFacts;
+
+  constructor(file: string, kind: CatalogKind, session: Session) {
+    this.run = new EngineRun({
+      file,
+      kind,
+      ruleSet: session.ruleSet,
+      seeds: session.seeds,
+      settings: session.settings,
+    });
+    this.facts = new EntryFacts(kind, session.seeds);
+  }
+
+  entry(entry: ParsedEntry): void {
+    this.run.entry(entry);
+    this.facts.add(entry.data);
+  }
+}
+
+/** Where a streaming reader hands a session's entries: each pass checked as it reads. */
+export function checkStream(session: Session): EntryStream<CheckPass> {
+  return { open: (file, kind) => new CheckPass(file, kind, session) };
+}
+
+/**
+ * Validates a catalog whose entries were checked as they were read (see checkStream): the same file report
+ * as validateParsed on the whole catalog, without the catalog (the result has no `parsed`).
+ */
+export function validateStreamed(streamed: StreamedCatalog<CheckPass>, session: Session): FileResult {
+  const { head, pass } = streamed;
+  return fileResult(head, pass.facts, pass.run.finish(head.notices), session);
+}
+
+/** The result of a file from its head, its entries' facts and the engine's findings. */
+function fileResult(
+  head: CatalogHead,
+  facts: EntryFacts,
+  found: Diagnostic[],
+  session: Session,
+  extra: readonly Diagnostic[] = [],
+): FileResult {
   const all = extra.length > 0 ? sortDiagnostics([...found, ...extra]) : found;
   const { kept, suppressed } = applySuppressions(all, session.config.suppressions, session.settings.today);
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
@@ -141,21 +218,21 @@ export function validateParsed(
   const limit = session.limits.maxFindings;
   const rules = ratedRules(session);
   const report: FileReport = {
-    path: parsed.file,
-    format: parsed.format,
-    kind: parsed.kind,
-    kindReason: kindReason(parsed, session.lang),
-    entries: parsed.entries.length,
-    items: parsed.entries.reduce((n, e) => n + (Array.isArray(e.data.items) ? e.data.items.length : 0), 0),
+    path: head.file,
+    format: head.format,
+    kind: head.kind,
+    kindReason: kindReason(head, session.lang),
+    entries: facts.count,
+    items: facts.items,
     findings: kept.slice(0, limit).map((d) => toFinding(d, session.lang)),
     suppressed: suppressed.map((d) => toFinding(d, session.lang)),
     rates: localizeRates(
-      computeRates(parsed, kept, session.seeds, { rules, today: session.settings.today }),
+      computeRates(facts, kept, session.seeds, { rules, today: session.settings.today }),
       session.lang,
     ),
   };
   if (kept.length > limit) report.truncated = true;
-  return { report, counts, diagnostics: kept, suppressed, parsed, rules };
+  return { report, counts, diagnostics: kept, suppressed, facts, rules };
 }
 
 /** The result of a source that could not be read: a file report with `error`. */
@@ -186,6 +263,26 @@ export async function validateWith<S>(
     throw err;
   }
   return validateParsed(parsed, session);
+}
+
+/**
+ * Reads (with `stream`, handing entries to checkStream) and validates one source as it is read: the report
+ * validateWith gives, without keeping the catalog. Unreadable input becomes a file report with `error`.
+ */
+export async function validateStreamWith<S>(
+  source: S,
+  name: string,
+  session: Session,
+  stream: (source: S, session: Session, to: EntryStream<CheckPass>) => Promise<StreamedCatalog<CheckPass>>,
+): Promise<FileResult> {
+  let streamed: StreamedCatalog<CheckPass>;
+  try {
+    streamed = await stream(source, session, checkStream(session));
+  } catch (err) {
+    if (err instanceof CatalogInputError) return unreadableResult(name, err, session);
+    throw err;
+  }
+  return validateStreamed(streamed, session);
 }
 
 /** Rates over all files and the score, in the session's language. */

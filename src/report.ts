@@ -4,7 +4,7 @@ import type { CatalogInputError } from './errors.js';
 import type { FileReport, Finding, KindReason, Location, Report } from './generated/schema-types.js';
 import { interpolate, joinList, type Lang, translate, translateId } from './i18n/index.js';
 import { renderData } from './i18n/text.js';
-import type { RateRule } from './indicators/rates.js';
+import type { EntryFacts, RateRule } from './indicators/rates.js';
 import type { ParsedCatalog } from './model/types.js';
 import type { SuppressedDiagnostic } from './rules/suppress.js';
 import type { Diagnostic } from './rules/types.js';
@@ -39,7 +39,10 @@ export function toFinding(d: Diagnostic | SuppressedDiagnostic, lang: Lang): Fin
 }
 
 /** How a file's kind was decided, with the columns that showed it, in the report's language. */
-export function kindReason(parsed: ParsedCatalog, lang: Lang): KindReason {
+export function kindReason(
+  parsed: Pick<ParsedCatalog, 'kind' | 'kindSource' | 'kindEvidence'>,
+  lang: Lang,
+): KindReason {
   const kindLabel = translate(lang, `report.kind.${parsed.kind}`);
   const evidence = parsed.kindEvidence?.headers ?? [];
   const out: KindReason = { source: parsed.kindSource, evidence, message: '' };
@@ -81,7 +84,10 @@ export interface FileResult {
   counts: SeverityCounts;
   diagnostics: Diagnostic[];
   suppressed: SuppressedDiagnostic[];
+  /** The catalog as read, when it was kept (a catalog checked as it streams keeps only `facts`). */
   parsed?: ParsedCatalog;
+  /** What the rates need of its entries (every readable file has them). */
+  facts?: EntryFacts;
   /** The rules that ran on it (the rates tell from them what was measured). */
   rules?: readonly RateRule[];
 }

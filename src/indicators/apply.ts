@@ -1,11 +1,16 @@
 // The indicator stage over validated files: rates per file and over all files, input-driven rates, the score.
 // Language-neutral: rate labels are message ids and the score's texts neutral until the report's edge renders them.
 import type { Assessment, Rate, ScoringProfile, Severity } from '../generated/schema-types.js';
-import type { ParsedCatalog } from '../model/types.js';
 import type { FileResult } from '../report.js';
 import type { Seeds } from '../seeds/index.js';
 import { computeInputRates, type IndicatorInputSet, sumRates } from './input-rates.js';
-import { computeRatesDetailed, DEFAULT_COUNT_SEVERITIES, RATE_IDS, type RateWeights } from './rates.js';
+import {
+  computeRatesDetailed,
+  DEFAULT_COUNT_SEVERITIES,
+  type EntryFacts,
+  RATE_IDS,
+  type RateWeights,
+} from './rates.js';
 import { type NeutralScore, type ScoredFile, scoreCatalogs } from './score.js';
 
 /** What the indicator stage needs besides the validated files. */
@@ -37,10 +42,10 @@ export interface IndicatorResult {
  */
 export function applyIndicators(results: readonly FileResult[], options: IndicatorOptions): IndicatorResult {
   const severities = options.countSeverities ?? options.profile?.countSeverities ?? DEFAULT_COUNT_SEVERITIES;
-  const readable = results.filter((r): r is FileResult & { parsed: ParsedCatalog } => r.parsed !== undefined);
+  const readable = results.filter((r): r is FileResult & { facts: EntryFacts } => r.facts !== undefined);
   const weights: RateWeights[] = [];
   for (const r of readable) {
-    const detailed = computeRatesDetailed(r.parsed, r.diagnostics, options.seeds, {
+    const detailed = computeRatesDetailed(r.facts, r.diagnostics, {
       countSeverities: severities,
       today: options.today,
       ...(r.rules ? { rules: r.rules } : {}),
@@ -51,7 +56,12 @@ export function applyIndicators(results: readonly FileResult[], options: Indicat
   let inputAggregate: Record<string, Rate> = {};
   if (options.inputs && Object.values(options.inputs).some((v) => v !== undefined)) {
     const input = computeInputRates(
-      readable.map((r) => r.parsed),
+      readable.map((r) => {
+        // The input-driven rates match list rows against the entries: the caller keeps the catalogs for them.
+        if (!r.parsed)
+          throw new Error(`indicators: ${r.report.path} was validated without keeping its catalog`);
+        return r.parsed;
+      }),
       options.inputs,
       options.seeds,
       { today: options.today },
@@ -74,8 +84,8 @@ export function applyIndicators(results: readonly FileResult[], options: Indicat
   const out: IndicatorResult = { rates, recomputed: readable };
   if (options.profile) {
     const files: ScoredFile[] = readable.map((r, f) => ({
-      kind: r.parsed.kind,
-      entries: r.parsed.entries.length,
+      kind: r.facts.kind,
+      entries: r.facts.count,
       rates: r.report.rates,
       weights: weights[f]!,
       diagnostics: r.diagnostics,

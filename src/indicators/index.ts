@@ -10,7 +10,7 @@ export {
   windowsWithin,
 } from './input-rates.js';
 export { type InputKind, type InputTable, parseInputTable } from './inputs.js';
-export { computeRates, computeRatesDetailed, isStructuredEntry, RATE_IDS } from './rates.js';
+export { computeRates, computeRatesDetailed, EntryFacts, isStructuredEntry, RATE_IDS } from './rates.js';
 export { readInputTable } from './read-inputs.js';
 export { localizeRates, localizeScore, scoreProfile } from './render.js';
 export { AssessmentError, deductionBonus, holds, nextStep, scoreCatalogs, tierPoints } from './score.js';

@@ -1,6 +1,6 @@
 // Conformance rates computed from diagnostics (never by rules): naming, metadata, completeness, ….
 import type { Category, Rate, RateEntryRef, Severity } from '../generated/schema-types.js';
-import type { CatalogKind, ParsedCatalog } from '../model/types.js';
+import type { CatalogKind, EntryData, ParsedCatalog } from '../model/types.js';
 import { cycleOf, dayNumber, lastUpdateOf } from '../rules/helpers/staleness.js';
 import type { Diagnostic } from '../rules/types.js';
 import type { Seeds } from '../seeds/index.js';
@@ -112,7 +112,8 @@ export function providerOf(catalog: ParsedCatalog, index: number): string {
 }
 
 /** A reference to an entry for failing lists. */
-export function entryRef(catalog: ParsedCatalog, index: number): RateEntryRef {
+export function entryRef(catalog: ParsedCatalog | EntryFacts, index: number): RateEntryRef {
+  if (catalog instanceof EntryFacts) return catalog.ref(index);
   const data = catalog.entries[index]!.data;
   const out: RateEntryRef = { entry: index };
   const name = str(data.name);
@@ -131,7 +132,8 @@ export interface ProviderSlots {
 }
 
 /** The provider slots of a catalog's entries (providerOf of each entry, numbered in order of appearance). */
-export function providerSlots(catalog: ParsedCatalog): ProviderSlots {
+export function providerSlots(catalog: ParsedCatalog | EntryFacts): ProviderSlots {
+  if (catalog instanceof EntryFacts) return catalog.providerSlots();
   const ids = new Map<string, number>();
   const names: string[] = [];
   const of = new Int32Array(catalog.entries.length);
@@ -148,13 +150,112 @@ export function providerSlots(catalog: ParsedCatalog): ProviderSlots {
   return { of, names };
 }
 
+// Flags EntryFacts keeps per entry.
+const STRUCTURED = 1;
+const HAS_CYCLE = 2;
+const HAS_LAST_UPDATE = 4;
+const HAS_PROVIDER = 8;
+
+function grown<T extends Int32Array | Uint8Array>(array: T, need: number, make: (n: number) => T): T {
+  if (need <= array.length) return array;
+  const next = make(Math.max(need, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/**
+ * What the rates and the file report need of a file's entries, gathered one entry at a time (as a catalog
+ * streams through the engine, or from a parsed catalog): each entry's provider slot, name and code for the
+ * failing lists, whether it is structured, its update cycle and last update; the data items counted. A few
+ * bytes per entry instead of the entry.
+ */
+export class EntryFacts {
+  count = 0;
+  items = 0;
+  private readonly slotIds = new Map<string, number>();
+  private readonly slotNames: string[] = [];
+  private slots = new Int32Array(1024);
+  private flags = new Uint8Array(1024);
+  private lastUpdates = new Int32Array(1024);
+  private readonly names: (string | undefined)[] = [];
+  private readonly codes: (string | undefined)[] = [];
+
+  constructor(
+    readonly kind: CatalogKind,
+    private readonly seeds: Seeds,
+  ) {}
+
+  /** The facts of a parsed catalog's entries. */
+  static of(catalog: ParsedCatalog, seeds: Seeds): EntryFacts {
+    const facts = new EntryFacts(catalog.kind, seeds);
+    for (const e of catalog.entries) facts.add(e.data);
+    return facts;
+  }
+
+  /** Adds the next entry's facts (entries in file order). */
+  add(data: EntryData): void {
+    const i = this.count++;
+    if (i >= this.slots.length) {
+      this.slots = grown(this.slots, i + 1, (n) => new Int32Array(n));
+      this.flags = grown(this.flags, i + 1, (n) => new Uint8Array(n));
+      this.lastUpdates = grown(this.lastUpdates, i + 1, (n) => new Int32Array(n));
+    }
+    if (Array.isArray(data.items)) this.items += data.items.length;
+    const provider = str(data.provider);
+    const key = provider ?? NO_PROVIDER;
+    let slot = this.slotIds.get(key);
+    if (slot === undefined) {
+      slot = this.slotNames.length;
+      this.slotIds.set(key, slot);
+      this.slotNames.push(key);
+    }
+    this.slots[i] = slot;
+    let flags = provider === undefined ? 0 : HAS_PROVIDER;
+    if (isStructuredEntry(data.format, this.seeds)) flags |= STRUCTURED;
+    if (cycleOf(this.seeds, data)) flags |= HAS_CYCLE;
+    const last = lastUpdateOf(data);
+    if (last !== undefined) {
+      flags |= HAS_LAST_UPDATE;
+      this.lastUpdates[i] = last;
+    }
+    this.flags[i] = flags;
+    this.names.push(str(data.name));
+    this.codes.push(str(data.code));
+  }
+
+  providerSlots(): ProviderSlots {
+    return { of: this.slots.subarray(0, this.count), names: this.slotNames };
+  }
+
+  structured(index: number): boolean {
+    return (this.flags[index]! & STRUCTURED) !== 0;
+  }
+
+  /** Whether the update rates judge the entry: it states its cycle and a last update not after `today`. */
+  judged(index: number, today: number | undefined): boolean {
+    const flags = this.flags[index]!;
+    if ((flags & HAS_CYCLE) === 0 || (flags & HAS_LAST_UPDATE) === 0) return false;
+    return today === undefined || this.lastUpdates[index]! <= today;
+  }
+
+  ref(index: number): RateEntryRef {
+    const out: RateEntryRef = { entry: index };
+    const name = this.names[index];
+    const code = this.codes[index];
+    if (name) out.name = name;
+    if (code) out.resourceCode = code;
+    if ((this.flags[index]! & HAS_PROVIDER) !== 0) out.provider = this.slotNames[this.slots[index]!]!;
+    return out;
+  }
+}
+
 /**
  * An entry-based rate over `population` (default: every entry): an entry conforms unless it is in
  * `failing`. Fills byProvider (providers in order of first appearance in the population) and the sorted
  * failing list.
  */
 export function entryRate(
-  catalog: ParsedCatalog,
+  catalog: ParsedCatalog | EntryFacts,
   label: string,
   failing: { has(index: number): boolean },
   population?: readonly number[],
@@ -166,7 +267,11 @@ export function entryRate(
   const order: number[] = [];
   let conforming = 0;
   const failed: number[] = [];
-  const count = population ? population.length : catalog.entries.length;
+  const count = population
+    ? population.length
+    : catalog instanceof EntryFacts
+      ? catalog.count
+      : catalog.entries.length;
   for (let k = 0; k < count; k++) {
     const i = population ? population[k]! : k;
     const slot = slots.of[i]!;
@@ -203,9 +308,8 @@ export type RateWeights = Record<string, Map<number, number>>;
 
 /** Computes the category and structured rates of one file plus the findings count per failing entry. */
 export function computeRatesDetailed(
-  catalog: ParsedCatalog,
+  catalog: EntryFacts,
   diagnostics: readonly Diagnostic[],
-  seeds: Seeds,
   options: RateOptions = {},
 ): { rates: Record<string, Rate>; weights: RateWeights } {
   const severities = [...(options.countSeverities ?? DEFAULT_COUNT_SEVERITIES)];
@@ -243,12 +347,8 @@ export function computeRatesDetailed(
     weights[def.id] = w;
   }
   // Whether each entry is structured, once for the structured rate and the timely one.
-  const structuredFlags = new Uint8Array(catalog.entries.length);
   const unstructured = new Set<number>();
-  catalog.entries.forEach((e, i) => {
-    if (isStructuredEntry(e.data.format, seeds)) structuredFlags[i] = 1;
-    else unstructured.add(i);
-  });
+  for (let i = 0; i < catalog.count; i++) if (!catalog.structured(i)) unstructured.add(i);
   rates.structured = {
     ...entryRate(catalog, label('rate.structured'), unstructured, undefined, providers),
     source: 'format',
@@ -256,11 +356,7 @@ export function computeRatesDetailed(
   weights.structured = new Map([...unstructured].map((i) => [i, 1]));
   if (options.rules?.some((r) => r.id === STALE_RULE && applies(r))) {
     // Only catalogs that state update dates show their timeliness; the others need an update log.
-    Object.assign(
-      rates,
-      updateRates(catalog, diagnostics, seeds, counted, label, options.today, providers, structuredFlags) ??
-        {},
-    );
+    Object.assign(rates, updateRates(catalog, diagnostics, counted, label, options.today, providers) ?? {});
     weights.update = new Map([...(rates.update?.failing ?? [])].map((f) => [f.entry, 1]));
     weights.timely = new Map([...(rates.timely?.failing ?? [])].map((f) => [f.entry, 1]));
   }
@@ -274,14 +370,12 @@ export function computeRatesDetailed(
  * dataset/stale-update finding is late.
  */
 function updateRates(
-  catalog: ParsedCatalog,
+  catalog: EntryFacts,
   diagnostics: readonly Diagnostic[],
-  seeds: Seeds,
   counted: ReadonlySet<Severity>,
   label: (id: string) => string,
   today: string | undefined,
   providers: ProviderSlots,
-  structuredFlags: Uint8Array,
 ): Record<string, Rate> | undefined {
   const late = new Set<number>();
   for (const d of diagnostics)
@@ -289,13 +383,11 @@ function updateRates(
   const todayNumber = today === undefined ? undefined : dayNumber(today);
   const judged: number[] = [];
   const structured: number[] = [];
-  catalog.entries.forEach((e, i) => {
-    const last = lastUpdateOf(e.data);
-    if (!cycleOf(seeds, e.data) || last === undefined) return;
-    if (todayNumber !== undefined && last > todayNumber) return;
+  for (let i = 0; i < catalog.count; i++) {
+    if (!catalog.judged(i, todayNumber)) continue;
     judged.push(i);
-    if (structuredFlags[i] === 1) structured.push(i);
-  });
+    if (catalog.structured(i)) structured.push(i);
+  }
   if (judged.length === 0) return undefined;
   const source = { source: 'diagnostics' as const, severities: [...counted] };
   return {
@@ -306,10 +398,11 @@ function updateRates(
 
 /** Computes the rates of one file. */
 export function computeRates(
-  catalog: ParsedCatalog,
+  catalog: ParsedCatalog | EntryFacts,
   diagnostics: readonly Diagnostic[],
   seeds: Seeds,
   options: RateOptions = {},
 ): Record<string, Rate> {
-  return computeRatesDetailed(catalog, diagnostics, seeds, options).rates;
+  const facts = catalog instanceof EntryFacts ? catalog : EntryFacts.of(catalog, seeds);
+  return computeRatesDetailed(facts, diagnostics, options).rates;
 }

@@ -136,6 +136,9 @@ export class EntryBuilder {
 
   /** Spreadsheet entries pack their cell locations; records (XML, JSON) keep plain maps. */
   private readonly sheets: SheetTable | undefined;
+  /** Index of entries[0]: entries handed on (see handOff) are no longer held. */
+  private base = 0;
+  private handing: { kind: CatalogKind; to: (entry: ParsedEntry) => void } | undefined;
 
   constructor(
     readonly index: HeaderIndex,
@@ -153,8 +156,39 @@ export class EntryBuilder {
     return this.sheets?.indexOf(name);
   }
 
+  /** The entry of an index (one still held). */
+  private at(index: number): ParsedEntry {
+    return this.entries[index - this.base]!;
+  }
+
+  /**
+   * Hands each entry on to `to` once it is complete — when the next one starts, and the last at finish() —
+   * finished as finish() finishes entries (open entries completed for `kind`, pickers read, locations
+   * compacted), and no longer holds it: `entries` then keeps only the entry being read. For one-sheet
+   * tables, whose rows never go back to an earlier entry.
+   */
+  handOff(kind: CatalogKind, to: (entry: ParsedEntry) => void): void {
+    this.handing = { kind, to };
+  }
+
+  private handOn(): void {
+    const { handing } = this;
+    const entry = this.entries[0];
+    if (!handing || !entry) return;
+    completeOpenEntries([entry], handing.kind);
+    if (this.ctx.pickers.length > 0) this.readPicks(entry);
+    if (entry.locations instanceof PackedLocations) entry.locations.compact();
+    this.entries.length = 0;
+    this.base = entry.index + 1;
+    handing.to(entry);
+  }
+
   /** Reads the template's classification pickers, then compacts every entry's locations once reading is done. */
   finish(): void {
+    if (this.handing) {
+      this.handOn();
+      return;
+    }
     if (this.ctx.pickers.length > 0) for (const e of this.entries) this.readPicks(e);
     for (const e of this.entries) {
       if (e.locations instanceof PackedLocations) e.locations.compact();
@@ -191,7 +225,8 @@ export class EntryBuilder {
 
   /** Starts an entry located at `loc` (its first row); returns its index. */
   startEntry(loc: Loc): number {
-    const index = this.entries.length;
+    this.handOn();
+    const index = this.base + this.entries.length;
     if (index >= this.maxEntries) {
       throw new CatalogInputError('input/limit', 'input.tooManyEntries', {
         file: this.file,
@@ -199,7 +234,7 @@ export class EntryBuilder {
         limit: this.maxEntries,
       });
     }
-    const previous = this.entries[index - 1]?.locations;
+    const previous = this.entries[index - 1 - this.base]?.locations;
     if (previous instanceof PackedLocations) previous.compact();
     const locations: LocationMap = this.sheets ? new PackedLocations(this.sheets) : new Map();
     setLoc(locations, '', loc);
@@ -209,7 +244,7 @@ export class EntryBuilder {
 
   /** Sets a location unless one is already recorded (group pointers point at their first cell). */
   locateOnce(entry: number, pointer: string, loc: Loc): void {
-    const map = this.entries[entry]!.locations;
+    const map = this.at(entry).locations;
     if (!map.has(pointer)) setLoc(map, pointer, loc);
   }
 
@@ -239,7 +274,7 @@ export class EntryBuilder {
 
   /** Puts the value of a resource-level field (pointer without indexes, e.g. /share/type). */
   put(entry: number, column: string, raw: RawCell | undefined, loc: Loc): void {
-    const target = this.entries[entry]!;
+    const target = this.at(entry);
     const blank = raw === undefined || isBlank(raw);
     const pointer = blank ? column : this.fieldFor(column, raw);
     this.locate(target, pointer, loc);
@@ -251,7 +286,7 @@ export class EntryBuilder {
 
   /** Puts an already-split list (a JSON array or repeated XML elements) into a list field. */
   putList(entry: number, pointer: string, values: readonly RawCell[], loc: SourceLocation): void {
-    const target = this.entries[entry]!;
+    const target = this.at(entry);
     this.locate(target, pointer, loc);
     const out: string[] = [];
     let width = false;
@@ -269,7 +304,7 @@ export class EntryBuilder {
 
   /** Keeps a column that maps to no field in `extra` (distinct values of continuation rows are joined). */
   putExtra(entry: number, header: string, raw: RawCell, loc: Loc): void {
-    const target = this.entries[entry]!;
+    const target = this.at(entry);
     const data = target.data as Obj;
     let extra = data.extra as Record<string, string> | undefined;
     if (!extra) {
@@ -286,7 +321,7 @@ export class EntryBuilder {
 
   /** Starts a data item of an entry located at `loc`; returns its index. */
   startItem(entry: number, loc: Loc): number {
-    const target = this.entries[entry]!;
+    const target = this.at(entry);
     const data = target.data as Obj;
     let items = data.items as Obj[] | undefined;
     if (!items) {
@@ -301,7 +336,7 @@ export class EntryBuilder {
 
   /** Puts one field of a data item (`pattern` like /items/*\/type). */
   putItem(entry: number, item: number, pattern: string, raw: RawCell | undefined, loc: Loc): void {
-    const target = this.entries[entry]!;
+    const target = this.at(entry);
     const field = itemField(pattern);
     const pointer = itemPointer(item, field);
     setLoc(target.locations, pointer, loc);
@@ -316,7 +351,7 @@ export class EntryBuilder {
    * as precision and scale in one cell (`18,4`) is both, so N with `18,4` becomes `N(18,4)`.
    */
   finishItem(entry: number, item: number): void {
-    const target = this.entries[entry]!;
+    const target = this.at(entry);
     const obj = ((target.data as Obj).items as Obj[])[item]!;
     const pair =
       typeof obj.fieldLength === 'string' ? PRECISION_SCALE.exec(toHalfWidth(obj.fieldLength)) : null;

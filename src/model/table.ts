@@ -19,7 +19,15 @@ import {
   type SheetHeader,
   type SheetPlan,
 } from './sheet-header.js';
-import type { CatalogKind, InputFormat, ParsedCatalog, ReaderNotice, SourceLocation } from './types.js';
+import type {
+  CatalogKind,
+  EntryPass,
+  EntryStream,
+  InputFormat,
+  ParsedCatalog,
+  ReaderNotice,
+  SourceLocation,
+} from './types.js';
 import type { ValueContext } from './values.js';
 
 /** What a reader hands to the table mapper. */
@@ -598,9 +606,15 @@ function planBook(source: TableSource, options: ReadOptions, deadline: Deadline)
 }
 
 /** The catalog of a planned book whose sheets were read into its builder. */
-function finishBook(source: TableSource, book: BookPlan, deadline: Deadline): ParsedCatalog {
+function finishBook(
+  source: TableSource,
+  book: BookPlan,
+  deadline: Deadline,
+  handedOff = false,
+): ParsedCatalog {
   const { builder, kind, kindSource, kindEvidence } = book;
-  completeOpenEntries(builder.entries, kind);
+  // Entries handed off are completed as they go (see EntryBuilder.handOff).
+  if (!handedOff) completeOpenEntries(builder.entries, kind);
   builder.finish();
   deadline.check();
   const parsed: ParsedCatalog = {
@@ -633,19 +647,24 @@ export function readTables(source: TableSource, options: ReadOptions, deadline: 
 /**
  * A one-sheet table (a CSV) read as its rows arrive, with the same result as readTables on all the rows:
  * the first rows are held until the header is found among them (it is looked for in the first 50), then
- * each row becomes part of an entry and is let go. Only the entries are kept.
+ * each row becomes part of an entry and is let go. Only the entries are kept — or, given an EntryStream,
+ * not even those: each entry is handed to the stream's pass once complete, and the catalog returned by
+ * end() has no entries.
  */
-export class TableStream {
+export class TableStream<P extends EntryPass = EntryPass> {
   private readonly head: (RawCell | undefined)[][] = [];
   private book: BookPlan | undefined;
   private read: EntriesRead | undefined;
   private source: TableSource;
   private r = 0;
+  /** Where the entries go when they are streamed (opened once the kind is known). */
+  pass: P | undefined;
 
   constructor(
     source: Omit<TableSource, 'book'>,
     private readonly options: ReadOptions,
     private readonly deadline: Deadline,
+    private readonly stream?: EntryStream<P>,
   ) {
     this.source = { ...source, book: { sheets: [{ rows: this.head, merges: new MergeList() }] } };
   }
@@ -661,16 +680,27 @@ export class TableStream {
     if (this.head.length > HEADER_SCAN_ROWS) this.start();
   }
 
-  /** The catalog of all rows. */
+  /** The catalog of all rows (without entries when they were streamed). */
   end(): ParsedCatalog {
     if (!this.read) this.start();
-    return finishBook(this.source, this.book!, this.deadline);
+    return finishBook(this.source, this.book!, this.deadline, this.stream !== undefined);
   }
 
   private start(): void {
     const book = planBook(this.source, this.options, this.deadline);
     const plan = book.entrySheets[0]!;
     this.book = book;
+    if (this.stream) {
+      const pass = this.stream.open(this.source.file, book.kind);
+      this.pass = pass;
+      const { deadline } = this;
+      // The reading's time limit leaves out the time the entries take where they go (the rules).
+      book.builder.handOff(book.kind, (entry) => {
+        const t = Date.now();
+        pass.entry(entry);
+        deadline.extend(Date.now() - t);
+      });
+    }
     const read = startEntriesRead(plan, book.builder);
     const { head } = this;
     for (let r = plan.header.dataStart; r < head.length; r++) entriesRow(read, r, head[r], this.deadline);

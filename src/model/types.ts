@@ -101,3 +101,26 @@ export interface ParsedCatalog {
 }
 
 export type { ReportLocation };
+
+/** A catalog without its entries: what a reader that streams them returns besides them. */
+export type CatalogHead = Omit<ParsedCatalog, 'entries'>;
+
+/** Where one pass of a streaming reader puts the entries it reads, each once complete, in file order. */
+export interface EntryPass {
+  entry(entry: ParsedEntry): void;
+}
+
+/**
+ * Where a streaming reader hands a catalog's entries instead of keeping them. `open` is called once the
+ * file's kind is known, before its first entry; a reader that starts over (another text encoding) opens
+ * a new pass, and only the pass of the reading it returns counts.
+ */
+export interface EntryStream<P extends EntryPass = EntryPass> {
+  open(file: string, kind: CatalogKind): P;
+}
+
+/** What a streaming reader returns: the catalog without its entries, and the pass they went to. */
+export interface StreamedCatalog<P extends EntryPass = EntryPass> {
+  head: CatalogHead;
+  pass: P;
+}

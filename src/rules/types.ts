@@ -91,16 +91,24 @@ export interface RuleMeta<Options extends object = Record<string, never>, Messag
   fixable?: boolean;
 }
 
-/** A view of one entry handed to rule hooks. */
-export interface EntryView {
+/**
+ * What a rule can look up of any entry already checked (context.entries): its index, resource code and name
+ * as read (trimmed), and where its values sit. Not its data: a catalog may be checked as it streams, its
+ * entries let go once their hooks ran — a cross-entry rule keeps, in entry(), the compact keys its end needs.
+ */
+export interface EntryRef {
   readonly index: number;
-  readonly data: EntryData;
-  readonly normalizations: readonly Normalization[];
   /** The entry's resource code and name as read (trimmed), for messages and cross-entry maps. */
-  readonly code?: string;
-  readonly name?: string;
+  readonly code?: string | undefined;
+  readonly name?: string | undefined;
   /** Location of the entry itself (its first row) and of a field by pointer. */
   locate(field?: string): SourceLocation | undefined;
+}
+
+/** A view of one entry handed to rule hooks: the entry being checked, with its data. */
+export interface EntryView extends EntryRef {
+  readonly data: EntryData;
+  readonly normalizations: readonly Normalization[];
 }
 
 /** What a rule reports: one of its message ids and data, never prose or locations in text. */
@@ -142,7 +150,8 @@ export interface RuleContext<
   readonly options: Options;
   readonly kind: CatalogKind;
   readonly file: string;
-  readonly entries: readonly EntryView[];
+  /** Entries already checked (in end(), all of them), by index: what they keep, not their data. */
+  readonly entries: readonly EntryRef[];
   readonly seeds: Seeds;
   readonly settings: RuleSettings;
   report(descriptor: ReportDescriptor<MessageId>): void;

@@ -10,6 +10,7 @@ import { resolveLimits } from '../../limits.js';
 import { errorFileReport } from '../../report.js';
 import {
   type CatalogSource,
+  checkSource,
   type FileResult,
   readSource,
   type Session,
@@ -113,7 +114,10 @@ async function runValidate(
           if (fixes) fixesByFile.set(file, fixes);
           return result;
         }
-      : (file, path, session) => validateSource({ path, name: file }, session);
+      : needsParsed
+        ? (file, path, session) => validateSource({ path, name: file }, session)
+        : // Nothing needs the catalog once it is checked: its entries are checked as they are read.
+          (file, path, session) => checkSource({ path, name: file }, session);
   const { results, report } = await withProgress(io, files, lang, (progress) =>
     validateFiles(files, opts, io, lang, limits, tracked(progress, each), { inputs }),
   );

@@ -1,6 +1,13 @@
 // Reader registry over bytes: detects the format (name, then content) and dispatches. No file system here.
 import { CatalogInputError } from '../../errors.js';
-import type { InputFormat, ParsedCatalog } from '../../model/types.js';
+import type {
+  EntryPass,
+  EntryStream,
+  InputFormat,
+  ParsedCatalog,
+  ParsedEntry,
+  StreamedCatalog,
+} from '../../model/types.js';
 import { extensionOf } from '../../util/names.js';
 import { formatFromContent, sniffContent } from './sniff.js';
 import {
@@ -32,6 +39,7 @@ const readers = new Map<InputFormat, Reader>([
       format: 'csv',
       read: async (s, o) => (await import('./csv.js')).readCsv(s, o),
       readRanges: async (s, o) => (await import('./csv.js')).readCsv(s, o),
+      streamRanges: async (s, o, stream) => (await import('./csv.js')).streamCsv(s, o, stream),
     },
   ],
   ['xml', { format: 'xml', read: async (s, o) => (await import('./xml.js')).readXml(s, o) }],
@@ -73,6 +81,41 @@ export async function readCatalogBytes(
   options: ReadOptions,
   format?: InputFormat,
 ): Promise<ParsedCatalog> {
+  const reader = readerFor(source, options, format);
+  if (reader.readRanges) return reader.readRanges(source, options);
+  return reader.read({ name: source.name, bytes: allBytes(source.bytes) }, options);
+}
+
+/** An entry handed on in place of one let go (see streamCatalogBytes). */
+const HANDED: ParsedEntry = Object.freeze({ index: -1, data: {}, locations: new Map(), normalizations: [] });
+
+/**
+ * Reads bytes as readCatalogBytes does, handing each entry to `stream` instead of returning it: as they are
+ * read when the format's reader streams (CSV), else once the whole catalog is read, each entry let go as it
+ * is handed on.
+ */
+export async function streamCatalogBytes<P extends EntryPass>(
+  source: ReadSource | RangeSource,
+  options: ReadOptions,
+  stream: EntryStream<P>,
+  format?: InputFormat,
+): Promise<StreamedCatalog<P>> {
+  const reader = readerFor(source, options, format);
+  if (reader.streamRanges) return reader.streamRanges(source, options, stream);
+  const { entries, ...head } = reader.readRanges
+    ? await reader.readRanges(source, options)
+    : await reader.read({ name: source.name, bytes: allBytes(source.bytes) }, options);
+  const pass = stream.open(head.file, head.kind);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    entries[i] = HANDED;
+    pass.entry(entry);
+  }
+  return { head, pass };
+}
+
+/** The reader of a source (its format given, else named by its extension, else sniffed), after the size checks. */
+function readerFor(source: ReadSource | RangeSource, options: ReadOptions, format?: InputFormat): Reader {
   if (source.bytes.byteLength === 0)
     throw new CatalogInputError('input/empty', 'input.empty', { file: source.name });
   if (source.bytes.byteLength > options.limits.maxBytes) {
@@ -100,6 +143,5 @@ export async function readCatalogBytes(
       file: source.name,
       format: chosen,
     });
-  if (reader.readRanges) return reader.readRanges(source, options);
-  return reader.read({ name: source.name, bytes: allBytes(source.bytes) }, options);
+  return reader;
 }

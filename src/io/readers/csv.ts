@@ -3,7 +3,7 @@ import { CatalogInputError } from '../../errors.js';
 import { Deadline, type ResolvedLimits } from '../../limits.js';
 import { columnLetter } from '../../model/grid.js';
 import { TableStream } from '../../model/table.js';
-import type { ParsedCatalog } from '../../model/types.js';
+import type { EntryPass, EntryStream, ParsedCatalog, StreamedCatalog } from '../../model/types.js';
 import { StringPool } from '../../util/strings.js';
 import { CsvChunkParser, CsvSyntaxError, parseCsvText } from './csv-text.js';
 import { decodeTextInput, decodeTextStream, type TextSink } from './encoding.js';
@@ -172,10 +172,44 @@ export function csvRecords(bytes: Uint8Array, name: string, limits: ResolvedLimi
  * long, and only then what the mapping found (no header …).
  */
 export function readCsv(source: ReadSource | RangeSource, options: ReadOptions): ParsedCatalog {
+  return decodeCsv(source, options).catalog;
+}
+
+/**
+ * Reads a CSV catalog as readCsv does, handing each entry to `stream` once complete instead of keeping it:
+ * returns the catalog without entries and the pass of the reading that counts.
+ */
+export function streamCsv<P extends EntryPass>(
+  source: ReadSource | RangeSource,
+  options: ReadOptions,
+  stream: EntryStream<P>,
+): StreamedCatalog<P> {
+  const { catalog, pass } = decodeCsv(source, options, stream);
+  const { entries: _none, ...head } = catalog;
+  // A sink opens its pass with the header (end() finds it at the latest), before it returns.
+  return { head, pass: pass! };
+}
+
+function decodeCsv<P extends EntryPass>(
+  source: ReadSource | RangeSource,
+  options: ReadOptions,
+  stream?: EntryStream<P>,
+): CsvRead<P> {
   const deadline = new Deadline(source.name, options.limits.timeoutMs);
   const ext = extOf(source.name, '.csv');
   checkContent('csv', sniffContent(source.bytes.subarray(0, SNIFF_BYTES)), source.name, ext);
-  return decodeTextStream(source.bytes, source.name, ext, () => new CsvSink(source.name, options, deadline));
+  return decodeTextStream(
+    source.bytes,
+    source.name,
+    ext,
+    () => new CsvSink<P>(source.name, options, deadline, stream),
+  );
+}
+
+/** What one reading of a CSV text gives: the catalog, and the pass its entries went to when streamed. */
+interface CsvRead<P extends EntryPass> {
+  catalog: ParsedCatalog;
+  pass?: P;
 }
 
 /** The first text a CSV sink holds back: the delimiter is sniffed from it (see sniffDelimiter). */
@@ -185,11 +219,11 @@ const SNIFF_CHARS = 65_536;
 const RANK = { rows: 2, cells: 3, mapping: 4 } as const;
 
 /** Turns the pieces of a CSV text into a ParsedCatalog (see readCsv). */
-class CsvSink implements TextSink<ParsedCatalog> {
+class CsvSink<P extends EntryPass> implements TextSink<CsvRead<P>> {
   private head = '';
   private widths: RecordWidths | undefined;
   private parser: CsvChunkParser | undefined;
-  private readonly table: TableStream;
+  private readonly table: TableStream<P>;
   private readonly pool = new StringPool();
   private readonly limits: ResolvedLimits;
   /**
@@ -202,9 +236,10 @@ class CsvSink implements TextSink<ParsedCatalog> {
     private readonly file: string,
     options: ReadOptions,
     private readonly deadline: Deadline,
+    stream?: EntryStream<P>,
   ) {
     this.limits = options.limits;
-    this.table = new TableStream({ file, format: 'csv' }, options, deadline);
+    this.table = new TableStream({ file, format: 'csv' }, options, deadline, stream);
   }
 
   write(text: string): void {
@@ -216,7 +251,7 @@ class CsvSink implements TextSink<ParsedCatalog> {
     this.feed(text);
   }
 
-  end(): ParsedCatalog {
+  end(): CsvRead<P> {
     if (!this.parser) this.start();
     const wide = this.widths!.wide;
     if (wide) throw this.tooWide(wide);
@@ -229,7 +264,8 @@ class CsvSink implements TextSink<ParsedCatalog> {
     }
     if (this.deferred) throw this.deferred.error;
     this.deadline.check();
-    return this.table.end();
+    const catalog = this.table.end();
+    return this.table.pass ? { catalog, pass: this.table.pass } : { catalog };
   }
 
   private start(): void {

@@ -2,9 +2,15 @@
 import { readSync } from 'node:fs';
 import { type FileHandle, open, readFile, stat } from 'node:fs/promises';
 import { CatalogInputError } from '../../errors.js';
-import type { InputFormat, ParsedCatalog } from '../../model/types.js';
-import { readCatalogBytes } from './bytes.js';
-import type { ReadOptions } from './types.js';
+import type {
+  EntryPass,
+  EntryStream,
+  InputFormat,
+  ParsedCatalog,
+  StreamedCatalog,
+} from '../../model/types.js';
+import { readCatalogBytes, streamCatalogBytes } from './bytes.js';
+import type { RangeSource, ReadOptions, ReadSource } from './types.js';
 
 export {
   formatFromName,
@@ -12,16 +18,38 @@ export {
   readerFormats,
   registerReader,
   SUPPORTED_EXTENSIONS,
+  streamCatalogBytes,
 } from './bytes.js';
 export type { Reader, ReadOptions, ReadSource } from './types.js';
 
 /** Reads a file from disk with the checks every input gets, then parses it. */
-export async function readCatalogFile(
+export function readCatalogFile(
   path: string,
   options: ReadOptions,
   format?: InputFormat,
   name: string = path,
 ): Promise<ParsedCatalog> {
+  return withFile(path, name, options, (source) => readCatalogBytes(source, options, format));
+}
+
+/** Reads a file from disk as readCatalogFile does, handing its entries to `stream` (see streamCatalogBytes). */
+export function streamCatalogFile<P extends EntryPass>(
+  path: string,
+  options: ReadOptions,
+  stream: EntryStream<P>,
+  format?: InputFormat,
+  name: string = path,
+): Promise<StreamedCatalog<P>> {
+  return withFile(path, name, options, (source) => streamCatalogBytes(source, options, stream, format));
+}
+
+/** Checks a file (exists, size, not a folder) and reads it with `read`: a range at a time when it is a file. */
+async function withFile<T>(
+  path: string,
+  name: string,
+  options: ReadOptions,
+  read: (source: ReadSource | RangeSource) => Promise<T>,
+): Promise<T> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
@@ -44,7 +72,7 @@ export async function readCatalogFile(
     });
   }
   // A pipe or a device (/dev/stdin) has no size to read ranges of: read it whole.
-  if (!info.isFile()) return readCatalogBytes({ name, bytes: await readWhole(path, name) }, options, format);
+  if (!info.isFile()) return read({ name, bytes: await readWhole(path, name) });
   let file: FileHandle;
   try {
     file = await open(path, 'r');
@@ -56,7 +84,7 @@ export async function readCatalogFile(
     });
   }
   try {
-    return await readCatalogBytes({ name, bytes: new FileRange(file.fd, info.size, name) }, options, format);
+    return await read({ name, bytes: new FileRange(file.fd, info.size, name) });
   } finally {
     await file.close();
   }

@@ -1,6 +1,13 @@
 // The reader interface: bytes of one file in, a ParsedCatalog (entries with cell locations) out.
 import type { ResolvedLimits } from '../../limits.js';
-import type { CatalogKind, InputFormat, ParsedCatalog } from '../../model/types.js';
+import type {
+  CatalogKind,
+  EntryPass,
+  EntryStream,
+  InputFormat,
+  ParsedCatalog,
+  StreamedCatalog,
+} from '../../model/types.js';
 import type { Seeds } from '../../seeds/index.js';
 
 /** Options every reader receives. */
@@ -46,4 +53,10 @@ export interface Reader {
   read(source: ReadSource, options: ReadOptions): ParsedCatalog | Promise<ParsedCatalog>;
   /** Reads bytes a range at a time (the reader streams): given a file the adapter has not read whole. */
   readRanges?(source: RangeSource, options: ReadOptions): ParsedCatalog | Promise<ParsedCatalog>;
+  /** Reads as readRanges does, handing each entry to `stream` instead of keeping it (see EntryStream). */
+  streamRanges?<P extends EntryPass>(
+    source: RangeSource,
+    options: ReadOptions,
+    stream: EntryStream<P>,
+  ): StreamedCatalog<P> | Promise<StreamedCatalog<P>>;
 }

@@ -2,16 +2,8 @@
 import { defineRule } from '../../../src/rules/define.js';
 import { foldText, listForMessage } from '../../../src/rules/helpers/text.js';
 import { meaningful } from '../../../src/rules/helpers/values.js';
+import { contentHash } from '../../../src/util/content-hash.js';
 import { Repeats } from '../../../src/util/maps.js';
-
-/** JSON with object keys sorted: two records read from the same text compare equal. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
 
 export default defineRule({
   meta: {
@@ -41,19 +33,23 @@ export default defineRule({
     const repeats = new Repeats();
     // A catalog has few providers: each folded once.
     const foldedProviders = new Map<string, string>();
-    // What the end needs of an entry, worked out only for entries that share a name with another.
-    const infoOf = (index: number): { name: string; code?: string; related: Set<string> } => {
-      const data = context.entries[index]!.data;
-      const name = meaningful(context.seeds, data.name)!;
-      const related = new Set<string>();
-      if (Array.isArray(data.relatedCodes))
-        for (const c of data.relatedCodes) if (typeof c === 'string') related.add(c.trim());
-      const code = meaningful(context.seeds, data.code);
+    // What the end needs of an entry, kept as it passes (the entries themselves may be let go by then): the
+    // fingerprint of its content (JSON with sorted keys) by entry index, and its related codes when it has any.
+    const contents: number[] = [];
+    const relatedOf = new Map<number, Set<string>>();
+    const infoOf = (index: number): { name: string; code?: string; related: ReadonlySet<string> } => {
+      const ref = context.entries[index]!;
+      // Entries in a group have a meaningful name; name and code as read are the values' trimmed texts.
+      const name = ref.name!;
+      const related = relatedOf.get(index) ?? NONE;
+      const code = meaningful(context.seeds, ref.code);
       return code ? { name, code, related } : { name, related };
     };
     return {
       entry(entry) {
         const name = meaningful(context.seeds, entry.data.name);
+        // One number for every entry, so the list stays packed (entries come in order).
+        contents[entry.index] = name ? contentHash(entry.data) : 0;
         if (!name) return;
         const provider = meaningful(context.seeds, entry.data.provider) ?? '';
         let folded = foldedProviders.get(provider);
@@ -62,6 +58,12 @@ export default defineRule({
           foldedProviders.set(provider, folded);
         }
         repeats.add(folded, foldText(name), entry.index);
+        const codes = entry.data.relatedCodes;
+        if (Array.isArray(codes) && codes.length > 0) {
+          const related = new Set<string>();
+          for (const c of codes) if (typeof c === 'string') related.add(c.trim());
+          relatedOf.set(entry.index, related);
+        }
       },
       end() {
         const info = new Map<number, ReturnType<typeof infoOf>>();
@@ -82,11 +84,10 @@ export default defineRule({
         };
         for (const members of repeats.groups()) {
           // A record listed twice word for word: only the later copies are reported, pointing at the first.
-          // The content is serialised here, for the few entries that share a name, not for every entry.
-          const firstCopy = new Map<string, number>();
+          const firstCopy = new Map<number, number>();
           const copies = new Set<number>();
           for (const index of members) {
-            const content = canonicalJson(context.entries[index]!.data);
+            const content = contents[index]!;
             const first = firstCopy.get(content);
             if (first === undefined) firstCopy.set(content, index);
             else {
@@ -115,3 +116,5 @@ export default defineRule({
     };
   },
 });
+
+const NONE: ReadonlySet<string> = new Set();
