@@ -21,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureCatalog, OUT_DIR } from './generate.mjs';
+import { median, medianInterval } from './lib/paired.mjs';
 import { loadTableSchema } from './tableschema.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,26 +73,24 @@ function measure(argv, label) {
     },
   );
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  const [rssKb, cpuUs] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split(' ').map(Number) : [];
+  const [rssKb, cpuUs, workers] = existsSync(rssFile)
+    ? readFileSync(rssFile, 'utf8').split(' ').map(Number)
+    : [];
   if (child.error) throw child.error;
   const m = {
     wallMs,
     cpuMs: cpuUs === undefined ? Number.NaN : cpuUs / 1000,
     rssMb: rssKb === undefined ? Number.NaN : rssKb / 1024,
+    /** Worker threads the child started (0: everything ran on its main thread). */
+    workers: workers ?? Number.NaN,
     status: child.status,
     stdout: child.stdout,
     stderr: child.stderr,
   };
   process.stderr.write(
-    `  ${label}: ${Math.round(wallMs)} ms (cpu ${Math.round(m.cpuMs)} ms), ${Math.round(m.rssMb)} MiB, exit ${child.status} (load ${loadavg()[0].toFixed(1)})\n`,
+    `  ${label}: ${Math.round(wallMs)} ms (cpu ${Math.round(m.cpuMs)} ms), ${Math.round(m.rssMb)} MiB, exit ${child.status}${m.workers > 0 ? `, ${m.workers} workers` : ''} (load ${loadavg()[0].toFixed(1)})\n`,
   );
   return m;
-}
-
-function median(list) {
-  const s = [...list].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /**
@@ -361,16 +360,90 @@ for (const format of runs('tabular') ? ['csv', 'json'] : []) {
 }
 
 // 4. --jobs: the default against one thread (wall time), on files that repay workers and files that do not.
+//
+// The two sides run as pairs, back to back (which goes first alternates), and the ratio is taken within each pair,
+// so a change of load between pairs — other processes coming and going — moves both sides of a pair alike. The row
+// gives the median of the pair ratios with its 95 % interval; pairs are added until that interval is within
+// ±NOISE or the case's cap is reached. The preload counts the worker threads each child started, so the row says
+// whether the default ran the pool or the one-thread path of --jobs 1.
 const jobsCases = [
   { count: 4, n: 10_000, format: 'xlsx' },
   { count: 8, n: 1000, format: 'csv' },
   { count: 2, n: 20_000, format: 'csv' },
 ];
-// The default's cost model (src/cli/parallel.ts), to say what it chose and to check its constants against this run.
-const { JOB_COST, planJobs } = runs('jobs')
-  ? await import(join(ROOT, 'dist', 'src', 'cli', 'parallel.js'))
-  : { JOB_COST: undefined, planJobs: undefined };
-const costChecks = [];
+
+/**
+ * Runs `a` and `b` as pairs until the 95 % interval of the median of the pair ratios a/b (wall) is at most
+ * 2 × NOISE wide, with at least `min` and at most `max` pairs. Returns each side's runs and the pair ratios.
+ */
+function pairs(title, a, b, { min, max }) {
+  process.stderr.write(`${title}\n`);
+  const runsOf = { a: [], b: [] };
+  const ratios = [];
+  for (let i = 0; i < max; i++) {
+    loads.push(loadavg()[0]);
+    for (const side of i % 2 ? ['b', 'a'] : ['a', 'b']) {
+      const v = side === 'a' ? a : b;
+      v.before?.();
+      const m = measure(v.argv, `${v.name} (pair ${i + 1})`);
+      const ok = v.ok ? v.ok(m) : m.status === 0;
+      if (ok !== true)
+        throw new Error(`${title}, ${v.name}: ${ok === false ? `exit ${m.status}` : ok}\n${m.stderr}`);
+      runsOf[side].push(m);
+    }
+    ratios.push(runsOf.a[i].wallMs / runsOf.b[i].wallMs);
+    const ci = medianInterval(ratios);
+    if (ratios.length >= min && ci && ci.high - ci.low <= 2 * NOISE) break;
+  }
+  return { a: runsOf.a, b: runsOf.b, ratios, ci: medianInterval(ratios) };
+}
+
+const pairRounds = (short) =>
+  args.quick
+    ? { min: 3, max: 3 }
+    : short
+      ? { min: Math.max(RUNS, 9), max: 24 }
+      : { min: Math.max(RUNS, 6), max: 12 };
+const interval = (ci) =>
+  ci ? `${ci.low.toFixed(2)}–${ci.high.toFixed(2)}` : 'too few pairs for a 95 % interval';
+/**
+ * What the default ran: the one-thread path of --jobs 1 or the pool, from the workers each child started; `sampled`:
+ * whether the default may have sampled the CPU first (when the load average read busy).
+ */
+function pathOf(runsList, sampled) {
+  const counts = runsList.map((m) => m.workers);
+  const pooled = counts.filter((w) => w > 0);
+  const after = sampled ? `; a ${JOB_COST.sampleMs} ms CPU sample first when the load average read busy` : '';
+  if (!pooled.length)
+    return {
+      text: `one thread in every run (the path of --jobs 1${after})`,
+      short: `one thread (the path of --jobs 1${after})`,
+    };
+  const workers = [...new Set(pooled)].sort().join(' or ');
+  return pooled.length === counts.length
+    ? { text: `${workers} workers in every run`, short: `${workers} workers` }
+    : {
+        text: `${workers} workers in ${pooled.length} of ${counts.length} runs, one thread in the others`,
+        short: `${workers} workers in ${pooled.length} of ${counts.length} runs`,
+      };
+}
+
+// The default's cost model (seeds/jobs.json, read by src/cli/parallel.ts): its constants are checked against this
+// run below.
+const JOB_COST = JSON.parse(readFileSync(join(ROOT, 'seeds', 'jobs.json'), 'utf8'));
+const model = runs('jobs') ? await import(join(ROOT, 'dist', 'src', 'cli', 'parallel.js')) : undefined;
+if (model) (await import(join(ROOT, 'dist', 'src', 'data', 'node.js'))).useNodeData();
+/**
+ * Whether the default samples the CPU before it decides for these inputs when the load average reads busy: when an
+ * idle machine would take a pool and the run is predicted long enough (jobsFor in src/cli/parallel.ts).
+ */
+const samples = (inputs) => {
+  const idle = { cores: availableParallelism(), load: 0 };
+  return (
+    model.planJobs(inputs, idle, JOB_COST) > 1 &&
+    model.predictedWallMs(inputs, 1, idle, JOB_COST) >= JOB_COST.sampleMs * JOB_COST.sampleWorth
+  );
+};
 for (const { count, n, format } of runs('jobs') ? jobsCases : []) {
   const source = await ensureCatalog(n, format);
   const files = [];
@@ -379,44 +452,71 @@ for (const { count, n, format } of runs('jobs') ? jobsCases : []) {
     if (!existsSync(copy) || statSync(copy).size !== statSync(source).size) copyFileSync(source, copy);
     files.push(copy);
   }
-  // Runs of a second or two move by more than the 5 % allowed on a busy machine: the short cases get more rounds.
-  const rounds = n * count <= 10_000 ? Math.max(RUNS, 11) : RUNS;
-  const before = loads.length;
-  const r = compare(
+  const r = pairs(
     `${count} × ${kilo(n)}-entry ${format}: default --jobs against --jobs 1`,
-    {
-      '--jobs 1': govcatVariant(files, n * count, ['--jobs', '1']),
-      default: govcatVariant(files, n * count),
-    },
-    rounds,
+    { name: 'default', ...govcatVariant(files, n * count) },
+    { name: '--jobs 1', ...govcatVariant(files, n * count, ['--jobs', '1']) },
+    pairRounds(n * count <= 10_000),
   );
-  const inputs = files.map((f) => ({ format, bytes: statSync(f).size }));
-  const seen = loads.slice(before);
-  const chosen = [...new Set(seen.map((load) => planJobs(inputs, { cores: availableParallelism(), load })))];
-  const mebibytes = inputs.reduce((a, i) => a + i.bytes, 0) / 1048576;
+  const ratio = median(r.ratios);
+  const path = pathOf(r.a, samples(files.map((f) => ({ format, bytes: statSync(f).size }))));
+  const seen = loads.slice(-r.ratios.length);
   notices.push(
-    `--jobs default on ${count} × ${kilo(n)}-entry ${format}: the cost model chose ${chosen.join(' or ')} thread(s) ` +
-      `at the loads of its rounds (${Math.min(...seen).toFixed(1)}–${Math.max(...seen).toFixed(1)})` +
-      `${chosen.length === 1 && chosen[0] === 1 ? ', the path of --jobs 1' : ''}; ${rounds} rounds.`,
+    `--jobs default on ${count} × ${kilo(n)}-entry ${format}: ${path.text}; ${r.ratios.length} pairs at loads ` +
+      `${Math.min(...seen).toFixed(1)}–${Math.max(...seen).toFixed(1)}; pair ratios ${Math.min(...r.ratios).toFixed(2)}–` +
+      `${Math.max(...r.ratios).toFixed(2)}, median ${ratio.toFixed(2)}× (95 % interval ${interval(r.ci)}).`,
   );
-  costChecks.push(
-    `${format} ${Math.round(r['--jobs 1'].cpu / mebibytes)} ms per MiB (${count} × ${kilo(n)}, model ${JOB_COST.msPerMiB[format]})`,
-  );
-  const ratio = r.default.wall / r['--jobs 1'].wall;
   target(
     `--jobs default on ${count} × ${kilo(n)}-entry ${format}: not slower than one thread, wall`,
-    ms(r.default.wall),
-    `--jobs 1: ${ms(r['--jobs 1'].wall)}`,
-    times(ratio),
+    `${ms(median(r.a.map((m) => m.wallMs)))}, ${path.short}`,
+    `--jobs 1: ${ms(median(r.b.map((m) => m.wallMs)))}`,
+    `${times(ratio)} (${interval(r.ci)}, ${r.ratios.length} pairs)`,
     `≤ ${(1 + NOISE).toFixed(2)}× (noise)`,
     ratio <= 1 + NOISE,
   );
 }
 
-if (costChecks.length)
-  notices.push(
-    `The cost model's constants against this run — CPU of --jobs 1 per MiB of input, one start-up included: ${costChecks.join('; ')}.`,
+// The cost model's constants against this machine: one thread's CPU per MiB of each format (the slope between a
+// 1k- and a 10k-entry file, so start-up is left out), and what a pool adds before its first file (paired wall
+// time of --jobs 2 against --jobs 1 on two 10-entry files).
+if (runs('jobs')) {
+  const variants = {};
+  const sizes = {};
+  for (const format of ['xlsx', 'csv', 'json'])
+    for (const n of [1000, 10_000]) {
+      const file = await ensureCatalog(n, format);
+      sizes[`${format} ${kilo(n)}`] = statSync(file).size / 1048576;
+      variants[`${format} ${kilo(n)}`] = govcatVariant([file], n, ['--jobs', '1']);
+    }
+  const c = compare('the cost model: one thread per format and size', variants, Math.max(RUNS, 5));
+  const slopes = ['xlsx', 'csv', 'json'].map((format) => {
+    const [small, big] = [`${format} 1k`, `${format} 10k`];
+    const perMiB = (c[big].cpu - c[small].cpu) / (sizes[big] - sizes[small]);
+    const cores = c[big].cpu / c[big].wall;
+    return `${format} ${Math.round(perMiB)} ms per MiB (model ${JOB_COST.cpuMsPerMiB[format]}), one 10k file keeps ${cores.toFixed(2)} cores busy (model ${JOB_COST.coresPerFile[format]})`;
+  });
+  const tiny = await ensureCatalog(10, 'csv');
+  const two = [0, 1].map((i) => {
+    const copy = join(tmp, `jobs-10-${i}.csv`);
+    copyFileSync(tiny, copy);
+    return copy;
+  });
+  const start = pairs(
+    'the cost model: a pool of 2 against one thread on two 10-entry files',
+    { name: '--jobs 2', ...govcatVariant(two, 20, ['--jobs', '2']) },
+    { name: '--jobs 1', ...govcatVariant(two, 20, ['--jobs', '1']) },
+    args.quick ? { min: 3, max: 3 } : { min: 9, max: 9 },
   );
+  const startMs = median(start.a.map((m, i) => m.wallMs - start.b[i].wallMs));
+  const startCpu = median(start.a.map((m, i) => m.cpuMs - start.b[i].cpuMs));
+  notices.push(
+    `The cost model's constants (seeds/jobs.json) against this run, one thread's CPU: ${slopes.join('; ')}; ` +
+      `a pool of 2 adds ${Math.round(startMs)} ms of wall before its first file (model ${JOB_COST.poolStartMs}; ` +
+      `median of ${start.ratios.length} paired differences at load ${median(loads.slice(-start.ratios.length)).toFixed(1)}; ` +
+      `its CPU: ${Math.round(startCpu)} ms, i.e. ${Math.round(startCpu / 2)} ms per worker, which two free cores run at once). ` +
+      `Cores busy per file and the start-up's wall time are inflated by load; CPU per MiB is not.`,
+  );
+}
 
 // 5. A folder of many small files against one file with the same entries: start-up paid once, not per file.
 if (runs('folder')) {
@@ -505,7 +605,18 @@ const lines = [
 ];
 const passed = rows.filter((r) => r.endsWith('| PASS |')).length;
 lines.push('', `${passed} of ${rows.length} targets met.`);
-for (const n of notices) lines.push('', `Notice: ${n}`);
+// A partial run keeps the notices of the parts it did not run (each notice names what it is about).
+const partOfNotice = (text) =>
+  /^(--jobs|The cost model)/.test(text) ? 'jobs' : /^tableschema-js/.test(text) ? 'tabular' : undefined;
+const keptNotices =
+  only && existsSync(args.out)
+    ? readFileSync(args.out, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('Notice: '))
+        .map((l) => l.slice('Notice: '.length))
+        .filter((text) => !only.includes(partOfNotice(text)))
+    : [];
+for (const n of [...keptNotices, ...notices]) lines.push('', `Notice: ${n}`);
 const text = `${lines.join('\n')}\n`;
 writeFileSync(args.out, `# govcat benchmark results\n\n${text}`);
 process.stdout.write(text);

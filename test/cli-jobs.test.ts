@@ -1,9 +1,20 @@
 // `govcat validate a b c --jobs n`: worker threads give exactly the report and exit code of one thread.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_COST, jobsFor, planJobs, predictedMs } from '../src/cli/parallel.js';
+import {
+  jobCost,
+  jobsFor,
+  type MachineProbe,
+  othersBusy,
+  planJobs,
+  predictedCpuMs,
+  predictedMs,
+  predictedWallMs,
+} from '../src/cli/parallel.js';
+import { useNodeData } from '../src/data/node.js';
+import { packageRoot } from '../src/paths.js';
 import { runCli } from './helpers/cli.js';
 import {
   canonicalJson,
@@ -110,12 +121,128 @@ describe('validate --jobs', () => {
     expect(planJobs(workbooks, idle2)).toBe(2);
     // The same on a machine whose cores are busy with other work: one thread.
     expect(planJobs(workbooks, { cores: 2, load: 2 })).toBe(1);
+    expect(planJobs(workbooks, { cores: 2, load: 1 })).toBe(1);
     // More cores, more workers, never more than files.
     expect(planJobs(workbooks, { cores: 8, load: 0 })).toBe(4);
-    // The model's prediction is linear in size, per format.
-    expect(predictedMs({ format: 'csv', bytes: 2 * mib })).toBe(2 * JOB_COST.msPerMiB.csv!);
-    expect(predictedMs({ format: 'xlsx', bytes: mib })).toBeGreaterThan(
-      predictedMs({ format: 'csv', bytes: mib }),
+    // The model's CPU is linear in size, per format; a workbook keeps more than one core busy on its own.
+    expect(predictedCpuMs({ format: 'csv', bytes: 2 * mib })).toBe(2 * jobCost().cpuMsPerMiB.csv!);
+    expect(predictedCpuMs({ format: 'xlsx', bytes: mib })).toBeGreaterThan(
+      predictedCpuMs({ format: 'csv', bytes: mib }),
     );
+    expect(predictedMs({ format: 'xlsx', bytes: mib })).toBeLessThan(
+      predictedCpuMs({ format: 'xlsx', bytes: mib }),
+    );
+    // With one free core, a workbook gets one core.
+    expect(predictedMs({ format: 'xlsx', bytes: mib }, 1)).toBe(
+      predictedCpuMs({ format: 'xlsx', bytes: mib }),
+    );
+  });
+
+  it('plans from the costs it is given: start-up, cores per file, the longest file and the margin', () => {
+    // 1 s of CPU per MiB, one core per file, a pool that starts in 100 ms, no margin beyond "faster".
+    const cost = {
+      ...jobCost(),
+      cpuMsPerMiB: { csv: 1000 },
+      coresPerFile: { csv: 1 },
+      poolStartMs: 100,
+      margin: 1,
+    };
+    const mib = 1048576;
+    const two = [
+      { format: 'csv', bytes: mib },
+      { format: 'csv', bytes: mib },
+    ];
+    // 2000 ms on one thread; 100 + 2000 / 2 = 1100 ms on two.
+    expect(predictedWallMs(two, 1, { cores: 2, load: 0 }, cost)).toBe(2000);
+    expect(predictedWallMs(two, 2, { cores: 2, load: 0 }, cost)).toBe(1100);
+    expect(planJobs(two, { cores: 2, load: 0 }, cost)).toBe(2);
+    // Half a core busy: 100 + 2000 / 1.5.
+    expect(predictedWallMs(two, 2, { cores: 2, load: 0.5 }, cost)).toBeCloseTo(100 + 2000 / 1.5);
+    expect(planJobs(two, { cores: 2, load: 0.5 }, cost)).toBe(2);
+    // A pool cannot end before its longest file: one 10 MiB file and a small one gain only the small one.
+    const uneven = [
+      { format: 'csv', bytes: 10 * mib },
+      { format: 'csv', bytes: mib / 10 },
+    ];
+    expect(predictedWallMs(uneven, 2, { cores: 2, load: 0 }, cost)).toBe(100 + 10_000);
+    expect(planJobs(uneven, { cores: 2, load: 0 }, cost)).toBe(1);
+    // A margin of 0.5 asks for twice as fast: 1100 / 2000 is not enough.
+    expect(planJobs(two, { cores: 2, load: 0 }, { ...cost, margin: 0.5 })).toBe(1);
+    // A start-up longer than what the pool saves: one thread.
+    expect(planJobs(two, { cores: 2, load: 0 }, { ...cost, poolStartMs: 1000 })).toBe(1);
+    // Files that keep two cores busy each gain nothing from a second worker on two cores.
+    expect(planJobs(two, { cores: 2, load: 0 }, { ...cost, coresPerFile: { csv: 2 } })).toBe(1);
+    expect(planJobs(two, { cores: 4, load: 0 }, { ...cost, coresPerFile: { csv: 2 } })).toBe(2);
+  });
+
+  it('reads the machine only as far as the decision needs', async () => {
+    const calls: string[] = [];
+    const machine = (load: number, busy: number): MachineProbe => ({
+      cores: () => 2,
+      loadAverage: () => {
+        calls.push('load');
+        return load;
+      },
+      sampleBusy: async (ms) => {
+        calls.push(`sample ${ms}`);
+        return busy;
+      },
+    });
+    const two = ['rows.csv', 'portal.csv'];
+    // The fixtures are small: with the real costs even an idle machine would not repay a pool, so nothing is read.
+    expect(await jobsFor(two, undefined, dir, machine(0, 0))).toBe(1);
+    expect(await jobsFor(two, 2, dir, machine(0, 0))).toBe(2);
+    expect(calls).toEqual([]);
+    // Costs that make the same files worth a pool (long runs: far above sampleWorth × sampleMs).
+    const slow = { ...jobCost(), cpuMsPerMiB: { csv: 1e9 }, coresPerFile: { csv: 1 } };
+    // An idle load average: the pool, without a sample.
+    expect(await jobsFor(two, undefined, dir, machine(0, 0), slow)).toBe(2);
+    expect(calls).toEqual(['load']);
+    // A busy load average (e.g. earlier runs that have ended): the CPU is sampled, and the sample decides.
+    calls.length = 0;
+    expect(await jobsFor(two, undefined, dir, machine(1.9, 0.1), slow)).toBe(2);
+    expect(await jobsFor(two, undefined, dir, machine(1.9, 1.5), slow)).toBe(1);
+    expect(calls).toEqual(['load', `sample ${jobCost().sampleMs}`, 'load', `sample ${jobCost().sampleMs}`]);
+    // A run too short to pay for a sample keeps the load average's answer.
+    calls.length = 0;
+    const short = { ...slow, cpuMsPerMiB: { csv: 1 }, poolStartMs: 0, margin: 1 };
+    expect(await jobsFor(two, undefined, dir, machine(1.9, 0), short)).toBe(1);
+    expect(calls).toEqual(['load']);
+  });
+
+  it('takes its constants from seeds/jobs.json, checked by its schema', () => {
+    const root = mkdtempSync(join(tmpdir(), 'govcat-jobs-seed-'));
+    const seed = JSON.parse(readFileSync(join(packageRoot(), 'seeds', 'jobs.json'), 'utf8'));
+    const write = (data: unknown) => {
+      mkdirSync(join(root, 'seeds'), { recursive: true });
+      cpSync(join(packageRoot(), 'schemas'), join(root, 'schemas'), { recursive: true });
+      writeFileSync(join(root, 'seeds', 'jobs.json'), JSON.stringify(data));
+    };
+    const two = [
+      { format: 'csv', bytes: 4 * 1048576 },
+      { format: 'csv', bytes: 4 * 1048576 },
+    ];
+    try {
+      expect(planJobs(two, { cores: 2, load: 0 })).toBe(2);
+      // A pool that takes a minute to start is never worth it.
+      write({ ...seed, poolStartMs: 60_000 });
+      useNodeData(root);
+      expect(jobCost().poolStartMs).toBe(60_000);
+      expect(planJobs(two, { cores: 2, load: 0 })).toBe(1);
+      // A seed that breaks its schema is refused with the file's name.
+      write({ ...seed, margin: 2 });
+      useNodeData(root);
+      expect(() => jobCost()).toThrow(/jobs\.json.*margin/);
+    } finally {
+      useNodeData();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('counts the cores other processes keep busy, leaving its own CPU out', () => {
+    // 150 ms of busy CPU over 100 ms of wall, 50 of them this process's own: one other core busy.
+    expect(othersBusy(150, 50, 100)).toBe(1);
+    expect(othersBusy(20, 40, 100)).toBe(0);
+    expect(othersBusy(100, 0, 0)).toBe(0);
   });
 });

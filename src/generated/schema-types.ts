@@ -62,6 +62,7 @@ export interface GovcatSchemas {
   'seeds/classification-tree'?: ClassificationTree;
   'seeds/header-aliases'?: HeaderAliases;
   'seeds/indicator-inputs'?: IndicatorInputs;
+  'seeds/jobs'?: JobCostModel;
   'seeds/naming-rules'?: NamingRules;
   'seeds/regions'?: RegionList;
   'seeds/rule-options'?: RuleOptionDefaults;
@@ -1270,6 +1271,46 @@ export interface IndicatorInputs {
   updateCycles: {
     [k: string]: 'day' | 'week' | 'month' | 'quarter' | 'half-year' | 'year' | undefined;
   };
+}
+/**
+ * seeds/jobs.json 的形状：validate 默认线程数（--jobs 未给出时）的代价模型，常数为实测值（node bench/run.mjs --only jobs 每次打印实测值与这些常数的对照）。
+ */
+export interface JobCostModel {
+  $schema?: string;
+  /**
+   * 这些常数的来源：哪台机器、哪次测量、每个数怎么测的。
+   */
+  basis: string;
+  cpuMsPerMiB: CpuMsPerMiB;
+  coresPerFile: CoresPerFile;
+  /**
+   * 线程池在第一个文件之前增加的墙钟毫秒数（加载 piscina、工作线程加载模块）。
+   */
+  poolStartMs: number;
+  /**
+   * 线程池的预测墙钟时间须不超过单线程的这一比例，默认才用线程池。
+   */
+  margin: number;
+  /**
+   * 一分钟平均负载显示核心忙时，采样 CPU 的毫秒数。
+   */
+  sampleMs: number;
+  /**
+   * 只有预测运行时间至少是采样时间的这么多倍时才采样。
+   */
+  sampleWorth: number;
+}
+/**
+ * 单线程校验 1 MiB 输入的 CPU 毫秒数（所有线程合计），按格式（文件扩展名）；未列出的格式按 csv 计。
+ */
+export interface CpuMsPerMiB {
+  [k: string]: number | undefined;
+}
+/**
+ * 单个文件独自校验时占用的核数（CPU 时间 ÷ 墙钟时间），按格式；至少 1。
+ */
+export interface CoresPerFile {
+  [k: string]: number | undefined;
 }
 /**
  * seeds/rules/naming.json 的形状：目录命名规范（命名规则与碎片化检测）使用的模式和词表。模式是 JavaScript 正则表达式（按 u 标志编译，载入时校验）。

@@ -6,10 +6,19 @@ const SHEET_BITS = 1024;
 const COLUMN_BITS = 32_768;
 const ROW_UNIT = SHEET_BITS * COLUMN_BITS;
 
-/** Sheet names shared by the entries of one file (a location stores only the sheet's index). */
+/**
+ * Sheet names shared by the entries of one file (a location stores only the sheet's index); and the positions of
+ * the keys of the entry being built, by key id (see PackedLocations.find).
+ */
 export class SheetTable {
   private readonly names: (string | undefined)[] = [];
   private readonly index = new Map<string | undefined, number>();
+  /** The entry whose keys `position` holds, if any. */
+  building: PackedLocations | undefined;
+  /** Bumped for each entry built: a position counts when `stamp` at its id is the current one. */
+  generation = 0;
+  readonly position: number[] = [];
+  readonly stamp: number[] = [];
 
   /** Index of a sheet name (undefined for CSV). */
   indexOf(name: string | undefined): number {
@@ -68,7 +77,14 @@ export class PackedLocations implements Map<string, SourceLocation> {
   private index: Map<string, number> | undefined;
   private other: Map<string, SourceLocation> | undefined;
 
-  constructor(private readonly sheets: SheetTable) {}
+  /** The id of the key the last find() looked up while building (-1: none). */
+  private foundId = -1;
+
+  /** The new map is the entry being built: its keys are found by id until compact() (or a removal). */
+  constructor(private readonly sheets: SheetTable) {
+    sheets.building = this;
+    sheets.generation++;
+  }
 
   private pack(loc: SourceLocation): number | undefined {
     if (
@@ -110,7 +126,20 @@ export class PackedLocations implements Map<string, SourceLocation> {
     return loc;
   }
 
+  /**
+   * Position of a key, or -1. While the entry is being built, through the table's positions by key id (a map per
+   * entry, rebuilt as it grew, was most of what building an entry allocated); otherwise a scan of a short list,
+   * or a map built on first use.
+   */
   private find(key: string): number {
+    const table = this.sheets;
+    if (table.building === this) {
+      const id = keyId(key);
+      this.foundId = id;
+      if (id >= 0) return table.stamp[id] === table.generation ? table.position[id]! : -1;
+      // More distinct keys than are interned: this entry goes on with the lookups below.
+      table.building = undefined;
+    }
     if (this.index) return this.index.get(key) ?? -1;
     if (this.keyList.length <= 32) return this.keyList.indexOf(key);
     this.index = new Map(this.keyList.map((k, i) => [k, i]));
@@ -145,6 +174,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
    * as a layout and the keys as a list both shared with entries laid out alike.
    */
   compact(): void {
+    if (this.sheets.building === this) this.sheets.building = undefined;
     this.index = undefined;
     if (!this.codes) return;
     const packed = layoutOf(this.codes);
@@ -174,12 +204,24 @@ export class PackedLocations implements Map<string, SourceLocation> {
     const i = this.find(key);
     this.other?.delete(key);
     if (i >= 0) this.ownCodes()[i] = code;
-    else {
-      this.index?.set(key, this.keyList.length);
-      this.ownCodes().push(code);
-      this.keyList.push(internKey(key));
-    }
+    else this.append(key, code);
     return this;
+  }
+
+  /** Adds a key not yet present (just looked up by find). */
+  private append(key: string, code: number): void {
+    const at = this.keyList.length;
+    this.ownCodes().push(code);
+    const table = this.sheets;
+    if (table.building === this) {
+      const id = this.foundId;
+      table.stamp[id] = table.generation;
+      table.position[id] = at;
+      this.keyList.push(KEY_LIST[id]!);
+      return;
+    }
+    this.index?.set(key, at);
+    this.keyList.push(internKey(key));
   }
 
   set(key: string, loc: SourceLocation): this {
@@ -188,11 +230,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
     if (code !== undefined) {
       this.other?.delete(key);
       if (i >= 0) this.ownCodes()[i] = code;
-      else {
-        this.index?.set(key, this.keyList.length);
-        this.ownCodes().push(code);
-        this.keyList.push(internKey(key));
-      }
+      else this.append(key, code);
     } else {
       if (i >= 0) this.remove(i);
       this.other ??= new Map();
@@ -202,6 +240,8 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   private remove(i: number): void {
+    // Positions after i move: this entry's keys are no longer found by id.
+    if (this.sheets.building === this) this.sheets.building = undefined;
     this.ownCodes().splice(i, 1);
     this.keyList.splice(i, 1);
     this.index = undefined;
@@ -217,6 +257,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   clear(): void {
+    if (this.sheets.building === this) this.sheets.building = undefined;
     this.keyList = [];
     this.codes = [];
     this.layout = '';
@@ -253,16 +294,30 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 }
 
-/** Pointers that name fields (/name, /items/3/type …), shared by every entry of every file: one string each. */
-const KEYS = new Map<string, string>();
+/**
+ * Pointers that name fields (/name, /items/3/type …), shared by every entry of every file: one string each, and
+ * its id (its place in KEY_LIST).
+ */
+const KEY_IDS = new Map<string, number>();
+const KEY_LIST: string[] = [];
 const MAX_KEYS = 100_000;
+
+/** The id of a field pointer (interned on first use), or -1 once MAX_KEYS are. */
+function keyId(key: string): number {
+  let id = KEY_IDS.get(key);
+  if (id === undefined) {
+    if (KEY_LIST.length >= MAX_KEYS) return -1;
+    id = KEY_LIST.length;
+    KEY_LIST.push(key);
+    KEY_IDS.set(key, id);
+  }
+  return id;
+}
 
 /** The one shared copy of a field pointer (entries repeat the same few dozen). */
 export function internKey(key: string): string {
-  const known = KEYS.get(key);
-  if (known !== undefined) return known;
-  if (KEYS.size < MAX_KEYS) KEYS.set(key, key);
-  return key;
+  const id = keyId(key);
+  return id < 0 ? key : KEY_LIST[id]!;
 }
 
 /** Layouts of finished entries, shared by every entry whose cells sit the same way relative to its first row. */

@@ -24,6 +24,7 @@ export const SCHEMA_IDS = {
   indicatorInputs: `${SCHEMA_BASE}seeds/indicator-inputs.schema.json`,
   ruleOptions: `${SCHEMA_BASE}seeds/rule-options.schema.json`,
   template: `${SCHEMA_BASE}seeds/template.schema.json`,
+  jobs: `${SCHEMA_BASE}seeds/jobs.schema.json`,
   assessment: `${SCHEMA_BASE}assessment.schema.json`,
   diff: `${SCHEMA_BASE}diff.schema.json`,
 } as const;
