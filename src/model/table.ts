@@ -288,7 +288,10 @@ function gatherRow(
     }
   }
   return (
-    (any ? ANY_RESOURCE : 0) | (anyItem ? ANY_ITEM : 0) | (anyExtra ? ANY_EXTRA : 0) | (conflict ? CONFLICT : 0)
+    (any ? ANY_RESOURCE : 0) |
+    (anyItem ? ANY_ITEM : 0) |
+    (anyExtra ? ANY_EXTRA : 0) |
+    (conflict ? CONFLICT : 0)
   );
 }
 
