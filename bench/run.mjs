@@ -342,7 +342,7 @@ for (const format of runs('tabular') ? ['csv', 'json'] : []) {
   }
   const retained = median(kept);
   target(
-    `${format.toUpperCase()}: retained heap per entry at ${kilo(hi)} entries (catalog and findings kept for the report)`,
+    `${format.toUpperCase()}: retained heap per entry at ${kilo(hi)} entries (findings and per-entry facts kept for the report)`,
     `${retained.toFixed(2)} KB`,
     '—',
     '—',

@@ -97,7 +97,8 @@ export async function validateCatalog(
   const { report } = await runPipeline(sources, {
     ...options,
     session: createSession(options),
-    validate: validateSource,
+    // The input-driven rates match list rows against the catalogs: only they need the catalogs kept.
+    validate: options.inputs ? validateSource : checkSource,
   });
   return report;
 }

@@ -85,6 +85,46 @@ describe('PackedLocations', () => {
     );
   });
 
+  it('an entry being built behaves as a Map through deletes, odd locations and the next entry starting', () => {
+    const op = fc.oneof(
+      fc.tuple(
+        fc.constant('set' as const),
+        fc.constantFrom('', '/name', '/code', '/items/0/type', '/x'),
+        cellLocation,
+      ),
+      fc.tuple(fc.constant('odd' as const), fc.constantFrom('/name', '/x'), fc.constant({ pointer: '/p' })),
+      fc.tuple(
+        fc.constant('delete' as const),
+        fc.constantFrom('/name', '/code', '/x'),
+        fc.constant(undefined),
+      ),
+      fc.tuple(fc.constant('next' as const), fc.constant(''), fc.constant(undefined)),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const sheets = new SheetTable();
+        const maps: [PackedLocations, Map<string, SourceLocation>][] = [
+          [new PackedLocations(sheets), new Map()],
+        ];
+        for (const [kind, key, loc] of ops) {
+          const [packed, plain] = maps[maps.length - 1]!;
+          if (kind === 'next') maps.push([new PackedLocations(sheets), new Map()]);
+          else if (kind === 'delete') expect(packed.delete(key)).toBe(plain.delete(key));
+          else {
+            packed.set(key, loc as SourceLocation);
+            plain.set(key, loc as SourceLocation);
+          }
+          expect(packed.size).toBe(plain.size);
+        }
+        for (const [packed, plain] of maps) {
+          for (const [k, v] of plain) expect(packed.get(k)).toEqual(v);
+          packed.compact();
+          expect(new Map(packed)).toEqual(plain);
+        }
+      }),
+    );
+  });
+
   it('keeps locations of other shapes as given (pointers, a cell that is not column+row)', () => {
     const packed = new PackedLocations(new SheetTable());
     packed.set('/name', { pointer: '/entries/0/name', row: 3 });

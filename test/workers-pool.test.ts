@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogJson } from '../scripts/lib/catalogs.mjs';
+import * as XLSX from 'xlsx';
+import { catalogJson, catalogXlsx } from '../scripts/lib/catalogs.mjs';
 import { getFormatter, renderReport } from '../src/formatters/index.js';
 import { compileCatalog, validateCatalog } from '../src/index.js';
 import {
@@ -152,13 +153,19 @@ describe('CatalogPool', () => {
   it('terminates a worker past its heap cap and reports input/limit', async () => {
     const pool = new CatalogPool({ threads: 1, maxWorkerMemoryMb: 64 });
     try {
-      // Small enough to be parsed within the cap, too big to be validated within it.
-      const r = await pool.validate({ name: 'huge.json', bytes: catalogJson(12_000) }, { today, lang: 'en' });
+      // Too big to be read and validated within the cap: a workbook (read whole, its grid in memory). Text
+      // files that size are checked as they stream, within the cap (below).
+      const workbook = catalogXlsx(XLSX, 12_000) as Uint8Array;
+      const r = await pool.validate({ name: 'huge.xlsx', bytes: workbook }, { today, lang: 'en' });
       expect(r.stopped).toBe('memory');
-      expect(r.report.error).toMatchObject({ code: 'input/limit', data: { file: 'huge.json', limit: 64 } });
+      expect(r.report.error).toMatchObject({ code: 'input/limit', data: { file: 'huge.xlsx', limit: 64 } });
       expect(r.report.error?.message).toContain('--max-worker-memory');
       const next = await pool.validate({ name: 'nanning.json', bytes: example }, { today });
       expect(next.report.entries).toBe(12);
+      // As many entries in a JSON catalog are checked as they are read: within the cap.
+      const streamed = await pool.validate({ name: 'huge.json', bytes: catalogJson(12_000) }, { today });
+      expect(streamed.stopped).toBeUndefined();
+      expect(streamed.report.entries).toBe(12_000);
     } finally {
       await pool.close();
     }

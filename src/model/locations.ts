@@ -6,10 +6,22 @@ const SHEET_BITS = 1024;
 const COLUMN_BITS = 32_768;
 const ROW_UNIT = SHEET_BITS * COLUMN_BITS;
 
-/** Sheet names shared by the entries of one file (a location stores only the sheet's index). */
+/**
+ * Sheet names shared by the entries of one file (a location stores only the sheet's index); and the positions of
+ * the keys of the entry being built, by key id (see PackedLocations.find).
+ */
 export class SheetTable {
   private readonly names: (string | undefined)[] = [];
   private readonly index = new Map<string | undefined, number>();
+  /** The entry being built, if any: its codes and keys are the first `count` of `codes` and `keys`. */
+  building: PackedLocations | undefined;
+  /** Reused from entry to entry: growing a list per entry, key by key, was most of what building one allocated. */
+  codes = new Float64Array(256);
+  readonly keys: string[] = [];
+  /** Bumped for each entry built: a position counts when `stamp` at its id is the current one. */
+  generation = 0;
+  readonly position: number[] = [];
+  readonly stamp: number[] = [];
 
   /** Index of a sheet name (undefined for CSV). */
   indexOf(name: string | undefined): number {
@@ -68,7 +80,31 @@ export class PackedLocations implements Map<string, SourceLocation> {
   private index: Map<string, number> | undefined;
   private other: Map<string, SourceLocation> | undefined;
 
-  constructor(private readonly sheets: SheetTable) {}
+  /** The id of the key the last find() looked up while building (-1: none). */
+  private foundId = -1;
+  /** Keys of the entry while it is being built (held by the sheet table). */
+  private count = 0;
+
+  /**
+   * The new map is the entry being built: its codes and keys are held by the sheet table, its keys found by id,
+   * until compact() (or a removal, or the next entry) gives it its own.
+   */
+  constructor(private readonly sheets: SheetTable) {
+    sheets.building?.release();
+    sheets.building = this;
+    sheets.generation++;
+  }
+
+  /** Stops building: the codes and keys the sheet table holds for this entry are copied into its own lists. */
+  private release(): void {
+    const table = this.sheets;
+    if (table.building !== this) return;
+    table.building = undefined;
+    const codes: number[] = [];
+    for (let i = 0; i < this.count; i++) codes.push(table.codes[i]!);
+    this.codes = codes;
+    this.keyList = table.keys.slice(0, this.count);
+  }
 
   private pack(loc: SourceLocation): number | undefined {
     if (
@@ -110,7 +146,20 @@ export class PackedLocations implements Map<string, SourceLocation> {
     return loc;
   }
 
+  /**
+   * Position of a key, or -1. While the entry is being built, through the table's positions by key id (a map per
+   * entry, rebuilt as it grew, was most of what building an entry allocated); otherwise a scan of a short list,
+   * or a map built on first use.
+   */
   private find(key: string): number {
+    const table = this.sheets;
+    if (table.building === this) {
+      const id = keyId(key);
+      this.foundId = id;
+      if (id >= 0) return table.stamp[id] === table.generation ? table.position[id]! : -1;
+      // More distinct keys than are interned: this entry goes on with the lookups below.
+      this.release();
+    }
     if (this.index) return this.index.get(key) ?? -1;
     if (this.keyList.length <= 32) return this.keyList.indexOf(key);
     this.index = new Map(this.keyList.map((k, i) => [k, i]));
@@ -119,6 +168,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
 
   /** The packed code of the i-th key. */
   private codeAt(i: number): number {
+    if (this.sheets.building === this) return this.sheets.codes[i]!;
     if (this.codes) return this.codes[i]!;
     const layout = this.layout;
     return (
@@ -146,17 +196,26 @@ export class PackedLocations implements Map<string, SourceLocation> {
    */
   compact(): void {
     this.index = undefined;
-    if (!this.codes) return;
-    const packed = layoutOf(this.codes);
-    if (!packed) return;
+    const table = this.sheets;
+    const building = table.building === this;
+    const codes = building ? table.codes : this.codes;
+    if (!codes) return;
+    const count = building ? this.count : this.keyList.length;
+    const packed = layoutOf(codes, count);
+    if (!packed) {
+      this.release();
+      return;
+    }
+    if (building) table.building = undefined;
     this.row = packed.row;
     this.layout = packed.layout;
     this.codes = undefined;
-    this.keyList = sharedKeyList(this.keyList);
+    this.keyList = sharedKeyList(building ? table.keys : this.keyList, count);
   }
 
   get size(): number {
-    return this.keyList.length + (this.other?.size ?? 0);
+    const keys = this.sheets.building === this ? this.count : this.keyList.length;
+    return keys + (this.other?.size ?? 0);
   }
 
   get(key: string): SourceLocation | undefined {
@@ -173,13 +232,38 @@ export class PackedLocations implements Map<string, SourceLocation> {
   setCode(key: string, code: number): this {
     const i = this.find(key);
     this.other?.delete(key);
-    if (i >= 0) this.ownCodes()[i] = code;
-    else {
-      this.index?.set(key, this.keyList.length);
-      this.ownCodes().push(code);
-      this.keyList.push(internKey(key));
-    }
+    if (i >= 0) this.setAt(i, code);
+    else this.append(key, code);
     return this;
+  }
+
+  /** Changes the code of the i-th key. */
+  private setAt(i: number, code: number): void {
+    if (this.sheets.building === this) this.sheets.codes[i] = code;
+    else this.ownCodes()[i] = code;
+  }
+
+  /** Adds a key not yet present (just looked up by find). */
+  private append(key: string, code: number): void {
+    const table = this.sheets;
+    if (table.building === this) {
+      const at = this.count++;
+      if (at >= table.codes.length) {
+        const grown = new Float64Array(2 * table.codes.length);
+        grown.set(table.codes);
+        table.codes = grown;
+      }
+      table.codes[at] = code;
+      const id = this.foundId;
+      table.keys[at] = KEY_LIST[id]!;
+      table.stamp[id] = table.generation;
+      table.position[id] = at;
+      return;
+    }
+    const at = this.keyList.length;
+    this.ownCodes().push(code);
+    this.index?.set(key, at);
+    this.keyList.push(internKey(key));
   }
 
   set(key: string, loc: SourceLocation): this {
@@ -187,12 +271,8 @@ export class PackedLocations implements Map<string, SourceLocation> {
     const i = this.find(key);
     if (code !== undefined) {
       this.other?.delete(key);
-      if (i >= 0) this.ownCodes()[i] = code;
-      else {
-        this.index?.set(key, this.keyList.length);
-        this.ownCodes().push(code);
-        this.keyList.push(internKey(key));
-      }
+      if (i >= 0) this.setAt(i, code);
+      else this.append(key, code);
     } else {
       if (i >= 0) this.remove(i);
       this.other ??= new Map();
@@ -202,6 +282,8 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   private remove(i: number): void {
+    // Positions after i move: this entry's keys are no longer found by id.
+    this.release();
     this.ownCodes().splice(i, 1);
     this.keyList.splice(i, 1);
     this.index = undefined;
@@ -217,6 +299,8 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   clear(): void {
+    if (this.sheets.building === this) this.sheets.building = undefined;
+    this.count = 0;
     this.keyList = [];
     this.codes = [];
     this.layout = '';
@@ -225,6 +309,7 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 
   *entries(): MapIterator<[string, SourceLocation]> {
+    this.release();
     for (let i = 0; i < this.keyList.length; i++) yield [this.keyList[i]!, this.unpack(this.codeAt(i))];
     if (this.other) yield* this.other.entries();
   }
@@ -253,16 +338,30 @@ export class PackedLocations implements Map<string, SourceLocation> {
   }
 }
 
-/** Pointers that name fields (/name, /items/3/type …), shared by every entry of every file: one string each. */
-const KEYS = new Map<string, string>();
+/**
+ * Pointers that name fields (/name, /items/3/type …), shared by every entry of every file: one string each, and
+ * its id (its place in KEY_LIST).
+ */
+const KEY_IDS = new Map<string, number>();
+const KEY_LIST: string[] = [];
 const MAX_KEYS = 100_000;
+
+/** The id of a field pointer (interned on first use), or -1 once MAX_KEYS are. */
+function keyId(key: string): number {
+  let id = KEY_IDS.get(key);
+  if (id === undefined) {
+    if (KEY_LIST.length >= MAX_KEYS) return -1;
+    id = KEY_LIST.length;
+    KEY_LIST.push(key);
+    KEY_IDS.set(key, id);
+  }
+  return id;
+}
 
 /** The one shared copy of a field pointer (entries repeat the same few dozen). */
 export function internKey(key: string): string {
-  const known = KEYS.get(key);
-  if (known !== undefined) return known;
-  if (KEYS.size < MAX_KEYS) KEYS.set(key, key);
-  return key;
+  const id = keyId(key);
+  return id < 0 ? key : KEY_LIST[id]!;
 }
 
 /** Layouts of finished entries, shared by every entry whose cells sit the same way relative to its first row. */
@@ -275,19 +374,20 @@ let lastLayout = '';
  * column + 1), shared by entries laid out alike — a number per cell was about 0.35 KB of every spreadsheet
  * entry kept. Undefined when the cells span sheets or rows too far apart to encode.
  */
-function layoutOf(codes: readonly number[]): { row: number; layout: string } | undefined {
-  if (codes.length === 0) return undefined;
+function layoutOf(codes: ArrayLike<number>, count: number): { row: number; layout: string } | undefined {
+  if (count === 0) return undefined;
   const sheet = codes[0]! % SHEET_BITS;
   let first = Number.POSITIVE_INFINITY;
-  for (const code of codes) {
+  for (let i = 0; i < count; i++) {
+    const code = codes[i]!;
     if (code % SHEET_BITS !== sheet) return undefined;
     first = Math.min(first, Math.floor(code / ROW_UNIT));
   }
   // Consecutive entries are mostly laid out alike: the last layout is checked before a string is built.
   const last = lastLayout;
-  if (last.length === 1 + 2 * codes.length && last.charCodeAt(0) === sheet) {
+  if (last.length === 1 + 2 * count && last.charCodeAt(0) === sheet) {
     let same = true;
-    for (let i = 0; i < codes.length && same; i++) {
+    for (let i = 0; i < count && same; i++) {
       const code = codes[i]!;
       same =
         last.charCodeAt(2 * i + 1) === Math.floor(code / ROW_UNIT) - first &&
@@ -296,7 +396,8 @@ function layoutOf(codes: readonly number[]): { row: number; layout: string } | u
     if (same) return { row: first, layout: last };
   }
   let layout = String.fromCharCode(sheet);
-  for (const code of codes) {
+  for (let i = 0; i < count; i++) {
+    const code = codes[i]!;
     const offset = Math.floor(code / ROW_UNIT) - first;
     if (offset > 0xffff) return undefined;
     layout += String.fromCharCode(offset, Math.floor(code / SHEET_BITS) % COLUMN_BITS);
@@ -314,23 +415,24 @@ const MAX_KEY_LISTS = 10_000;
 let lastKeyList: string[] = [];
 
 /**
- * The one shared copy of a finished entry's key list: entries of a catalog mostly have the same fields, and a
- * list per entry was about 0.4 KB of every entry kept. The caller must copy before changing a shared list.
+ * The one shared copy of a finished entry's key list (the first `count` of `list`, never `list` itself): entries
+ * of a catalog mostly have the same fields, and a list per entry was about 0.4 KB of every entry kept. The
+ * caller must copy before changing a shared list.
  */
-function sharedKeyList(list: string[]): string[] {
+function sharedKeyList(list: readonly string[], count = list.length): string[] {
   // Consecutive entries mostly have the same fields, and keys are interned: the last list is checked first.
   const last = lastKeyList;
-  if (last.length === list.length) {
+  if (last.length === count) {
     let i = 0;
-    while (i < list.length && list[i] === last[i]) i++;
-    if (i === list.length) return last;
+    while (i < count && list[i] === last[i]) i++;
+    if (i === count) return last;
   }
   // Each key with its length, so no two different lists read the same (['a,b'] and ['a', 'b'], [] and ['']).
   let signature = '';
-  for (const key of list) signature += `${key.length}:${key}`;
+  for (let i = 0; i < count; i++) signature += `${list[i]!.length}:${list[i]}`;
   let kept = KEY_LISTS.get(signature);
   if (kept === undefined) {
-    kept = list.slice();
+    kept = list.slice(0, count);
     if (KEY_LISTS.size < MAX_KEY_LISTS) KEY_LISTS.set(signature, kept);
   }
   lastKeyList = kept;

@@ -245,16 +245,22 @@ function noteUnnamedColumns(s: EntriesRead, r: number, row: readonly (RawCell | 
   }
 }
 
+/** What gatherRow found in a row: flags, one number (a row read allocates nothing for them). */
+const ANY_RESOURCE = 1;
+const ANY_ITEM = 2;
+const ANY_EXTRA = 4;
+const CONFLICT = 8;
+
 /**
  * Gathers a row's resource and item cells into the buffers: whether it has any of each (and any extra cell),
- * and whether a resource-level cell contradicts the current entry.
+ * and whether a resource-level cell contradicts the current entry (the flags above).
  */
 function gatherRow(
   s: EntriesRead,
   r: number,
   row: readonly (RawCell | undefined)[],
   conflictAtStart: boolean,
-): { any: boolean; anyItem: boolean; anyExtra: boolean; conflict: boolean } {
+): number {
   const { values, lastKeys, resourceCols, itemCols } = s;
   values.fill(undefined);
   let any = false;
@@ -265,8 +271,7 @@ function gatherRow(
     if (isBlank(cell) || s.sweep.coveredFromAbove(r, c) >= 0) continue;
     values[i] = cell;
     any = true;
-    const key = cellText(cell);
-    if (lastKeys[i] !== undefined && lastKeys[i] !== key) conflict = true;
+    if (!conflict && lastKeys[i] !== undefined && lastKeys[i] !== cellText(cell)) conflict = true;
   }
   let anyItem = false;
   for (let i = 0; i < itemCols.length; i++) {
@@ -282,7 +287,12 @@ function gatherRow(
       break;
     }
   }
-  return { any, anyItem, anyExtra, conflict };
+  return (
+    (any ? ANY_RESOURCE : 0) |
+    (anyItem ? ANY_ITEM : 0) |
+    (anyExtra ? ANY_EXTRA : 0) |
+    (conflict ? CONFLICT : 0)
+  );
 }
 
 /** Puts the row's resource cells: all of them into a new entry, or the ones the current entry still lacks. */
@@ -347,8 +357,12 @@ function entriesRow(
   const { builder } = s;
   if (isNoteRow(s.grid, r, row, builder.index)) return;
   noteUnnamedColumns(s, r, row);
-  const { any, anyItem, anyExtra, conflict } = gatherRow(s, r, row, s.current === undefined);
-  if (!any && !anyItem && !anyExtra) return;
+  const found = gatherRow(s, r, row, s.current === undefined);
+  if (found === 0 || found === CONFLICT) return;
+  const any = (found & ANY_RESOURCE) !== 0;
+  const anyItem = (found & ANY_ITEM) !== 0;
+  const anyExtra = (found & ANY_EXTRA) !== 0;
+  const conflict = (found & CONFLICT) !== 0;
   // Without item columns every row is an entry; with them, a row continues the entry above unless
   // one of its resource-level cells contradicts it (blank, merged or repeated cells continue it).
   const startsEntry = s.itemCols.length === 0 ? any || anyExtra : conflict;

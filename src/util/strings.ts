@@ -24,6 +24,12 @@ const MAX_POOLED = 24;
 export class StringPool {
   private readonly known = new Map<string, string>();
 
+  /**
+   * `max`: the most texts kept at once; past it the pool starts afresh. For a reader that hands its entries
+   * on rather than keeping them (see EntryStream): the texts of entries let go need not stay.
+   */
+  constructor(private readonly max = Number.POSITIVE_INFINITY) {}
+
   keep(s: string): string {
     // Most cells of a template sheet are empty: no lookup for them.
     if (s.length === 0) return s;
@@ -31,6 +37,7 @@ export class StringPool {
     let kept = this.known.get(s);
     if (kept === undefined) {
       kept = detach(s);
+      if (this.known.size >= this.max) this.known.clear();
       // Keyed by the copy: the cell itself may be a slice that keeps the whole chunk of text it was cut from.
       this.known.set(kept, kept);
     }

@@ -10,12 +10,12 @@ import { getFormatter, renderReport } from '../formatters/index.js';
 import { loadProfiles } from '../indicators/index.js';
 import { runPipeline } from '../pipeline.js';
 import {
+  checkSource,
   createSession,
   parsedFromObject,
   readSource,
   type Session,
   validateParsed,
-  validateSource,
 } from '../validate.js';
 import { govcatVersion } from '../version.js';
 import {
@@ -89,7 +89,8 @@ export default async function runTask(
   const profile = task.options.scoringProfile ? loadProfiles().get(task.options.scoringProfile) : undefined;
   const { results, report } = await runPipeline([task.source], {
     session,
-    validate: validateSource,
+    // Only the report leaves the worker: the entries are checked as they are read, not kept.
+    validate: checkSource,
     ...(task.options.countSeverities ? { countSeverities: task.options.countSeverities } : {}),
     ...(profile ? { profile } : {}),
   });

@@ -9,7 +9,7 @@ import { DEFAULT_PROFILE } from '../../indicators/default-profile.js';
 import { loadProfileFile } from '../../indicators/profile-file.js';
 import { AssessmentError } from '../../indicators/score.js';
 import { resolveLimits } from '../../limits.js';
-import { validateSource } from '../../validate.js';
+import { checkSource, validateSource } from '../../validate.js';
 import { catalogArguments } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { reportOutput } from '../output-target.js';
@@ -99,7 +99,13 @@ async function runScore(args: string[], opts: ScoreCliOptions, io: CliIO, sniffe
         io,
         lang,
         limits,
-        tracked(progress, (file, path, s) => validateSource({ path, name: file }, s)),
+        tracked(progress, (file, path, s) =>
+          // A plan and the input-driven rates read the catalogs; otherwise entries are checked as they are read.
+          (opts.plan || Object.values(inputs).some((v) => v !== undefined) ? validateSource : checkSource)(
+            { path, name: file },
+            s,
+          ),
+        ),
         { inputs, profile, ...(assessment ? { assessment } : {}), ...(opts.plan ? { plan: true } : {}) },
       ),
     );

@@ -28,6 +28,7 @@ const readers = new Map<InputFormat, Reader>([
       format: 'json',
       read: async (s, o) => (await import('./json.js')).readJson(s, o),
       readRanges: async (s, o) => (await import('./json.js')).readJson(s, o),
+      streamRanges: async (s, o, stream) => (await import('./json.js')).streamJson(s, o, stream),
     },
   ],
   ['jsonl', { format: 'jsonl', read: async (s, o) => (await import('./json.js')).readJsonl(s, o) }],

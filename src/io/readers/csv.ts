@@ -203,6 +203,7 @@ function decodeCsv<P extends EntryPass>(
     source.name,
     ext,
     () => new CsvSink<P>(source.name, options, deadline, stream),
+    STREAM_STEP,
   );
 }
 
@@ -215,6 +216,15 @@ interface CsvRead<P extends EntryPass> {
 /** The first text a CSV sink holds back: the delimiter is sniffed from it (see sniffDelimiter). */
 const SNIFF_CHARS = 65_536;
 
+/**
+ * Bytes decoded per step: pieces of text this small live and die in V8's young generation, where larger
+ * ones (strings over 128 KB) go to the large-object space and stay until a full collection.
+ */
+const STREAM_STEP = 64 * 1024;
+
+/** Texts a CSV sink pools at most while its entries stream (see StringPool). */
+const STREAM_POOL = 16_384;
+
 /** What outranks what when a file breaks several limits (a record too wide and unclosed quotes are 0, 1). */
 const RANK = { rows: 2, cells: 3, mapping: 4 } as const;
 
@@ -224,7 +234,7 @@ class CsvSink<P extends EntryPass> implements TextSink<CsvRead<P>> {
   private widths: RecordWidths | undefined;
   private parser: CsvChunkParser | undefined;
   private readonly table: TableStream<P>;
-  private readonly pool = new StringPool();
+  private readonly pool: StringPool;
   private readonly limits: ResolvedLimits;
   /**
    * The first problem met, reported at the end unless one of a lower rank turns up: reading goes on
@@ -239,6 +249,8 @@ class CsvSink<P extends EntryPass> implements TextSink<CsvRead<P>> {
     stream?: EntryStream<P>,
   ) {
     this.limits = options.limits;
+    // Entries handed on are let go: the pool keeps what recent entries repeat, not every text of the file.
+    this.pool = new StringPool(stream ? STREAM_POOL : undefined);
     this.table = new TableStream({ file, format: 'csv' }, options, deadline, stream);
   }
 

@@ -72,11 +72,14 @@ export class JsonScanner {
   private element: string[] = [];
   private elements = 0;
   private broken = false;
+  /** Whether the current array's elements go to `hooks.element` (see JsonSplitHooks). */
+  private handing = false;
 
   constructor(
     private readonly file: string,
     bounds: JsonBounds,
     private readonly split = false,
+    private readonly hooks?: JsonSplitHooks,
   ) {
     const { maxDepth, maxEntries, maxNodes } = bounds.limits;
     this.maxDepth = maxDepth;
@@ -144,27 +147,7 @@ export class JsonScanner {
           from = i + 1;
         }
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        const depth = ++this.depth;
-        if (depth > this.maxDepth) {
-          throw new CatalogInputError('input/limit', 'input.jsonTooDeep', {
-            file: this.file,
-            limit: this.maxDepth,
-          });
-        }
-        const array = c === OPEN_BRACKET;
-        isArray[depth] = array ? 1 : 0;
-        arraysAround[depth] = arraysAround[depth - 1]! + (array ? 1 : 0);
-        commas[depth] = 0;
-        if (array) this.firstPending = true;
-        if (split && array && arraysAround[depth] === 1) {
-          // An array that can hold the entries: the skeleton gets its number, its elements are parsed apart.
-          this.skeleton.push(text.slice(from, i), `[${this.arrays.length}]`);
-          this.current = [];
-          this.arrays.push(this.current);
-          this.candidateDepth = depth;
-          this.elements = 0;
-          from = i + 1;
-        }
+        from = this.opened(text, from, i, c === OPEN_BRACKET);
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         if (this.depth === 0) continue;
         if (split && this.current && this.depth === this.candidateDepth) {
@@ -176,6 +159,35 @@ export class JsonScanner {
       }
     }
     this.keep(text, from, n);
+  }
+
+  /**
+   * An object or array opens at `i`: depth checked, and an array that can hold the entries starts a piece of
+   * its own (see split). Returns where the current piece of skeleton or element now starts.
+   */
+  private opened(text: string, from: number, i: number, array: boolean): number {
+    const { isArray, arraysAround, commas } = this;
+    const depth = ++this.depth;
+    if (depth > this.maxDepth) {
+      throw new CatalogInputError('input/limit', 'input.jsonTooDeep', {
+        file: this.file,
+        limit: this.maxDepth,
+      });
+    }
+    isArray[depth] = array ? 1 : 0;
+    arraysAround[depth] = arraysAround[depth - 1]! + (array ? 1 : 0);
+    commas[depth] = 0;
+    if (array) this.firstPending = true;
+    if (!this.split || !array || arraysAround[depth] !== 1) return from;
+    // An array that can hold the entries: the skeleton gets its number, its elements are parsed apart.
+    this.skeleton.push(text.slice(from, i));
+    this.handing = this.hooks?.open(this.arrays.length, depth, this.skeleton) === true;
+    this.skeleton.push(`[${this.arrays.length}]`);
+    this.current = [];
+    this.arrays.push(this.current);
+    this.candidateDepth = depth;
+    this.elements = 0;
+    return i + 1;
   }
 
   /** The index of the quote that ends the string going on at `from`, or -1 when the text ends first. */
@@ -211,25 +223,30 @@ export class JsonScanner {
     const source = this.elementText(text, from, to);
     this.elements++;
     if (this.broken) return;
+    this.parsed(source);
+  }
+
+  /** An element of the current array parsed: kept, or handed on. */
+  private parsed(source: string): void {
+    let value: unknown;
     try {
-      this.current!.push(JSON.parse(source));
+      value = JSON.parse(source);
     } catch {
       this.broken = true;
+      return;
     }
+    if (this.handing) this.handing = this.hooks!.element(value, this.current!);
+    else this.current!.push(value);
   }
 
   private endArray(text: string, from: number, to: number): void {
     const source = this.elementText(text, from, to);
     // `[]` and `[ ]` have no element; anything else between the brackets is one.
     if (this.elements > 0 || source.trim() !== '') {
-      if (!this.broken) {
-        try {
-          this.current!.push(JSON.parse(source));
-        } catch {
-          this.broken = true;
-        }
-      }
+      if (!this.broken) this.parsed(source);
     }
+    if (this.handing && !this.broken) this.hooks!.close(this.current!);
+    this.handing = false;
     this.current = undefined;
   }
 
@@ -275,6 +292,18 @@ export class JsonScanner {
     }
     return doc;
   }
+}
+
+/**
+ * What a splitting scanner does with the arrays that can hold the entries: `open` is told of each such array
+ * as it opens (its number, depth and the skeleton's text up to its opening bracket) and says whether its elements go to `element`
+ * instead of the array. `element` gets each parsed element (and the array, which it may fill itself) and
+ * says whether the next ones go to it too; `close` is told when such an array ends.
+ */
+export interface JsonSplitHooks {
+  open(array: number, depth: number, skeleton: readonly string[]): boolean;
+  element(value: unknown, array: unknown[]): boolean;
+  close(array: unknown[]): void;
 }
 
 /** Non-blank lines of JSON Lines text (the records), counted before any is parsed. */

@@ -18,14 +18,17 @@ import {
 import type {
   CatalogKind,
   EntryData,
+  EntryPass,
+  EntryStream,
   LocationMap,
   ParsedCatalog,
   ParsedEntry,
   SourceLocation,
+  StreamedCatalog,
 } from '../../model/types.js';
 import { StringPool } from '../../util/strings.js';
 import { decodeTextInput, decodeTextStream, type TextSink } from './encoding.js';
-import { countRecords, type JsonBounds, JsonScanner, scanJson } from './json-scan.js';
+import { countRecords, type JsonBounds, JsonScanner, type JsonSplitHooks, scanJson } from './json-scan.js';
 import { checkContent, extOf, sniffContent } from './sniff.js';
 import { allBytes, type RangeSource, type ReadOptions, type ReadSource, SNIFF_BYTES } from './types.js';
 
@@ -43,11 +46,10 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * and `input/limit` on a string or key longer than --max-cell-chars. Only containers go on the stack, and
  * the JSON Pointer of a finding is worked out only when there is one.
  */
-function checkParsed(doc: unknown, file: string, limit: number): void {
+function checkParsed(doc: unknown, file: string, limit: number, pool = new StringPool()): void {
   if (typeof doc === 'string' && doc.length > limit) throw stringTooLong(file, '/', doc.length, limit);
   if (doc === null || typeof doc !== 'object') return;
   // String values kept once per short text (see StringPool).
-  const pool = new StringPool();
   const stack: object[] = [doc];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -411,6 +413,16 @@ export function readJson(source: ReadSource | RangeSource, options: ReadOptions)
   checkContent('json', sniffContent(source.bytes.subarray(0, SNIFF_BYTES)), source.name, ext);
   const doc = decodeTextStream(source.bytes, source.name, ext, () => jsonSink(source, ext, options.limits));
   deadline.check();
+  return catalogOfDocument(source, doc, options, deadline);
+}
+
+/** The catalog of a parsed JSON document (see readJson). */
+function catalogOfDocument(
+  source: { name: string },
+  doc: unknown,
+  options: ReadOptions,
+  deadline: Deadline,
+): ParsedCatalog {
   const index = headerIndex(options.seeds.headerAliases);
   let entries: unknown[] | undefined;
   let declared: unknown;
@@ -444,6 +456,225 @@ export function readJson(source: ReadSource | RangeSource, options: ReadOptions)
   if (title !== undefined) parsed.title = title;
   deadline.check();
   return parsed;
+}
+
+/** Entries looked at to tell canonical records from column-keyed ones (as usesAliases and usesCanonical do). */
+const SAMPLE = 50;
+
+/**
+ * Hands the entries of a canonical JSON catalog on as their text ends (see JsonScanner's hooks), when what
+ * they are is known by then: the entries array is the top-level array or one under a wrapper key of the
+ * top-level object, its first 50 entries are canonical, and the kind is forced or declared before it. Every
+ * other document is kept whole and read as readJson reads it; so is one whose entries turn out otherwise
+ * (a value the checks refuse, the kind declared again after them): then the file is read again, whole.
+ */
+class EntryHooks<P extends EntryPass> implements JsonSplitHooks {
+  state: 'none' | 'sampling' | 'streaming' | 'kept' | 'lost' = 'none';
+  /** The array the entries were handed from, and its pointer. */
+  array: unknown[] | undefined;
+  private base = '';
+  kind: CatalogKind | undefined;
+  kindSource: ParsedCatalog['kindSource'] = 'option';
+  private readonly sample: unknown[] = [];
+  count = 0;
+  pass: P | undefined;
+  private readonly index: HeaderIndex;
+  private readonly pool = new StringPool(16_384);
+
+  constructor(
+    private readonly file: string,
+    private readonly options: ReadOptions,
+    private readonly stream: EntryStream<P>,
+    private readonly deadline: Deadline,
+  ) {
+    this.index = headerIndex(options.seeds.headerAliases);
+  }
+
+  open(_array: number, depth: number, skeleton: readonly string[]): boolean {
+    if (this.state !== 'none') return false;
+    let declared: unknown;
+    if (depth === 2) {
+      const prefix = skeleton.join('');
+      const key = /"((?:[^"\\]|\\.)*)"\s*:\s*$/.exec(prefix);
+      let head: unknown;
+      try {
+        head = JSON.parse(`${prefix}null}`);
+      } catch {
+        return false;
+      }
+      const name = key ? (JSON.parse(`"${key[1]}"`) as string) : undefined;
+      if (!isObject(head) || name === undefined || !this.index.jsonWrappers.includes(name)) return false;
+      this.base = `/${escapePointer(name)}`;
+      declared = head.kind;
+    } else if (depth !== 1) return false;
+    if (declared !== undefined && declared !== 'shared' && declared !== 'open') return false;
+    if (this.options.kind !== 'auto') this.kind = this.options.kind;
+    else if (declared !== undefined) {
+      this.kind = declared as CatalogKind;
+      this.kindSource = 'declared';
+    } else return false;
+    this.state = 'sampling';
+    return true;
+  }
+
+  element(value: unknown, array: unknown[]): boolean {
+    this.array = array;
+    if (!this.checked(value)) {
+      // A value the checks refuse: the whole document reports it, as readJson does.
+      if (this.state === 'sampling') {
+        this.keep(array);
+        array.push(value);
+      } else this.state = 'lost';
+      return false;
+    }
+    if (this.state === 'sampling') {
+      this.sample.push(value);
+      if (this.sample.length < SAMPLE) return true;
+      return this.decide(array);
+    }
+    this.take(value);
+    return true;
+  }
+
+  close(array: unknown[]): void {
+    this.array = array;
+    if (this.state === 'sampling') this.decide(array);
+  }
+
+  /** Whether checkParsed lets a value through. */
+  private checked(value: unknown): boolean {
+    try {
+      checkParsed(value, this.file, this.options.limits.maxCellChars, this.pool);
+      return true;
+    } catch (err) {
+      if (!(err instanceof CatalogInputError)) throw err;
+      return false;
+    }
+  }
+
+  private keep(array: unknown[]): void {
+    this.state = 'kept';
+    array.push(...this.sample);
+    this.sample.length = 0;
+  }
+
+  /** Streams the entries when the sample is canonical, else keeps them; whether it streams. */
+  private decide(array: unknown[]): boolean {
+    const { sample, index } = this;
+    if (usesAliases(sample, index) || !usesCanonical(sample, index)) {
+      this.keep(array);
+      return false;
+    }
+    this.state = 'streaming';
+    this.pass = this.stream.open(this.file, this.kind!);
+    for (const value of sample) this.take(value);
+    sample.length = 0;
+    return true;
+  }
+
+  private take(value: unknown): void {
+    const index = this.count++;
+    const t = Date.now();
+    this.pass!.entry({
+      index,
+      data: (value ?? {}) as EntryData,
+      locations: locationsFor(`${this.base}/${index}`, value),
+      normalizations: [],
+    });
+    this.deadline.extend(Date.now() - t);
+  }
+}
+
+/** What one reading of a JSON text in a streaming pass gives: the document, with or without its entries. */
+interface JsonRead<P extends EntryPass> {
+  doc: unknown;
+  hooks: EntryHooks<P>;
+}
+
+/**
+ * Reads a JSON catalog as readJson does, handing its entries to `stream` as they are parsed when the document
+ * allows it (see EntryHooks), else once the whole document is read.
+ */
+export function streamJson<P extends EntryPass>(
+  source: ReadSource | RangeSource,
+  options: ReadOptions,
+  stream: EntryStream<P>,
+): StreamedCatalog<P> {
+  const deadline = new Deadline(source.name, options.limits.timeoutMs);
+  const ext = extOf(source.name, '.json');
+  checkContent('json', sniffContent(source.bytes.subarray(0, SNIFF_BYTES)), source.name, ext);
+  const read = decodeTextStream(
+    source.bytes,
+    source.name,
+    ext,
+    (): TextSink<JsonRead<P>> => {
+      const hooks = new EntryHooks(source.name, options, stream, deadline);
+      const scanner = new JsonScanner(source.name, { limits: options.limits }, true, hooks);
+      return { write: (text) => scanner.write(text), end: () => ({ doc: scanner.document(), hooks }) };
+    },
+    STREAM_STEP,
+  );
+  deadline.check();
+  const streamed = read.hooks.state === 'streaming' ? streamedHead(source, read, options) : undefined;
+  if (streamed) return streamed;
+  // Read as readJson reads: the document kept whole, or read again when its entries went elsewhere first.
+  const doc =
+    read.doc !== undefined && (read.hooks.state === 'none' || read.hooks.state === 'kept')
+      ? checkedDocument(source, read.doc, options)
+      : undefined;
+  const { entries, ...head } =
+    doc === undefined ? readJson(source, options) : catalogOfDocument(source, doc, options, deadline);
+  const pass = stream.open(head.file, head.kind);
+  for (const entry of entries) pass.entry(entry);
+  return { head, pass };
+}
+
+/** Bytes decoded per step while streaming (see the CSV reader's). */
+const STREAM_STEP = 64 * 1024;
+
+/** A document kept whole, checked as jsonSink checks it (undefined: the text was not well-formed JSON). */
+function checkedDocument(source: ReadSource | RangeSource, doc: unknown, options: ReadOptions): unknown {
+  checkParsed(doc, source.name, options.limits.maxCellChars);
+  return doc;
+}
+
+/**
+ * The catalog of a document whose entries were handed on, when it is what readJson would read: the same
+ * document checks, the same entries array, the same kind. Undefined otherwise (the file is read again).
+ */
+function streamedHead<P extends EntryPass>(
+  source: { name: string },
+  read: JsonRead<P>,
+  options: ReadOptions,
+): StreamedCatalog<P> | undefined {
+  const { doc, hooks } = read;
+  if (doc === undefined || !hooks.pass || hooks.count > options.limits.maxEntries) return undefined;
+  try {
+    checkParsed(doc, source.name, options.limits.maxCellChars);
+  } catch (err) {
+    if (err instanceof CatalogInputError) return undefined;
+    throw err;
+  }
+  let title: string | undefined;
+  let declared: unknown;
+  if (isObject(doc)) {
+    const found = findRecords(doc, headerIndex(options.seeds.headerAliases).jsonWrappers);
+    if (!('entries' in found) || found.entries !== hooks.array) return undefined;
+    declared = doc.kind;
+    if (typeof doc.title === 'string') title = doc.title;
+  } else if (doc !== hooks.array) return undefined;
+  if (declared !== undefined && declared !== 'shared' && declared !== 'open') return undefined;
+  const decided = decideKind(options.kind, declared as CatalogKind | undefined, () => undefined);
+  if (decided.kind !== hooks.kind || decided.kindSource !== hooks.kindSource) return undefined;
+  const head: StreamedCatalog<P>['head'] = {
+    file: source.name,
+    format: 'json',
+    kind: decided.kind,
+    kindSource: decided.kindSource,
+    notices: [],
+  };
+  if (title !== undefined) head.title = title;
+  return { head, pass: hooks.pass };
 }
 
 /** Reads JSON Lines: one entry object per non-empty line (canonical or column-keyed, like JSON). */
