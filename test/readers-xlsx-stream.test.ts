@@ -144,7 +144,10 @@ describe('streaming xlsx reader: the same grids as SheetJS', () => {
       `<row r="3"><c r="A3" t="str"><f>A1</f><v>公式 &amp;amp; 文本&amp;#33;</v></c><c r="B3" t="str"><v></v></c><c r="C3" t="str"/></row>` +
       `<row r="6"><c r="B6" t="inlineStr"><is><t>内联</t></is></c><c r="C6" t="inlineStr"><is><r><t>多</t></r><r><t>段</t></r></is></c><c r="D6" t="inlineStr"></c><c r="H6"><f>SUM(A1:A2)</f><v>3</v></c></row>` +
       `<row><c r="A7"><v>12</v></c></row><x:row r="9" xmlns:x="${NS.slice(7, -1)}"><x:c r="C9" t="s"><x:v>0</x:v></x:c></x:row>` +
-      `<!-- a comment --><row r="10"><c r="B10" t="s"><v>3</v></c></row>`;
+      `<!-- a comment --><row r="10"><c r="B10" t="s"><v>3</v></c></row>` +
+      // A cell referring to the next row, a row written twice, a cell written twice.
+      `<row r="11"><c r="A11"><v>1</v></c><c r="C12"><v>2</v></c></row><row r="12"><c r="B12"><v>3</v></c></row>` +
+      `<row r="11"><c r="D11"><v>4</v></c><c r="A11"><v>5</v></c></row>`;
     for (const workbookPr of ['', '<workbookPr date1904="1"/>']) {
       const bytes = handWorkbook({
         sheets: [

@@ -62,9 +62,9 @@ export class MergeList {
     this.count++;
   }
 
-  /** Drops the room left for more ranges. */
+  /** Ends the list at its ranges (a view, not a copy: the room left stays with the buffer). */
   trim(): this {
-    if (this.data.length !== 4 * this.count) this.data = this.data.slice(0, 4 * this.count);
+    if (this.data.length !== 4 * this.count) this.data = this.data.subarray(0, 4 * this.count);
     return this;
   }
 
