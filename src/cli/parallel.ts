@@ -123,16 +123,11 @@ export interface MachineProbe {
   sampleBusy(ms: number): Promise<number>;
 }
 
-/** CPU times of all cores in ms: busy (user, nice, system, irq) and total. */
-function cpuTimes(): { busy: number; total: number } {
+/** Busy CPU time of all cores in ms (user, nice, system, irq). */
+function busyCpuMs(): number {
   let busy = 0;
-  let total = 0;
-  for (const { times } of cpus()) {
-    const b = times.user + times.nice + times.sys + times.irq;
-    busy += b;
-    total += b + times.idle;
-  }
-  return { busy, total };
+  for (const { times } of cpus()) busy += times.user + times.nice + times.sys + times.irq;
+  return busy;
 }
 
 /**
@@ -148,13 +143,13 @@ export const hostMachine: MachineProbe = {
   cores: () => availableParallelism(),
   loadAverage: () => loadavg()[0] ?? 0,
   async sampleBusy(ms) {
-    const before = cpuTimes();
+    const before = busyCpuMs();
     const own = process.cpuUsage();
     const start = performance.now();
     await new Promise((done) => setTimeout(done, ms));
-    const after = cpuTimes();
+    const busy = busyCpuMs() - before;
     const mine = process.cpuUsage(own);
-    return othersBusy(after.busy - before.busy, (mine.user + mine.system) / 1000, performance.now() - start);
+    return othersBusy(busy, (mine.user + mine.system) / 1000, performance.now() - start);
   },
 };
 
@@ -174,10 +169,11 @@ export async function jobsFor(
   jobs: number | undefined,
   cwd: string,
   machine: MachineProbe = hostMachine,
-  cost: JobCost = jobCost(),
+  model?: JobCost,
 ): Promise<number> {
   if (jobs !== undefined) return Math.max(1, Math.min(files.length, jobs));
   if (files.length < 2) return 1;
+  const cost = model ?? jobCost();
   const inputs: JobInput[] = [];
   for (const file of files) {
     try {
