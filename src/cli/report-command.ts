@@ -2,9 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
+import { json } from '../formatters/json.js';
+import { jsonPieces } from '../formatters/json-pieces.js';
 import { FORMAT_NAMES, loadFormatter } from '../formatters/load.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
-import { renderReport } from '../formatters/visible.js';
+import { renderReport, visibleReport } from '../formatters/visible.js';
 import type { Assessment, Limits, Report, Severity } from '../generated/schema-types.js';
 import { joinList, type Lang, translate } from '../i18n/index.js';
 import { type IndicatorInputSet, parseDay } from '../indicators/input-rates.js';
@@ -219,13 +221,18 @@ export async function writeReport(
   lang: Lang,
   extra: Partial<FormatContext> = {},
 ): Promise<void> {
-  const text = renderReport(formatter, report, {
+  const context = {
     lang,
     color: !opts.output && useColor(io.stdout, io.env),
     ...(opts.quiet ? { quiet: true } : {}),
     ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
     ...extra,
-  });
+  };
+  // The JSON report is written in pieces: with a million findings it is more text than one string holds.
+  const text =
+    formatter === json
+      ? jsonPieces(visibleReport(report, context))
+      : renderReport(formatter, report, context);
   if (opts.output) {
     try {
       await writeFileAtomic(resolve(io.cwd, opts.output), text);
@@ -234,9 +241,8 @@ export async function writeReport(
         translate(lang, 'cli.writeFailed', { file: opts.output, reason: (err as Error).message }),
       );
     }
-  } else {
-    io.stdout.write(text);
-  }
+  } else if (typeof text === 'string') io.stdout.write(text);
+  else for (const piece of text) io.stdout.write(piece);
 }
 
 /** 2 when a file could not be read; 1 on errors or too many warnings; else 0. */

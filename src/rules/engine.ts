@@ -379,22 +379,25 @@ export function runEngine(input: EngineInput): Diagnostic[] {
   return run.finish(catalog.notices);
 }
 
-/** Orders diagnostics: file-level first, then by entry, row, column, rule id. */
+/** The number of a column's letters (A = 1, Z = 26, AA = 27); 0 without a column. */
+function columnNumber(column: string | undefined): number {
+  if (!column) return 0;
+  let n = 0;
+  for (let i = 0; i < column.length; i++) n = n * 26 + (column.charCodeAt(i) - 64);
+  return n;
+}
+
+/** Orders diagnostics: file-level first, then by entry, row, column, then as found. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  const colNum = (c?: string) => (c ? c.split('').reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) : 0);
+  // Each key worked out once per diagnostic, not once per comparison.
   return list
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => {
-      const ea = a.d.entry ?? -1;
-      const eb = b.d.entry ?? -1;
-      if (ea !== eb) return ea - eb;
-      const ra = a.d.location.row ?? 0;
-      const rb = b.d.location.row ?? 0;
-      if (ra !== rb) return ra - rb;
-      const ca = colNum(a.d.location.column);
-      const cb = colNum(b.d.location.column);
-      if (ca !== cb) return ca - cb;
-      return a.i - b.i;
-    })
+    .map((d, i) => ({
+      d,
+      i,
+      entry: d.entry ?? -1,
+      row: d.location.row ?? 0,
+      column: columnNumber(d.location.column),
+    }))
+    .sort((a, b) => a.entry - b.entry || a.row - b.row || a.column - b.column || a.i - b.i)
     .map((x) => x.d);
 }

@@ -18,12 +18,19 @@ function temporaryName(path: string): string {
   );
 }
 
-/** Writes `data` to `path` atomically: readers see the old file or the new one, never a partial one. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes `data` to `path` atomically: readers see the old file or the new one, never a partial one. `data`
+ * may come in pieces (text too long for one string), written one after the other.
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array | Iterable<string>,
+): Promise<void> {
   const tmp = temporaryName(path);
   const handle = await open(tmp, 'wx');
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else for (const piece of data) await handle.write(piece);
     await handle.sync();
   } catch (err) {
     await handle.close().catch(() => {});
